@@ -1,0 +1,187 @@
+using System.Globalization;
+using CacheSpec.Analysis.Network;
+using CacheSpec.Analysis.Syntax;
+using CacheSpec.Analysis.Text;
+
+namespace CacheSpec.Analysis.Format;
+
+/// <summary>
+/// Walks a document against the format definition once and collects unknown keys, invalid values and missing required keys.
+/// It descends only into keys the format knows, so its depth is the format's, whatever the input's nesting.
+/// </summary>
+public static class FormatValidator
+{
+    public const string UnknownKey = "unknown-key";
+    public const string InvalidValue = "invalid-value";
+    public const string MissingRequired = "missing-required";
+
+    public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document)
+    {
+        var issues = new List<FormatIssue>();
+        if (document.Root is null)
+        {
+            return issues;
+        }
+        var root = document.Root.Resolved;
+        if (root is MappingSyntax mapping)
+        {
+            ValidateObject(mapping, SpecFormat.Root, issues);
+        }
+        else
+        {
+            issues.Add(new FormatIssue(InvalidValue, root.Span, $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
+        }
+        return issues;
+    }
+
+    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues)
+    {
+        // An alias was checked where its anchor stands; following it again could multiply work without bound.
+        if (node is AliasSyntax)
+        {
+            return;
+        }
+        switch (type)
+        {
+            case ObjectType objectType when node is MappingSyntax mapping:
+                ValidateObject(mapping, objectType, issues);
+                break;
+            case ListType listType when node is SequenceSyntax sequence:
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    Validate(sequence.Items[i], listType.Item, path, issues);
+                }
+                break;
+            case ScalarType scalarType when node is ScalarSyntax scalar:
+                ValidateScalar(scalar, scalarType, path, issues);
+                break;
+            default:
+                issues.Add(new FormatIssue(InvalidValue, node.Span, $"'{path}' must be {type.Expected}; found {Describe(node)}."));
+                break;
+        }
+    }
+
+    private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            var key = entry.KeyText;
+            if (key is null)
+            {
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Keys of a {type.Name} are plain names; found {Describe(entry.Key)}."));
+                continue;
+            }
+            var field = type.Find(key);
+            if (field is null)
+            {
+                var suggestion = Suggestions.Closest(key, type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
+                var hint = suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}." : $" Did you mean '{suggestion}'?";
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Unknown key '{key}' in a {type.Name}.{hint}"));
+                continue;
+            }
+            if (entry.Value.Resolved is ScalarSyntax { IsNull: true } && field.Type is not ScalarType)
+            {
+                // "subnets:" with nothing after it while typing: an empty list or object is not worth an error of its own,
+                // but a required object left empty still is.
+                if (field.Required && field.Type is ObjectType)
+                {
+                    issues.Add(new FormatIssue(InvalidValue, entry.Key.Span, $"'{key}' must be {field.Type.Expected}; it is empty."));
+                }
+                continue;
+            }
+            Validate(entry.Value, field.Type, key, issues);
+        }
+        foreach (var field in type.Fields)
+        {
+            if (field.Required && mapping.Find(field.Name) is null)
+            {
+                issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping), $"The {type.Name} has no '{field.Name}', which is required."));
+            }
+        }
+    }
+
+    /// <summary>A missing key is reported on the mapping's first key, a small range that still names the object.</summary>
+    private static TextSpan MissingSpan(MappingSyntax mapping) =>
+        mapping.Entries.Count > 0 ? mapping.Entries[0].Key.Span : new TextSpan(mapping.Span.Start, Math.Min(1, mapping.Span.Length));
+
+    private static void ValidateScalar(ScalarSyntax scalar, ScalarType type, string key, List<FormatIssue> issues)
+    {
+        if (scalar.IsNull)
+        {
+            issues.Add(new FormatIssue(InvalidValue, scalar.Span.Length > 0 ? scalar.Span : new TextSpan(scalar.Span.Start, 0), $"'{key}' has no value; it must be {type.Expected}."));
+            return;
+        }
+        if (type.CheckedByRule is not null)
+        {
+            return;
+        }
+        var value = scalar.Value;
+        var problem = type.Kind switch
+        {
+            ValueKind.Integer => CheckInteger(scalar, type),
+            ValueKind.Boolean => scalar.IsPlain && value is "true" or "false" or "True" or "False" or "TRUE" or "FALSE"
+                ? null
+                : $"'{key}' must be true or false; found '{value}'.",
+            ValueKind.Enum => type.EnumValues.Contains(value)
+                ? null
+                : $"'{value}' is not a valid {key}. Expected {string.Join(", ", type.EnumValues)}." + DidYouMean(value, type.EnumValues),
+            ValueKind.IpAddress => Ipv4Address.TryParse(value, out _) ? null : $"'{value}' is not an IPv4 address.",
+            ValueKind.Port => PortRange.TryParse(value, out _) ? null : $"'{value}' is not a port, a range \"a-b\" of ports (0-65535) or \"*\".",
+            ValueKind.AddressSelector => CheckAddressSelector(value, key),
+            _ => null,
+        };
+        if (problem is null && type.PatternRegex is { } pattern && !pattern.IsMatch(value))
+        {
+            problem = $"'{value}' is not {type.Expected}" + (type.Kind == ValueKind.String ? $" matching {type.Pattern}." : ".");
+        }
+        if (problem is not null)
+        {
+            issues.Add(new FormatIssue(InvalidValue, scalar.Span, problem));
+        }
+    }
+
+    private static string? CheckInteger(ScalarSyntax scalar, ScalarType type)
+    {
+        if (!scalar.IsPlain || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return $"Expected an integer; found '{scalar.Value}'.";
+        }
+        if (number < type.Minimum || number > type.Maximum)
+        {
+            return $"{number} is out of range; the value must be between {type.Minimum} and {type.Maximum}.";
+        }
+        return null;
+    }
+
+    private static string? CheckAddressSelector(string value, string key)
+    {
+        if (value == "*" || SpecFormat.ServiceTags.Contains(value) || Ipv4Address.TryParse(value, out _))
+        {
+            return null;
+        }
+        if (value.Length > 0 && char.IsAsciiDigit(value[0]) && value.Contains('/'))
+        {
+            return null; // a prefix: invalid-cidr checks it
+        }
+        if (value.Contains('/'))
+        {
+            return null; // a subnet reference: unresolved-reference checks it
+        }
+        return $"'{value}' is not a valid {key}: use a CIDR, an IPv4 address, a subnet reference \"network/subnet\", \"*\" or a service tag." +
+            DidYouMean(value, SpecFormat.ServiceTags);
+    }
+
+    private static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Suggestions.Closest(value, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+
+    private static string Describe(SyntaxNode node) => node.Resolved switch
+    {
+        ScalarSyntax { IsNull: true } => "nothing",
+        ScalarSyntax scalar => $"the scalar '{Shorten(scalar.Value)}'",
+        SequenceSyntax => "a list",
+        MappingSyntax => "a mapping",
+        _ => "something else",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+}

@@ -1,0 +1,162 @@
+namespace CacheSpec.Analysis.Format;
+
+/// <summary>
+/// The cache isolation spec format v1, as data: the twin of schemas/cachespec.schema.json (a test holds the two equal).
+/// Validation, completion and hover all read this one definition.
+/// </summary>
+public static class SpecFormat
+{
+    public const string ApiVersion = "cachespec/v1";
+    public const string Kind = "CacheIsolationSpec";
+
+    public const string NamePattern = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$";
+    public const string SubnetReferencePattern = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?/[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$";
+    public const string CidrPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}$";
+    public const string IpAddressPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$";
+    public const string PortPattern = @"^(\*|\d{1,5}(-\d{1,5})?)$";
+
+    public static IReadOnlyList<string> Tiers { get; } = new[] { "Basic", "Standard", "Premium", "Enterprise", "EnterpriseFlash" };
+
+    public static IReadOnlyList<string> BasicStandardSizes { get; } = new[] { "C0", "C1", "C2", "C3", "C4", "C5", "C6" };
+
+    public static IReadOnlyList<string> PremiumSizes { get; } = new[] { "P1", "P2", "P3", "P4", "P5" };
+
+    public static IReadOnlyList<string> EnterpriseSizes { get; } = new[] { "E1", "E5", "E10", "E20", "E50", "E100", "E200", "E400" };
+
+    public static IReadOnlyList<string> EnterpriseFlashSizes { get; } = new[] { "F300", "F700", "F1500" };
+
+    public static IReadOnlyList<string> ServiceTags { get; } =
+        new[] { "VirtualNetwork", "AzureLoadBalancer", "Internet", "Storage", "AzureKeyVault", "AzureMonitor", "AzureCloud", "EventHub" };
+
+    public static ScalarType Name { get; } = new(ValueKind.String) { Pattern = NamePattern };
+
+    public static ObjectType Route { get; } = new("route",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("addressPrefix", Cidr(), Required: true),
+        new FieldDefinition("nextHop", Enum("Internet", "VirtualAppliance", "VirtualNetworkGateway", "None"), Required: true));
+
+    public static ObjectType Subnet { get; } = new("subnet",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("addressPrefix", Cidr(), Required: true),
+        new FieldDefinition("networkSecurityGroup", new ScalarType(ValueKind.NsgReference) { Pattern = NamePattern }),
+        new FieldDefinition("natGateway", Boolean()),
+        new FieldDefinition("privateEndpointNetworkPolicies", Enum("Enabled", "Disabled")),
+        new FieldDefinition("otherResources", new ListType(new ScalarType(ValueKind.String))),
+        new FieldDefinition("routes", new ListType(Route)));
+
+    public static ObjectType VirtualNetwork { get; } = new("network",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("region", new ScalarType(ValueKind.String)),
+        new FieldDefinition("addressSpace", new ListType(Cidr()), Required: true),
+        new FieldDefinition("dnsServers", new ListType(new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern })),
+        new FieldDefinition("subnets", new ListType(Subnet)));
+
+    public static ObjectType SecurityRule { get; } = new("securityRule",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("priority", new ScalarType(ValueKind.Integer) { Minimum = 100, Maximum = 4096 }, Required: true),
+        new FieldDefinition("direction", Enum("Inbound", "Outbound"), Required: true),
+        new FieldDefinition("access", Enum("Allow", "Deny"), Required: true),
+        new FieldDefinition("protocol", Enum("Tcp", "Udp", "Icmp", "*"), Required: true),
+        new FieldDefinition("source", new ScalarType(ValueKind.AddressSelector), Required: true),
+        new FieldDefinition("destination", new ScalarType(ValueKind.AddressSelector), Required: true),
+        new FieldDefinition("destinationPorts", new ListType(new ScalarType(ValueKind.Port) { Pattern = PortPattern }), Required: true));
+
+    public static ObjectType NetworkSecurityGroup { get; } = new("networkSecurityGroup",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("rules", new ListType(SecurityRule)));
+
+    public static ObjectType Tls { get; } = new("tls",
+        new FieldDefinition("minimumVersion", Enum("1.0", "1.1", "1.2")),
+        new FieldDefinition("nonSslPort", Boolean()));
+
+    public static ObjectType Persistence { get; } = new("persistence",
+        new FieldDefinition("mode", Enum("none", "rdb", "aof"), Required: true),
+        new FieldDefinition("storageFirewall", Boolean()),
+        new FieldDefinition("authentication", Enum("sas", "managedIdentity")));
+
+    public static ObjectType GeoReplication { get; } = new("geoReplication",
+        new FieldDefinition("linkedCache", new ScalarType(ValueKind.CacheReference) { Pattern = NamePattern }, Required: true),
+        new FieldDefinition("role", Enum("primary", "secondary"), Required: true));
+
+    public static ObjectType PrivateEndpoint { get; } = new("privateEndpoint",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern }, Required: true),
+        new FieldDefinition("groupId", new ScalarType(ValueKind.String)),
+        new FieldDefinition("privateDnsZone", new ScalarType(ValueKind.String)));
+
+    public static ObjectType VnetInjection { get; } = new("vnetInjection",
+        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern }, Required: true),
+        new FieldDefinition("staticIp", new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern }));
+
+    public static ObjectType FirewallRule { get; } = new("firewallRule",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("startIp", FirewallAddress(), Required: true),
+        new FieldDefinition("endIp", FirewallAddress(), Required: true));
+
+    public static ObjectType Isolation { get; } = new("isolation",
+        new FieldDefinition("publicNetworkAccess", Enum("Enabled", "Disabled")),
+        new FieldDefinition("privateEndpoints", new ListType(PrivateEndpoint)),
+        new FieldDefinition("vnetInjection", VnetInjection),
+        new FieldDefinition("firewallRules", new ListType(FirewallRule)));
+
+    public static ObjectType Cache { get; } = new("cache",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("tier", Enum(Tiers.ToArray()), Required: true),
+        new FieldDefinition("size", Enum(BasicStandardSizes.Concat(PremiumSizes).Concat(EnterpriseSizes).Concat(EnterpriseFlashSizes).ToArray()), Required: true),
+        new FieldDefinition("region", new ScalarType(ValueKind.String)),
+        new FieldDefinition("shardCount", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 30 }),
+        new FieldDefinition("replicasPerPrimary", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 3 }),
+        new FieldDefinition("zones", new ListType(Enum("1", "2", "3"))),
+        new FieldDefinition("tls", Tls),
+        new FieldDefinition("persistence", Persistence),
+        new FieldDefinition("geoReplication", GeoReplication),
+        new FieldDefinition("isolation", Isolation, Required: true));
+
+    public static ObjectType Metadata { get; } = new("metadata",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("description", new ScalarType(ValueKind.String)));
+
+    public static ObjectType Root { get; } = new("spec",
+        new FieldDefinition("apiVersion", Enum(ApiVersion), Required: true),
+        new FieldDefinition("kind", Enum(Kind), Required: true),
+        new FieldDefinition("guidance", Enum("2020-10", "current")),
+        new FieldDefinition("metadata", Metadata, Required: true),
+        new FieldDefinition("networks", new ListType(VirtualNetwork)),
+        new FieldDefinition("networkSecurityGroups", new ListType(NetworkSecurityGroup)),
+        new FieldDefinition("caches", new ListType(Cache)));
+
+    /// <summary>Every object type of the format, root first.</summary>
+    public static IReadOnlyList<ObjectType> AllObjects { get; } = CollectObjects();
+
+    private static ScalarType Enum(params string[] values) => new(ValueKind.Enum) { EnumValues = values };
+
+    private static ScalarType Boolean() => new(ValueKind.Boolean);
+
+    private static ScalarType Cidr() => new(ValueKind.Cidr) { Pattern = CidrPattern, CheckedByRule = "invalid-cidr" };
+
+    private static ScalarType FirewallAddress() =>
+        new(ValueKind.IpAddress) { Pattern = IpAddressPattern, CheckedByRule = "firewall-rule-invalid-range" };
+
+    private static List<ObjectType> CollectObjects()
+    {
+        var found = new List<ObjectType>();
+        void Visit(TypeDefinition type)
+        {
+            switch (type)
+            {
+                case ObjectType obj when !found.Contains(obj):
+                    found.Add(obj);
+                    foreach (var field in obj.Fields)
+                    {
+                        Visit(field.Type);
+                    }
+                    break;
+                case ListType list:
+                    Visit(list.Item);
+                    break;
+            }
+        }
+        Visit(Root);
+        return found;
+    }
+}

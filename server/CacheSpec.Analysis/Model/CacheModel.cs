@@ -1,0 +1,53 @@
+using CacheSpec.Analysis.Syntax;
+
+namespace CacheSpec.Analysis.Model;
+
+public sealed class CacheModel
+{
+    public required SpecDocument Document { get; init; }
+    public required MappingSyntax Syntax { get; init; }
+    public Located<string>? Name { get; init; }
+    public Located<CacheTier>? Tier { get; init; }
+    public Located<string>? Size { get; init; }
+    public Located<string>? Region { get; init; }
+    public Located<int>? ShardCount { get; init; }
+    public Located<int>? ReplicasPerPrimary { get; init; }
+    public IReadOnlyList<Located<string>> Zones { get; init; } = Array.Empty<Located<string>>();
+    public Located<string>? MinimumTlsVersion { get; init; }
+    public Located<bool>? NonSslPort { get; init; }
+    public SyntaxNode? PersistenceKey { get; init; }
+    public Located<PersistenceMode>? PersistenceMode { get; init; }
+    public SyntaxNode? GeoReplicationKey { get; init; }
+    public Located<string>? LinkedCache { get; init; }
+    public Located<GeoRole>? GeoRole { get; init; }
+    public SyntaxNode? IsolationKey { get; init; }
+    public Located<NetworkAccess>? PublicNetworkAccess { get; init; }
+    public SyntaxNode? PrivateEndpointsKey { get; init; }
+    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints { get; init; } = Array.Empty<PrivateEndpointModel>();
+    public VnetInjectionModel? VnetInjection { get; internal set; }
+    public SyntaxNode? FirewallRulesKey { get; init; }
+    public IReadOnlyList<FirewallRuleModel> FirewallRules { get; init; } = Array.Empty<FirewallRuleModel>();
+
+    public GuidanceProfile Profile => Document.Profile;
+
+    /// <summary>The node that names the cache in messages and ranges: its name value, else the mapping.</summary>
+    public SyntaxNode Anchor => (SyntaxNode?)Name?.Node ?? Syntax;
+
+    public string DisplayName => Name?.Value ?? "(unnamed cache)";
+
+    public bool IsClustered => ShardCount is not null;
+
+    public bool HasPrivateEndpoints => PrivateEndpoints.Count > 0;
+
+    public bool HasFirewallRules => FirewallRules.Count > 0;
+
+    /// <summary>Shards, counting a non-clustered cache as one shard.</summary>
+    public int Shards => Math.Max(1, ShardCount?.Value ?? 1);
+
+    public int Replicas => ReplicasPerPrimary?.Value ?? 1;
+
+    /// <summary>Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica, plus the load balancer.</summary>
+    public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
+
+    public bool HasPersistence => PersistenceMode is { Value: not Model.PersistenceMode.None };
+}

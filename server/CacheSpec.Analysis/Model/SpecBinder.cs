@@ -1,0 +1,175 @@
+using CacheSpec.Analysis.Format;
+using CacheSpec.Analysis.Network;
+using CacheSpec.Analysis.Syntax;
+
+namespace CacheSpec.Analysis.Model;
+
+/// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
+internal static class SpecBinder
+{
+    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride)
+    {
+        var document = new SpecDocument { File = file, Syntax = syntax, FormatIssues = FormatValidator.Validate(syntax) };
+        var root = new MappingReader(syntax.Root);
+        document.Guidance = root.String("guidance");
+        document.Profile = profileOverride ?? GuidanceProfiles.Parse(document.Guidance?.Value) ?? GuidanceProfile.Current;
+        document.MetadataName = root.Child("metadata").String("name");
+        document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
+        document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
+        document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
+        return document;
+    }
+
+    private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
+        parent.Items(key).Select(item => new MappingReader(item)).Where(reader => reader.Exists);
+
+    private static NetworkModel BindNetwork(SpecDocument document, MappingReader reader)
+    {
+        var addressSpaceText = reader.Strings("addressSpace");
+        var network = new NetworkModel
+        {
+            Document = document,
+            Syntax = reader.Syntax!,
+            Name = reader.String("name"),
+            AddressSpaceText = addressSpaceText,
+            AddressSpace = addressSpaceText.Select(reader.Cidr).OfType<Located<Cidr>>().ToArray(),
+            DnsServers = reader.Strings("dnsServers")
+                .Select(text => Ipv4Address.TryParse(text.Value, out var address) ? new Located<Ipv4Address>(address, text.Node) : null)
+                .OfType<Located<Ipv4Address>>()
+                .ToArray(),
+        };
+        network.Subnets = Mappings(reader, "subnets").Select(subnet => BindSubnet(network, subnet)).ToArray();
+        return network;
+    }
+
+    private static SubnetModel BindSubnet(NetworkModel network, MappingReader reader)
+    {
+        var prefixText = reader.String("addressPrefix");
+        return new SubnetModel
+        {
+            Network = network,
+            Syntax = reader.Syntax!,
+            Name = reader.String("name"),
+            AddressPrefixText = prefixText,
+            AddressPrefix = reader.Cidr(prefixText),
+            NetworkSecurityGroup = reader.String("networkSecurityGroup"),
+            NatGateway = reader.Boolean("natGateway"),
+            PrivateEndpointNetworkPolicies = reader.String("privateEndpointNetworkPolicies"),
+            OtherResources = reader.Strings("otherResources"),
+            OtherResourcesKey = reader.Key("otherResources"),
+            Routes = Mappings(reader, "routes").Select(route =>
+            {
+                var routePrefix = route.String("addressPrefix");
+                return new RouteModel
+                {
+                    Syntax = route.Syntax!,
+                    Name = route.String("name"),
+                    AddressPrefixText = routePrefix,
+                    AddressPrefix = route.Cidr(routePrefix),
+                    NextHop = route.String("nextHop"),
+                };
+            }).ToArray(),
+        };
+    }
+
+    private static NsgModel BindNsg(SpecDocument document, MappingReader reader) => new()
+    {
+        Document = document,
+        Syntax = reader.Syntax!,
+        Name = reader.String("name"),
+        Rules = Mappings(reader, "rules").Select(rule => new SecurityRuleModel
+        {
+            Syntax = rule.Syntax!,
+            Name = rule.String("name"),
+            Priority = rule.Integer("priority"),
+            Direction = rule.Enum("direction", ("Inbound", TrafficDirection.Inbound), ("Outbound", TrafficDirection.Outbound)),
+            Access = rule.Enum("access", ("Allow", RuleAccess.Allow), ("Deny", RuleAccess.Deny)),
+            Protocol = rule.Enum("protocol", ("Tcp", TrafficProtocol.Tcp), ("Udp", TrafficProtocol.Udp), ("Icmp", TrafficProtocol.Icmp), ("*", TrafficProtocol.Any)),
+            Source = rule.String("source"),
+            Destination = rule.String("destination"),
+            DestinationPorts = rule.Items("destinationPorts")
+                .Select(item => item.Resolved is ScalarSyntax scalar && PortRange.TryParse(scalar.Value, out var range) ? new Located<PortRange>(range, item) : null)
+                .OfType<Located<PortRange>>()
+                .ToArray(),
+        }).ToArray(),
+    };
+
+    private static CacheModel BindCache(SpecDocument document, MappingReader reader)
+    {
+        var tls = reader.Child("tls");
+        var persistence = reader.Child("persistence");
+        var geo = reader.Child("geoReplication");
+        var isolation = reader.Child("isolation");
+        CacheModel? cache = null;
+        var privateEndpoints = new List<PrivateEndpointModel>();
+        var firewallRules = new List<FirewallRuleModel>();
+        VnetInjectionModel? vnetInjection = null;
+        cache = new CacheModel
+        {
+            Document = document,
+            Syntax = reader.Syntax!,
+            Name = reader.String("name"),
+            Tier = reader.Enum("tier",
+                ("Basic", CacheTier.Basic), ("Standard", CacheTier.Standard), ("Premium", CacheTier.Premium),
+                ("Enterprise", CacheTier.Enterprise), ("EnterpriseFlash", CacheTier.EnterpriseFlash)),
+            Size = reader.String("size"),
+            Region = reader.String("region"),
+            ShardCount = reader.Integer("shardCount"),
+            ReplicasPerPrimary = reader.Integer("replicasPerPrimary"),
+            Zones = reader.Strings("zones"),
+            MinimumTlsVersion = tls.String("minimumVersion"),
+            NonSslPort = tls.Boolean("nonSslPort"),
+            PersistenceKey = reader.Key("persistence"),
+            PersistenceMode = persistence.Enum("mode", ("none", PersistenceMode.None), ("rdb", PersistenceMode.Rdb), ("aof", PersistenceMode.Aof)),
+            GeoReplicationKey = reader.Key("geoReplication"),
+            LinkedCache = geo.String("linkedCache"),
+            GeoRole = geo.Enum("role", ("primary", GeoRole.Primary), ("secondary", GeoRole.Secondary)),
+            IsolationKey = reader.Key("isolation"),
+            PublicNetworkAccess = isolation.Enum("publicNetworkAccess", ("Enabled", NetworkAccess.Enabled), ("Disabled", NetworkAccess.Disabled)),
+            PrivateEndpointsKey = isolation.Key("privateEndpoints"),
+            PrivateEndpoints = privateEndpoints,
+            FirewallRulesKey = isolation.Key("firewallRules"),
+            FirewallRules = firewallRules,
+        };
+        foreach (var endpoint in Mappings(isolation, "privateEndpoints"))
+        {
+            privateEndpoints.Add(new PrivateEndpointModel
+            {
+                Cache = cache,
+                Syntax = endpoint.Syntax!,
+                Name = endpoint.String("name"),
+                Subnet = endpoint.String("subnet"),
+                GroupId = endpoint.String("groupId"),
+                PrivateDnsZone = endpoint.String("privateDnsZone"),
+            });
+        }
+        foreach (var rule in Mappings(isolation, "firewallRules"))
+        {
+            firewallRules.Add(new FirewallRuleModel
+            {
+                Cache = cache,
+                Syntax = rule.Syntax!,
+                Name = rule.String("name"),
+                StartIpText = rule.String("startIp"),
+                EndIpText = rule.String("endIp"),
+            });
+        }
+        if (isolation.Key("vnetInjection") is { } vnetKey)
+        {
+            var vnet = isolation.Child("vnetInjection");
+            var staticIp = vnet.String("staticIp");
+            vnetInjection = new VnetInjectionModel
+            {
+                Cache = cache,
+                Key = vnetKey,
+                Syntax = vnet.Syntax,
+                Subnet = vnet.String("subnet"),
+                StaticIp = staticIp is not null && Ipv4Address.TryParse(staticIp.Value, out var address)
+                    ? new Located<Ipv4Address>(address, staticIp.Node, staticIp.Key)
+                    : null,
+            };
+        }
+        cache.VnetInjection = vnetInjection;
+        return cache;
+    }
+}

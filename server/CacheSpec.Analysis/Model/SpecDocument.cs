@@ -1,0 +1,25 @@
+using CacheSpec.Analysis.Format;
+using CacheSpec.Analysis.Syntax;
+
+namespace CacheSpec.Analysis.Model;
+
+/// <summary>One spec: a YAML document of a file, read into the typed model as far as its text allows.</summary>
+public sealed class SpecDocument
+{
+    public required SpecFile File { get; init; }
+    public required DocumentSyntax Syntax { get; init; }
+
+    /// <summary>The profile the rules apply: the command line's override, else the spec's own "guidance", else current.</summary>
+    public GuidanceProfile Profile { get; internal set; } = GuidanceProfile.Current;
+
+    public Located<string>? Guidance { get; internal set; }
+    public Located<string>? MetadataName { get; internal set; }
+    public IReadOnlyList<NetworkModel> Networks { get; internal set; } = Array.Empty<NetworkModel>();
+    public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; internal set; } = Array.Empty<NsgModel>();
+    public IReadOnlyList<CacheModel> Caches { get; internal set; } = Array.Empty<CacheModel>();
+
+    /// <summary>Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).</summary>
+    public IReadOnlyList<FormatIssue> FormatIssues { get; init; } = Array.Empty<FormatIssue>();
+
+    public MappingSyntax? Root => Syntax.Root?.Resolved as MappingSyntax;
+}

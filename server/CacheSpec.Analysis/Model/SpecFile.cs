@@ -1,0 +1,30 @@
+using CacheSpec.Analysis.Syntax;
+using CacheSpec.Analysis.Text;
+
+namespace CacheSpec.Analysis.Model;
+
+/// <summary>A spec file: its path (as the host names it), text, syntax tree and documents.</summary>
+public sealed class SpecFile
+{
+    private SpecFile(string path, SyntaxTree syntax)
+    {
+        Path = path;
+        Syntax = syntax;
+    }
+
+    public string Path { get; }
+
+    public SourceText Text => Syntax.Text;
+
+    public SyntaxTree Syntax { get; }
+
+    public IReadOnlyList<SpecDocument> Documents { get; private set; } = Array.Empty<SpecDocument>();
+
+    /// <summary>Parses and binds a file; the profile override, when given, replaces every document's own guidance.</summary>
+    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null)
+    {
+        var file = new SpecFile(path, SyntaxTree.Parse(new SourceText(text)));
+        file.Documents = file.Syntax.Documents.Select(document => SpecBinder.Bind(file, document, profileOverride)).ToArray();
+        return file;
+    }
+}

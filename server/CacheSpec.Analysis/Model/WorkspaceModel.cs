@@ -1,0 +1,107 @@
+namespace CacheSpec.Analysis.Model;
+
+/// <summary>
+/// All spec files given together, as one model: names are looked up across every file and document,
+/// so a cache in one file may use a subnet declared in another. The first declaration of a name wins;
+/// later ones are reported as duplicates.
+/// </summary>
+public sealed class WorkspaceModel
+{
+    private readonly Dictionary<string, NetworkModel> networks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SubnetModel> subnets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NsgModel> nsgs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CacheModel> caches = new(StringComparer.Ordinal);
+    private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches = new();
+    private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet = new();
+
+    public WorkspaceModel(IReadOnlyList<SpecFile> files)
+    {
+        Files = files;
+        Documents = files.SelectMany(file => file.Documents).ToArray();
+        foreach (var document in Documents)
+        {
+            foreach (var network in document.Networks)
+            {
+                if (network.Name is { } name)
+                {
+                    networks.TryAdd(name.Value, network);
+                }
+                foreach (var subnet in network.Subnets)
+                {
+                    if (subnet.QualifiedName is { } qualified)
+                    {
+                        subnets.TryAdd(qualified, subnet);
+                    }
+                }
+            }
+            foreach (var nsg in document.NetworkSecurityGroups)
+            {
+                if (nsg.Name is { } name)
+                {
+                    nsgs.TryAdd(name.Value, nsg);
+                }
+            }
+            foreach (var cache in document.Caches)
+            {
+                if (cache.Name is { } name)
+                {
+                    caches.TryAdd(name.Value, cache);
+                }
+            }
+        }
+        foreach (var cache in Caches)
+        {
+            if (cache.VnetInjection?.Subnet is { } injected && FindSubnet(injected.Value) is { } subnet)
+            {
+                Add(injectedCaches, subnet, cache);
+            }
+            foreach (var endpoint in cache.PrivateEndpoints)
+            {
+                if (endpoint.Subnet is { } reference && FindSubnet(reference.Value) is { } endpointSubnet)
+                {
+                    Add(endpointsBySubnet, endpointSubnet, endpoint);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<SpecFile> Files { get; }
+
+    public IReadOnlyList<SpecDocument> Documents { get; }
+
+    public IEnumerable<NetworkModel> Networks => Documents.SelectMany(document => document.Networks);
+
+    public IEnumerable<SubnetModel> Subnets => Networks.SelectMany(network => network.Subnets);
+
+    public IEnumerable<NsgModel> NetworkSecurityGroups => Documents.SelectMany(document => document.NetworkSecurityGroups);
+
+    public IEnumerable<CacheModel> Caches => Documents.SelectMany(document => document.Caches);
+
+    public NetworkModel? FindNetwork(string name) => networks.GetValueOrDefault(name);
+
+    /// <summary>Finds a subnet by its "network/subnet" reference.</summary>
+    public SubnetModel? FindSubnet(string reference) => subnets.GetValueOrDefault(reference);
+
+    public NsgModel? FindNsg(string name) => nsgs.GetValueOrDefault(name);
+
+    public CacheModel? FindCache(string name) => caches.GetValueOrDefault(name);
+
+    /// <summary>The caches injected into a subnet, from every file.</summary>
+    public IReadOnlyList<CacheModel> CachesInjectedInto(SubnetModel subnet) =>
+        injectedCaches.TryGetValue(subnet, out var list) ? list : Array.Empty<CacheModel>();
+
+    /// <summary>The private endpoints placed in a subnet, from every file.</summary>
+    public IReadOnlyList<PrivateEndpointModel> PrivateEndpointsIn(SubnetModel subnet) =>
+        endpointsBySubnet.TryGetValue(subnet, out var list) ? list : Array.Empty<PrivateEndpointModel>();
+
+    public IEnumerable<SubnetModel> SubnetsWithInjectedCaches => injectedCaches.Keys;
+
+    private static void Add<T>(Dictionary<SubnetModel, List<T>> index, SubnetModel subnet, T item)
+    {
+        if (!index.TryGetValue(subnet, out var list))
+        {
+            index[subnet] = list = new List<T>();
+        }
+        list.Add(item);
+    }
+}

@@ -1,0 +1,16 @@
+namespace CacheSpec.Analysis.Network;
+
+/// <summary>
+/// One end of a flow the cache needs: either addresses (a subnet, the virtual network, a DNS server)
+/// or an Azure service known only by its service tag.
+/// </summary>
+public sealed record TrafficEndpoint(string Description, IReadOnlyList<Ipv4Range> Ranges, string? ServiceTag)
+{
+    /// <summary>Service tags whose addresses are public, so the Internet tag covers them.</summary>
+    public static readonly IReadOnlySet<string> PublicServiceTags =
+        new HashSet<string>(StringComparer.Ordinal) { "Internet", "Storage", "AzureKeyVault", "AzureMonitor", "AzureCloud", "EventHub" };
+
+    public static TrafficEndpoint Service(string tag, string description) => new(description, Array.Empty<Ipv4Range>(), tag);
+
+    public static TrafficEndpoint Addresses(string description, params Ipv4Range[] ranges) => new(description, ranges, null);
+}

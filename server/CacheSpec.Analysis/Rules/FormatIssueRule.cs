@@ -1,0 +1,21 @@
+namespace CacheSpec.Analysis.Rules;
+
+/// <summary>A rule whose findings the format validator collects in its single walk of each document.</summary>
+public abstract class FormatIssueRule : Rule
+{
+    public sealed override RuleCategory Category => RuleCategory.Structure;
+
+    public sealed override void Analyze(RuleContext context)
+    {
+        foreach (var document in context.Model.Documents)
+        {
+            foreach (var issue in document.FormatIssues)
+            {
+                if (issue.RuleId == Id)
+                {
+                    context.Report(document, issue.Span, issue.Message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+/// <summary>Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.</summary>
+internal static class InjectedSubnetFlows
+{
+    public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)
+    {
+        if (subnet.NetworkSecurityGroup is not { } nsgReference || context.Model.FindNsg(nsgReference.Value) is not { } nsg
+            || subnet.AddressPrefix is not { } prefix)
+        {
+            return;
+        }
+        var evaluator = new NsgEvaluator(NsgResolver.Resolve(nsg, context.Model), subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray());
+        var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
+        var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
+        // One finding per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.
+        var blocked = new Dictionary<object, (NsgRule Rule, List<string> Flows)>();
+        foreach (var flow in flows)
+        {
+            var verdict = evaluator.Evaluate(flow, local);
+            if (verdict.Allowed)
+            {
+                continue;
+            }
+            var rule = verdict.DecidingRule!;
+            var key = rule.Origin ?? rule;
+            if (!blocked.TryGetValue(key, out var entry))
+            {
+                blocked[key] = entry = (rule, new List<string>());
+            }
+            var description = $"{verdict.Protocol.ToString().ToUpperInvariant()} {verdict.Ports} {preposition} {flow.Remote.Description} ({flow.Purpose})";
+            if (!entry.Flows.Contains(description))
+            {
+                entry.Flows.Add(description);
+            }
+        }
+        foreach (var (rule, blockedFlows) in blocked.Values)
+        {
+            var message = $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {direction} {string.Join("; ", blockedFlows)} " +
+                $"for the caches injected into '{subnet.QualifiedName}' ({caches}); they may not work.";
+            if (rule.Origin is SecurityRuleModel origin)
+            {
+                context.Report(nsg.Document, origin.Access?.Node ?? origin.Syntax, message);
+            }
+            else
+            {
+                context.Report(subnet.Network.Document, nsgReference.Node, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+public sealed class PrivateDnsZoneRule : CacheRule
+{
+    public const string RedisZone = "privatelink.redis.cache.windows.net";
+    public const string EnterpriseZone = "privatelink.redisenterprise.cache.azure.net";
+
+    public override string Id => "private-dns-zone";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
+    public override string Summary => "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net (privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        var expected = cache.Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash ? EnterpriseZone : RedisZone;
+        foreach (var endpoint in cache.PrivateEndpoints)
+        {
+            if (endpoint.PrivateDnsZone is { } zone && !string.Equals(zone.Value, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Report(cache.Document, zone.Node,
+                    $"Private endpoint '{endpoint.Name?.Value}' uses DNS zone '{zone.Value}'; clients resolve the cache's private address only through '{expected}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+public sealed class PrivateEndpointGroupIdRule : CacheRule
+{
+    public override string Id => "private-endpoint-group-id";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        var expected = cache.Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash ? "redisEnterprise" : "redisCache";
+        foreach (var endpoint in cache.PrivateEndpoints)
+        {
+            if (endpoint.GroupId is { } groupId && groupId.Value != expected)
+            {
+                context.Report(cache.Document, groupId.Node,
+                    $"Private endpoint '{endpoint.Name?.Value}' has groupId '{groupId.Value}'; a {cache.Tier?.Value.ToString() ?? "Redis"} cache's endpoint uses '{expected}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+public sealed class PrivateEndpointMovesTrafficRule : CacheRule
+{
+    public override string Id => "private-endpoint-moves-traffic";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
+    public override string Summary => "A private endpoint beside firewall rules or public access: DNS moves all Redis traffic to the endpoint.";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        if (!cache.HasPrivateEndpoints)
+        {
+            return;
+        }
+        var publicAccess = cache.PublicNetworkAccess?.Value != NetworkAccess.Disabled;
+        if (cache.HasFirewallRules || publicAccess)
+        {
+            var what = cache.HasFirewallRules ? "firewall rules" : "public access";
+            context.Report(cache.Document, cache.PrivateEndpointsKey!,
+                $"Adding a private endpoint to cache '{cache.DisplayName}' moves all its Redis traffic to the endpoint through DNS; adjust existing clients and {what} first.");
+        }
+    }
+}

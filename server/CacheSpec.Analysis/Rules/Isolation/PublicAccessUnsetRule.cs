@@ -1,0 +1,22 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+public sealed class PublicAccessUnsetRule : CacheRule
+{
+    public override string Id => "public-access-unset";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
+    public override string Summary => "publicNetworkAccess is absent on a Basic, Standard or Premium cache that is not VNet-injected.";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        if (cache.PublicNetworkAccess is null && cache.VnetInjection is null && cache.IsolationKey is { } isolation
+            && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard or CacheTier.Premium })
+        {
+            context.Report(cache.Document, isolation,
+                $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset; the documentation and the API disagree on its default (Disabled vs Enabled), so state it.");
+        }
+    }
+}

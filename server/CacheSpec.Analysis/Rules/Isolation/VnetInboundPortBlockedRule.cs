@@ -1,0 +1,26 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Network;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+/// <summary>Evaluates the injected subnet's NSG for each inbound port range the cache needs, from each required source.</summary>
+public sealed class VnetInboundPortBlockedRule : Rule
+{
+    public override string Id => "vnet-inbound-port-blocked";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
+    public override string Summary => "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load balancer.";
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
+        {
+            if (subnet.AddressPrefix is not { } prefix)
+            {
+                continue;
+            }
+            var flows = VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray());
+            InjectedSubnetFlows.Check(context, subnet, flows, "inbound", "from");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Isolation;
+
+public sealed class VnetInjectionRequiresPremiumRule : CacheRule
+{
+    public override string Id => "vnet-injection-requires-premium";
+    public override RuleCategory Category => RuleCategory.Isolation;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "VNet injection is configured on a tier other than Premium.";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        if (cache.VnetInjection is { } injection && cache.Tier is { Value: not CacheTier.Premium } tier)
+        {
+            context.Report(cache.Document, injection.Key,
+                $"Cache '{cache.DisplayName}' is {tier.Value}, but VNet injection is only available on the Premium tier.");
+        }
+    }
+}

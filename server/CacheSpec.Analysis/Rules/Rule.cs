@@ -1,0 +1,22 @@
+using CacheSpec.Analysis.Diagnostics;
+
+namespace CacheSpec.Analysis.Rules;
+
+/// <summary>
+/// One check of the catalog: a fixed kebab-case id, a severity per guidance profile, a one-line summary and
+/// a documentation page docs/rules/&lt;id&gt;.md. Each rule lives in its own file.
+/// </summary>
+public abstract class Rule
+{
+    public abstract string Id { get; }
+
+    public abstract RuleCategory Category { get; }
+
+    public abstract Severities Severities { get; }
+
+    /// <summary>When the rule fires, in one line (SARIF's short description).</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>Reports the rule's findings on the whole workspace through the context.</summary>
+    public abstract void Analyze(RuleContext context);
+}

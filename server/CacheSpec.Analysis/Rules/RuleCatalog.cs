@@ -1,0 +1,62 @@
+using CacheSpec.Analysis.Rules.Isolation;
+using CacheSpec.Analysis.Rules.Settings;
+using CacheSpec.Analysis.Rules.Structure;
+
+namespace CacheSpec.Analysis.Rules;
+
+/// <summary>Every rule the engine runs, in the order of the design's catalog. Adding a rule means adding it here.</summary>
+public static class RuleCatalog
+{
+    /// <summary>Not a rule: the code a finding gets when a rule itself fails, so one broken rule cannot silence the others.</summary>
+    public const string InternalErrorId = "internal-error";
+
+    public static IReadOnlyList<Rule> All { get; } = new Rule[]
+    {
+        new YamlSyntaxRule(),
+        new UnknownKeyRule(),
+        new InvalidValueRule(),
+        new MissingRequiredRule(),
+        new DuplicateNameRule(),
+        new UnresolvedReferenceRule(),
+        new InvalidCidrRule(),
+        new SubnetOutsideAddressSpaceRule(),
+        new OverlappingSubnetsRule(),
+        new ReservedAddressRangeRule(),
+        new InvalidSizeForTierRule(),
+        new VnetInjectionRequiresPremiumRule(),
+        new VnetInjectionWithPrivateEndpointRule(),
+        new VnetInjectionNotRecommendedRule(),
+        new VnetSubnetTooSmallRule(),
+        new VnetSubnetNotDedicatedRule(),
+        new VnetStaticIpInvalidRule(),
+        new VnetDependencyBlockedRule(),
+        new VnetInboundPortBlockedRule(),
+        new VnetPublicAccessIgnoredRule(),
+        new PrivateEndpointWithFirewallRulesRule(),
+        new FirewallRulesWithoutPublicAccessRule(),
+        new PrivateEndpointGeoReplicationRule(),
+        new ClusteredCacheMultiplePrivateEndpointsRule(),
+        new ClusteredPrivateLinkPublicAccessRule(),
+        new PublicAccessWithPrivateEndpointRule(),
+        new PublicAccessUnsetRule(),
+        new CacheUnreachableRule(),
+        new PrivateEndpointMovesTrafficRule(),
+        new NsgNotEnforcedOnPrivateEndpointRule(),
+        new PrivateEndpointGroupIdRule(),
+        new PrivateDnsZoneRule(),
+        new NoNetworkIsolationRule(),
+        new FirewallRuleInvalidRangeRule(),
+        new FirewallRuleAllowsInternetRule(),
+        new FirewallRulesEnterpriseRule(),
+        new NonTlsPortEnabledRule(),
+        new MinimumTlsVersionRule(),
+        new ClusteringRequiresPremiumRule(),
+        new GeoReplicationRequiresPremiumRule(),
+        new GeoReplicationWithPersistenceRule(),
+        new PersistenceRequiresPremiumRule(),
+    };
+
+    private static readonly Dictionary<string, Rule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+
+    public static Rule? Find(string id) => ById.GetValueOrDefault(id);
+}

@@ -1,0 +1,47 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Syntax;
+using CacheSpec.Analysis.Text;
+
+namespace CacheSpec.Analysis.Rules;
+
+/// <summary>What a rule sees (the workspace model) and how it reports; severity comes from the rule and the document's profile.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> diagnostics;
+
+    internal RuleContext(WorkspaceModel model, List<Diagnostic> diagnostics)
+    {
+        Model = model;
+        this.diagnostics = diagnostics;
+    }
+
+    public WorkspaceModel Model { get; }
+
+    internal Rule? Current { get; set; }
+
+    /// <summary>True when the current rule has a severity in the document's profile (so it is worth checking there).</summary>
+    public bool Applies(SpecDocument document) => Current!.Severities.For(document.Profile) is not null;
+
+    public void Report(SpecDocument document, SyntaxNode node, string message) => Report(document, node.Span, message);
+
+    public void Report(SpecDocument document, TextSpan span, string message)
+    {
+        if (Current!.Severities.For(document.Profile) is { } severity)
+        {
+            Add(document.File, span, severity, message);
+        }
+    }
+
+    /// <summary>Reports a finding that belongs to a file rather than a document (syntax errors).</summary>
+    public void Report(SpecFile file, TextSpan span, string message) =>
+        Add(file, span, Current!.Severities.Current ?? DiagnosticSeverity.Error, message);
+
+    internal void Add(SpecFile file, TextSpan span, DiagnosticSeverity severity, string message, string? code = null)
+    {
+        var start = Math.Clamp(span.Start, 0, file.Text.Length);
+        var end = Math.Clamp(span.End, start, file.Text.Length);
+        var clamped = TextSpan.FromBounds(start, end);
+        diagnostics.Add(new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
+    }
+}

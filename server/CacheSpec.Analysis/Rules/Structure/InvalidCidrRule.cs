@@ -1,0 +1,54 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
+
+namespace CacheSpec.Analysis.Rules.Structure;
+
+/// <summary>Address spaces, subnet and route prefixes, and prefixes in NSG rules must be IPv4 CIDRs without host bits.</summary>
+public sealed class InvalidCidrRule : Rule
+{
+    public override string Id => "invalid-cidr";
+    public override RuleCategory Category => RuleCategory.Structure;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "An address prefix or address space is not a valid IPv4 CIDR, or has host bits set.";
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var network in context.Model.Networks)
+        {
+            foreach (var space in network.AddressSpaceText)
+            {
+                Check(context, network.Document, space, "address space entry");
+            }
+            foreach (var subnet in network.Subnets)
+            {
+                Check(context, network.Document, subnet.AddressPrefixText, "subnet prefix");
+                foreach (var route in subnet.Routes)
+                {
+                    Check(context, network.Document, route.AddressPrefixText, "route prefix");
+                }
+            }
+        }
+        foreach (var nsg in context.Model.NetworkSecurityGroups)
+        {
+            foreach (var rule in nsg.Rules)
+            {
+                foreach (var address in new[] { rule.Source, rule.Destination })
+                {
+                    if (address is not null && address.Value.Length > 0 && char.IsAsciiDigit(address.Value[0]) && address.Value.Contains('/'))
+                    {
+                        Check(context, nsg.Document, address, "NSG rule prefix");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Check(RuleContext context, SpecDocument document, Located<string>? text, string what)
+    {
+        if (text is not null && !Cidr.TryParse(text.Value, out _, out var problem))
+        {
+            context.Report(document, text.Node, $"The {what} '{text.Value}' is not a valid IPv4 CIDR: {problem}.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Format;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Structure;
+
+public sealed class InvalidSizeForTierRule : CacheRule
+{
+    public override string Id => "invalid-size-for-tier";
+    public override RuleCategory Category => RuleCategory.Structure;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "The size does not belong to the tier's family (C for Basic and Standard, P for Premium, E and F for Enterprise tiers).";
+
+    protected override void Check(CacheModel cache, RuleContext context)
+    {
+        if (cache.Tier is not { } tier || cache.Size is not { } size)
+        {
+            return;
+        }
+        var sizes = SizesFor(tier.Value);
+        if (!sizes.Contains(size.Value) && AllSizes.Contains(size.Value))
+        {
+            context.Report(cache.Document, size.Node,
+                $"Size '{size.Value}' does not belong to the {tier.Value} tier; {tier.Value} sizes are {string.Join(", ", sizes)}.");
+        }
+    }
+
+    public static IReadOnlyList<string> SizesFor(CacheTier tier) => tier switch
+    {
+        CacheTier.Basic or CacheTier.Standard => SpecFormat.BasicStandardSizes,
+        CacheTier.Premium => SpecFormat.PremiumSizes,
+        CacheTier.Enterprise => SpecFormat.EnterpriseSizes,
+        _ => SpecFormat.EnterpriseFlashSizes,
+    };
+
+    private static readonly HashSet<string> AllSizes = SpecFormat.BasicStandardSizes.Concat(SpecFormat.PremiumSizes)
+        .Concat(SpecFormat.EnterpriseSizes).Concat(SpecFormat.EnterpriseFlashSizes).ToHashSet(StringComparer.Ordinal);
+}

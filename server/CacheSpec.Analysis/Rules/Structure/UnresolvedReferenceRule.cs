@@ -1,0 +1,72 @@
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Format;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Structure;
+
+/// <summary>Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.</summary>
+public sealed class UnresolvedReferenceRule : Rule
+{
+    public override string Id => "unresolved-reference";
+    public override RuleCategory Category => RuleCategory.Structure;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
+
+    public override void Analyze(RuleContext context)
+    {
+        var model = context.Model;
+        var subnetNames = new Lazy<string[]>(() => model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
+        var nsgNames = new Lazy<string[]>(() => model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
+        var cacheNames = new Lazy<string[]>(() => model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
+
+        void CheckSubnet(SpecDocument document, Located<string>? reference)
+        {
+            if (reference is null || !reference.Value.Contains('/') || model.FindSubnet(reference.Value) is not null)
+            {
+                return;
+            }
+            var network = reference.Value[..reference.Value.IndexOf('/')];
+            var reason = model.FindNetwork(network) is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
+            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + DidYouMean(reference.Value, subnetNames.Value));
+        }
+
+        foreach (var network in model.Networks)
+        {
+            foreach (var subnet in network.Subnets)
+            {
+                if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null)
+                {
+                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + DidYouMean(nsg.Value, nsgNames.Value));
+                }
+            }
+        }
+        foreach (var nsg in model.NetworkSecurityGroups)
+        {
+            foreach (var rule in nsg.Rules)
+            {
+                foreach (var address in new[] { rule.Source, rule.Destination })
+                {
+                    if (address is not null && address.Value.Contains('/') && !char.IsAsciiDigit(address.Value[0]))
+                    {
+                        CheckSubnet(nsg.Document, address);
+                    }
+                }
+            }
+        }
+        foreach (var cache in model.Caches)
+        {
+            CheckSubnet(cache.Document, cache.VnetInjection?.Subnet);
+            foreach (var endpoint in cache.PrivateEndpoints)
+            {
+                CheckSubnet(cache.Document, endpoint.Subnet);
+            }
+            if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null)
+            {
+                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + DidYouMean(linked.Value, cacheNames.Value));
+            }
+        }
+    }
+
+    private static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Suggestions.Closest(value, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+}

@@ -1,0 +1,22 @@
+using CacheSpec.Analysis.Diagnostics;
+
+namespace CacheSpec.Analysis.Rules.Structure;
+
+public sealed class YamlSyntaxRule : Rule
+{
+    public override string Id => "yaml-syntax";
+    public override RuleCategory Category => RuleCategory.Structure;
+    public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
+    public override string Summary => "The text is not valid YAML.";
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var file in context.Model.Files)
+        {
+            foreach (var error in file.Syntax.Errors)
+            {
+                context.Report(file, error.Span, error.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using CacheSpec.Analysis.Text;
+
+namespace CacheSpec.Analysis.Syntax;
+
+public sealed class MappingSyntax : SyntaxNode
+{
+    private readonly List<EntrySyntax> entries = new();
+
+    public MappingSyntax(TextSpan span, bool isFlow) : base(span) => IsFlow = isFlow;
+
+    public bool IsFlow { get; }
+
+    public IReadOnlyList<EntrySyntax> Entries => entries;
+
+    public override string KindName => "mapping";
+
+    /// <summary>The first entry with this key (duplicates are reported as syntax errors).</summary>
+    public EntrySyntax? Find(string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.KeyText == key)
+            {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The value under a key, with aliases resolved; null when the key is absent.</summary>
+    public SyntaxNode? Get(string key) => Find(key)?.Value.Resolved;
+
+    internal void Add(EntrySyntax entry) => entries.Add(entry);
+}

@@ -1,0 +1,266 @@
+using CacheSpec.Analysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace CacheSpec.Analysis.Syntax;
+
+/// <summary>
+/// Builds the positioned tree from YamlDotNet's event stream. On a syntax error it keeps every node read so far
+/// (open collections are closed where the error stands) and resumes at the next document marker, so the rest of the
+/// engine always works on what could be read. YamlDotNet throws other exception types than YamlException on some
+/// inputs, so every exception is caught here and becomes a positioned syntax error.
+/// </summary>
+internal sealed class YamlTreeBuilder
+{
+    private readonly SourceText text;
+    private readonly List<DocumentSyntax> documents = new();
+    private readonly List<SyntaxError> errors = new();
+    private readonly Dictionary<string, SyntaxNode> anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> frames = new();
+    private int baseOffset;
+    private int lastOffset;
+    private int documentStart;
+    private SyntaxNode? documentRoot;
+
+    private YamlTreeBuilder(SourceText text) => this.text = text;
+
+    public static SyntaxTree Build(SourceText text)
+    {
+        var builder = new YamlTreeBuilder(text);
+        builder.ParseFrom(0);
+        return new SyntaxTree(text, builder.documents, builder.errors);
+    }
+
+    private void ParseFrom(int start)
+    {
+        while (start >= 0 && start <= text.Length)
+        {
+            baseOffset = start;
+            lastOffset = start;
+            var failedAt = ParseSegment(start);
+            if (failedAt < 0)
+            {
+                return;
+            }
+            start = NextDocumentMarker(failedAt);
+        }
+    }
+
+    /// <summary>Parses from an offset to the end; returns -1 on success or the offset of the error.</summary>
+    private int ParseSegment(int start)
+    {
+        try
+        {
+            var input = start == 0 ? text.Text : text.Text[start..];
+            var parser = new Parser(new StringReader(input));
+            while (parser.MoveNext())
+            {
+                if (parser.Current is { } parsingEvent)
+                {
+                    OnEvent(parsingEvent);
+                }
+            }
+            return -1;
+        }
+        catch (Exception exception)
+        {
+            var span = ErrorSpan(exception);
+            errors.Add(new SyntaxError(span, ErrorMessage(exception)));
+            CloseOpenDocument(Math.Max(lastOffset, span.Start));
+            return span.Start;
+        }
+    }
+
+    private void OnEvent(ParsingEvent parsingEvent)
+    {
+        var start = Offset(parsingEvent.Start);
+        var end = Offset(parsingEvent.End);
+        lastOffset = Math.Max(lastOffset, end);
+        switch (parsingEvent)
+        {
+            case DocumentStart:
+                documentStart = start;
+                documentRoot = null;
+                anchors.Clear();
+                break;
+            case DocumentEnd:
+                documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(end, lastOffset))));
+                documentRoot = null;
+                break;
+            case Scalar scalar:
+                var isPlain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+                Complete(new ScalarSyntax(scalar.Value, isPlain, TextSpan.FromBounds(start, end)) { Anchor = AnchorOf(scalar.Anchor) });
+                break;
+            case AnchorAlias alias:
+                var name = alias.Value.Value;
+                if (anchors.TryGetValue(name, out var target))
+                {
+                    Complete(new AliasSyntax(name, target, TextSpan.FromBounds(start, end)));
+                }
+                else
+                {
+                    errors.Add(new SyntaxError(TextSpan.FromBounds(start, end), $"The alias '*{name}' names no anchor defined before it."));
+                    Complete(new ScalarSyntax(string.Empty, true, TextSpan.FromBounds(start, end)));
+                }
+                break;
+            case MappingStart mappingStart:
+                frames.Push(new Frame(new MappingSyntax(TextSpan.FromBounds(start, end), mappingStart.Style == MappingStyle.Flow) { Anchor = AnchorOf(mappingStart.Anchor) }));
+                break;
+            case SequenceStart sequenceStart:
+                frames.Push(new Frame(new SequenceSyntax(TextSpan.FromBounds(start, end), sequenceStart.Style == SequenceStyle.Flow) { Anchor = AnchorOf(sequenceStart.Anchor) }));
+                break;
+            case MappingEnd:
+            case SequenceEnd:
+                var frame = frames.Pop();
+                frame.Close(ContentEnd(frame.Node.Span.Start, end));
+                Complete(frame.Node);
+                break;
+        }
+    }
+
+    private void Complete(SyntaxNode node)
+    {
+        if (node.Anchor is { } anchor)
+        {
+            anchors[anchor] = node;
+        }
+        if (frames.Count == 0)
+        {
+            documentRoot = node;
+            return;
+        }
+        var duplicate = frames.Peek().Attach(node);
+        if (duplicate is not null)
+        {
+            errors.Add(new SyntaxError(duplicate.Span, $"The key '{((ScalarSyntax)duplicate).Value}' appears more than once in this mapping."));
+        }
+    }
+
+    private void CloseOpenDocument(int at)
+    {
+        while (frames.Count > 0)
+        {
+            var frame = frames.Pop();
+            frame.Close(ContentEnd(frame.Node.Span.Start, at));
+            Complete(frame.Node);
+        }
+        if (documentRoot is not null || documentStart >= baseOffset)
+        {
+            documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(at, documentStart))));
+        }
+        documentRoot = null;
+        documentStart = -1;
+    }
+
+    /// <summary>A collection's end event often stands at the next line's indentation: end the span at the last content instead.</summary>
+    private int ContentEnd(int start, int end)
+    {
+        end = Math.Clamp(end, start, text.Length);
+        while (end > start && char.IsWhiteSpace(text.Text[end - 1]))
+        {
+            end--;
+        }
+        return end;
+    }
+
+    private int NextDocumentMarker(int offset)
+    {
+        var line = text.GetLineIndex(offset) + 1;
+        for (; line < text.LineCount; line++)
+        {
+            var lineText = text.GetLineText(line);
+            if (lineText.StartsWith("---", StringComparison.Ordinal) && (lineText.Length == 3 || char.IsWhiteSpace(lineText[3])))
+            {
+                return text.GetLineStart(line);
+            }
+        }
+        return -1;
+    }
+
+    private TextSpan ErrorSpan(Exception exception)
+    {
+        if (exception is YamlException yaml && (yaml.Start.Index > 0 || yaml.Start.Line > 1 || yaml.End.Index > 0))
+        {
+            var start = Offset(yaml.Start);
+            var end = Math.Max(start, Offset(yaml.End));
+            return end > start ? TextSpan.FromBounds(start, end) : WidenToCharacter(start);
+        }
+        return WidenToCharacter(Math.Min(lastOffset, text.Length));
+    }
+
+    private TextSpan WidenToCharacter(int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        return offset < text.Length && text.Text[offset] is not ('\n' or '\r') ? new TextSpan(offset, 1) : new TextSpan(offset, 0);
+    }
+
+    private int Offset(Mark mark) => (int)Math.Clamp(baseOffset + mark.Index, 0, text.Length);
+
+    private static string ErrorMessage(Exception exception)
+    {
+        var message = exception is YamlException yaml && yaml.InnerException is null ? StripMarks(yaml.Message) : StripMarks(exception.Message);
+        return message.Length == 0 ? "The text is not valid YAML." : message;
+    }
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic's range already says where.</summary>
+    private static string StripMarks(string message)
+    {
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message[(marker + 3)..];
+        }
+        message = message.Trim();
+        return message.Length > 0 && !message.EndsWith('.') ? message + "." : message;
+    }
+
+    private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    private sealed class Frame
+    {
+        private SyntaxNode? pendingKey;
+        private HashSet<string>? keys;
+
+        public Frame(SyntaxNode node) => Node = node;
+
+        public SyntaxNode Node { get; }
+
+        /// <summary>Adds a completed child; returns the key node when it repeats a key of this mapping.</summary>
+        public SyntaxNode? Attach(SyntaxNode child)
+        {
+            if (Node is SequenceSyntax sequence)
+            {
+                sequence.Add(child);
+                return null;
+            }
+            var mapping = (MappingSyntax)Node;
+            if (pendingKey is null)
+            {
+                pendingKey = child;
+                return null;
+            }
+            var key = pendingKey;
+            pendingKey = null;
+            mapping.Add(new EntrySyntax(key, child));
+            if (key is ScalarSyntax scalarKey)
+            {
+                keys ??= new HashSet<string>(StringComparer.Ordinal);
+                if (!keys.Add(scalarKey.Value))
+                {
+                    return key;
+                }
+            }
+            return null;
+        }
+
+        public void Close(int end)
+        {
+            if (Node is MappingSyntax mapping && pendingKey is not null)
+            {
+                mapping.Add(new EntrySyntax(pendingKey, new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0))));
+                pendingKey = null;
+            }
+            Node.Span = TextSpan.FromBounds(Node.Span.Start, Math.Max(end, Node.Span.Start));
+        }
+    }
+}

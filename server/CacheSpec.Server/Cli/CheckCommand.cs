@@ -1,0 +1,61 @@
+using System.Text;
+using CacheSpec.Analysis;
+using CacheSpec.Analysis.Diagnostics;
+
+namespace CacheSpec.Server.Cli;
+
+/// <summary>"cachespec check": read the files, analyse them as one workspace, print the findings, choose the exit code.</summary>
+public static class CheckCommand
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Any(arg => arg is "--help" or "-h"))
+        {
+            return CommandLine.Print(stdout, CommandLine.Usage);
+        }
+        var options = CheckOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            return CommandLine.Fail(stderr, error!);
+        }
+        var paths = SpecFileFinder.Find(options.Paths, out error);
+        if (paths is null)
+        {
+            return CommandLine.Fail(stderr, error!);
+        }
+        var files = new List<(string Path, string Text)>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                files.Add((path, File.ReadAllText(path, StrictUtf8)));
+            }
+            catch (DecoderFallbackException)
+            {
+                return CommandLine.Fail(stderr, $"'{path}' is not UTF-8 text");
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return CommandLine.Fail(stderr, $"cannot read '{path}': {exception.Message}");
+            }
+        }
+        var result = SpecAnalyzer.Analyze(files, options.Guidance);
+        var checkedPaths = files.Select(file => file.Path).ToArray();
+        switch (options.Format)
+        {
+            case OutputFormat.Json:
+                JsonReport.Write(stdout, checkedPaths, result);
+                break;
+            case OutputFormat.Sarif:
+                SarifReport.Write(stdout, checkedPaths, result);
+                break;
+            default:
+                TextReport.Write(stdout, checkedPaths, result);
+                break;
+        }
+        var failing = options.FailOn is { } threshold && result.Diagnostics.Any(diagnostic => diagnostic.Severity <= threshold);
+        return failing ? CommandLine.Findings : CommandLine.Success;
+    }
+}

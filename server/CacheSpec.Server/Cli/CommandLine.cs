@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace CacheSpec.Server.Cli;
+
+/// <summary>Dispatches the verbs of the cachespec executable. Usage errors are one line on stderr and exit code 2.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Findings = 1;
+    public const int UsageError = 2;
+
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "check" => CheckCommand.Run(args[1..], stdout, stderr),
+                "--version" or "version" => Print(stdout, $"cachespec {Version}"),
+                "--help" or "-h" or "help" => Print(stdout, Usage),
+                null => Fail(stderr, "missing command; try 'cachespec check <path>...' or 'cachespec --help'"),
+                var verb => Fail(stderr, $"unknown command '{verb}'; try 'cachespec --help'"),
+            };
+        }
+        catch (Exception exception)
+        {
+            // A last guard: the engine never throws on input, but an IO surprise must still end in one line, not a stack trace.
+            return Fail(stderr, $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    public const string Usage = """
+        cachespec: checks Azure Cache for Redis isolation specs (*.cachespec.yaml)
+
+        Usage:
+          cachespec check <path>... [--format text|json|sarif] [--guidance 2020-10|current] [--fail-on error|warning|info|none]
+          cachespec --version
+
+        A path is a spec file or a folder searched recursively for *.cachespec.yaml and *.cachespec.yml; all of them form one model.
+        Exit status: 0 when no finding is at or above --fail-on (default error), 1 when some are, 2 on bad usage or unreadable input.
+        """;
+
+    internal static int Print(TextWriter writer, string text)
+    {
+        writer.WriteLine(text);
+        return Success;
+    }
+
+    internal static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"cachespec: {message}");
+        return UsageError;
+    }
+}

@@ -1,0 +1,8 @@
+namespace CacheSpec.Server.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+}

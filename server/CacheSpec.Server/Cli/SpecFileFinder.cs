@@ -1,0 +1,82 @@
+namespace CacheSpec.Server.Cli;
+
+/// <summary>
+/// Expands the command line's paths into spec files: a file stands for itself, a folder for every *.cachespec.yaml / .yml under it.
+/// Paths keep the form they were given in, joined with the file's path inside a given folder. Symlinked folders are not followed.
+/// </summary>
+public static class SpecFileFinder
+{
+    public static bool IsSpecFile(string path) =>
+        path.EndsWith(".cachespec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cachespec.yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Returns the files in a stable order, or null and a one-line reason when a path does not exist.</summary>
+    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error)
+    {
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        error = null;
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                if (seen.Add(Path.GetFullPath(path)))
+                {
+                    files.Add(path);
+                }
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Walk(path))
+                {
+                    if (seen.Add(Path.GetFullPath(file)))
+                    {
+                        files.Add(file);
+                    }
+                }
+            }
+            else
+            {
+                error = $"'{path}' does not exist";
+                return null;
+            }
+        }
+        return files;
+    }
+
+    private static IEnumerable<string> Walk(string folder)
+    {
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        var found = new List<string>();
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<string> entries;
+            try
+            {
+                entries = Directory.EnumerateFileSystemEntries(current).ToArray();
+            }
+            catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+            {
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var info = new FileInfo(entry);
+                if (info.Attributes.HasFlag(FileAttributes.Directory))
+                {
+                    if (info.LinkTarget is null && Path.GetFileName(entry) is not (".git" or "node_modules" or "bin" or "obj"))
+                    {
+                        pending.Push(entry);
+                    }
+                }
+                else if (IsSpecFile(entry))
+                {
+                    found.Add(entry);
+                }
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+}

@@ -68,7 +68,7 @@ public static class FormatValidator
             var key = entry.KeyText;
             if (key is null)
             {
-                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Keys of a {type.Name} are plain names; found {Describe(entry.Key)}."));
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Keys of {Article(type.Name)} are plain names; found {Describe(entry.Key)}."));
                 continue;
             }
             var field = type.Find(key);
@@ -76,17 +76,14 @@ public static class FormatValidator
             {
                 var suggestion = Suggestions.Closest(key, type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
                 var hint = suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}." : $" Did you mean '{suggestion}'?";
-                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Unknown key '{key}' in a {type.Name}.{hint}"));
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Unknown key '{key}': {Article(type.Name)} has no such key.{hint}"));
                 continue;
             }
             if (entry.Value.Resolved is ScalarSyntax { IsNull: true } && field.Type is not ScalarType)
             {
-                // "subnets:" with nothing after it while typing: an empty list or object is not worth an error of its own,
-                // but a required object left empty still is.
-                if (field.Required && field.Type is ObjectType)
-                {
-                    issues.Add(new FormatIssue(InvalidValue, entry.Key.Span, $"'{key}' must be {field.Type.Expected}; it is empty."));
-                }
+                // YAML reads "subnets:" with nothing after it as null, which the JSON Schema rejects too.
+                issues.Add(new FormatIssue(InvalidValue, entry.Key.Span, $"'{key}' must be {field.Type.Expected}; it is empty." +
+                    (field.Type is ListType ? " Write [] for an empty list." : string.Empty)));
                 continue;
             }
             Validate(entry.Value, field.Type, key, issues);
@@ -116,6 +113,13 @@ public static class FormatValidator
             return;
         }
         var value = scalar.Value;
+        if (type.Kind is not (ValueKind.Integer or ValueKind.Boolean or ValueKind.Port) && scalar.IsPlain && YamlCoreSchema.ReadsAsNonString(value) is { } reading
+            && (type.Kind != ValueKind.Enum || type.EnumValues.Contains(value)))
+        {
+            // Other YAML tools (and the JSON Schema) read this as a number or boolean, not the string the format wants.
+            issues.Add(new FormatIssue(InvalidValue, scalar.Span, $"'{key}' must be a string, but YAML reads {value} as {reading}; quote it: \"{value}\"."));
+            return;
+        }
         var problem = type.Kind switch
         {
             ValueKind.Integer => CheckInteger(scalar, type),
@@ -159,7 +163,7 @@ public static class FormatValidator
         {
             return null;
         }
-        if (value.Length > 0 && char.IsAsciiDigit(value[0]) && value.Contains('/'))
+        if (AddressText.LooksLikePrefix(value))
         {
             return null; // a prefix: invalid-cidr checks it
         }
@@ -182,6 +186,8 @@ public static class FormatValidator
         MappingSyntax => "a mapping",
         _ => "something else",
     };
+
+    private static string Article(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0])) ? "an " : "a ") + noun;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

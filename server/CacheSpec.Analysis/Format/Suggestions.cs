@@ -7,6 +7,7 @@ public static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var tied = false;
         foreach (var candidate in candidates)
         {
             if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
@@ -18,10 +19,16 @@ public static class Suggestions
             {
                 bestDistance = distance;
                 best = candidate;
+                tied = false;
+            }
+            else if (distance == bestDistance)
+            {
+                tied = true;
             }
         }
+        // A tie means the text is as close to several values ("1.3" to "1.0", "1.1" and "1.2"): guessing would mislead.
         var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
-        return bestDistance <= allowed ? best : null;
+        return bestDistance <= allowed && !tied ? best : null;
     }
 
     /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>

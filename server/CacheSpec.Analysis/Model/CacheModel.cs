@@ -49,5 +49,14 @@ public sealed class CacheModel
     /// <summary>Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica, plus the load balancer.</summary>
     public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
 
+    public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
+
+    /// <summary>
+    /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled, except that
+    /// Enterprise tiers have no such flag and are never public once they use Private Link.
+    /// </summary>
+    public bool PublicAccessMayBeEnabled =>
+        PublicNetworkAccess?.Value != NetworkAccess.Disabled && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
+
     public bool HasPersistence => PersistenceMode is { Value: not Model.PersistenceMode.None };
 }

@@ -83,7 +83,9 @@ public sealed class NsgEvaluator
         }
         if (endpoint.ServiceTag is { } serviceTag)
         {
-            if (selector.Tag == serviceTag || (selector.Tag == "Internet" && TrafficEndpoint.PublicServiceTags.Contains(serviceTag)))
+            if (selector.Tag == serviceTag
+                || (selector.Tag == "Internet" && TrafficEndpoint.PublicServiceTags.Contains(serviceTag))
+                || (selector.Tag == "AzureCloud" && TrafficEndpoint.AzureServiceTags.Contains(serviceTag)))
             {
                 return SelectorMatch.Full;
             }

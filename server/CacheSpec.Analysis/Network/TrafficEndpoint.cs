@@ -10,6 +10,10 @@ public sealed record TrafficEndpoint(string Description, IReadOnlyList<Ipv4Range
     public static readonly IReadOnlySet<string> PublicServiceTags =
         new HashSet<string>(StringComparer.Ordinal) { "Internet", "Storage", "AzureKeyVault", "AzureMonitor", "AzureCloud", "EventHub" };
 
+    /// <summary>Service tags that AzureCloud, the tag of all Azure's public addresses, also covers.</summary>
+    public static readonly IReadOnlySet<string> AzureServiceTags =
+        new HashSet<string>(StringComparer.Ordinal) { "Storage", "AzureKeyVault", "AzureMonitor", "EventHub", "AzureCloud" };
+
     public static TrafficEndpoint Service(string tag, string description) => new(description, Array.Empty<Ipv4Range>(), tag);
 
     public static TrafficEndpoint Addresses(string description, params Ipv4Range[] ranges) => new(description, ranges, null);

@@ -27,8 +27,28 @@ internal sealed class YamlTreeBuilder
     public static SyntaxTree Build(SourceText text)
     {
         var builder = new YamlTreeBuilder(text);
+        builder.ReportForbiddenCharacters();
         builder.ParseFrom(0);
         return new SyntaxTree(text, builder.documents, builder.errors);
+    }
+
+    /// <summary>YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are reported here.</summary>
+    private void ReportForbiddenCharacters()
+    {
+        var reported = 0;
+        var value = text.Text;
+        for (var i = 0; i < value.Length && reported < 10; i++)
+        {
+            var c = value[i];
+            var forbidden = (c < 0x20 && c is not ('\t' or '\n' or '\r')) || c == 0x7F || c is '\uFFFE' or '\uFFFF'
+                || (char.IsHighSurrogate(c) && (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])))
+                || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1])));
+            if (forbidden)
+            {
+                errors.Add(new SyntaxError(new TextSpan(i, 1), $"The character U+{(int)c:X4} is not allowed in YAML text."));
+                reported++;
+            }
+        }
     }
 
     private void ParseFrom(int start)
@@ -42,7 +62,8 @@ internal sealed class YamlTreeBuilder
             {
                 return;
             }
-            start = NextDocumentMarker(failedAt);
+            // Resume at the first document marker after the last good event: an unclosed bracket can push the error itself past it.
+            start = NextDocumentMarker(Math.Max(start, Math.Min(failedAt, lastOffset)));
         }
     }
 
@@ -198,7 +219,12 @@ internal sealed class YamlTreeBuilder
 
     private static string ErrorMessage(Exception exception)
     {
-        var message = exception is YamlException yaml && yaml.InnerException is null ? StripMarks(yaml.Message) : StripMarks(exception.Message);
+        if (exception is not YamlException)
+        {
+            // The parser's own state errors ("Operation is not valid due to the current state of the object") say nothing to a user.
+            return "The text is not valid YAML from here on; an unclosed bracket, brace or quote is the usual cause.";
+        }
+        var message = StripMarks(exception.InnerException is null ? exception.Message : exception.InnerException.Message);
         return message.Length == 0 ? "The text is not valid YAML." : message;
     }
 

@@ -12,7 +12,7 @@ public sealed class ClusteredPrivateLinkPublicAccessRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        if (cache.IsClustered && cache.HasPrivateEndpoints && cache.PublicNetworkAccess?.Value != NetworkAccess.Disabled)
+        if (cache.IsClustered && cache.HasPrivateEndpoints && cache.PublicAccessMayBeEnabled)
         {
             var shown = cache.PublicNetworkAccess is { } access ? $"is {access.Value}" : "is not set";
             context.Report(cache.Document, (cache.PublicNetworkAccess?.Node ?? cache.PrivateEndpointsKey!),

@@ -6,6 +6,17 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 /// <summary>Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.</summary>
 internal static class InjectedSubnetFlows
 {
+    /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected.</summary>
+    public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(RuleContext context, SubnetModel subnet) =>
+        context.Model.CachesInjectedInto(subnet)
+            .Select(cache => cache.LinkedCache is { } linked ? context.Model.FindCache(linked.Value) : null)
+            .Select(peer => peer?.VnetInjection?.Subnet is { } reference ? context.Model.FindSubnet(reference.Value)?.AddressPrefix : null)
+            .OfType<Located<Cidr>>()
+            .Select(prefix => prefix.Value.Range)
+            .Where(range => subnet.AddressPrefix is not { } own || own.Value.Range != range)
+            .Distinct()
+            .ToArray();
+
     public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)
     {
         if (subnet.NetworkSecurityGroup is not { } nsgReference || context.Model.FindNsg(nsgReference.Value) is not { } nsg
@@ -13,7 +24,9 @@ internal static class InjectedSubnetFlows
         {
             return;
         }
-        var evaluator = new NsgEvaluator(NsgResolver.Resolve(nsg, context.Model), subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray());
+        // A geo-replica's network must be peered or connected, which puts its addresses inside the VirtualNetwork tag.
+        var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(context, subnet)).ToArray();
+        var evaluator = new NsgEvaluator(NsgResolver.Resolve(nsg, context.Model), virtualNetwork);
         var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
         var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
         // One finding per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.

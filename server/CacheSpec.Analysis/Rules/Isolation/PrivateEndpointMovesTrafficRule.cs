@@ -16,10 +16,10 @@ public sealed class PrivateEndpointMovesTrafficRule : CacheRule
         {
             return;
         }
-        var publicAccess = cache.PublicNetworkAccess?.Value != NetworkAccess.Disabled;
+        var publicAccess = cache.PublicAccessMayBeEnabled;
         if (cache.HasFirewallRules || publicAccess)
         {
-            var what = cache.HasFirewallRules ? "firewall rules" : "public access";
+            var what = cache.HasFirewallRules && publicAccess ? "firewall rules and public access" : cache.HasFirewallRules ? "firewall rules" : "public access";
             context.Report(cache.Document, cache.PrivateEndpointsKey!,
                 $"Adding a private endpoint to cache '{cache.DisplayName}' moves all its Redis traffic to the endpoint through DNS; adjust existing clients and {what} first.");
         }

@@ -12,7 +12,7 @@ public sealed class PublicAccessWithPrivateEndpointRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        if (cache.HasPrivateEndpoints && cache.PublicNetworkAccess?.Value != NetworkAccess.Disabled)
+        if (cache.HasPrivateEndpoints && cache.PublicAccessMayBeEnabled)
         {
             var shown = cache.PublicNetworkAccess is { } access ? $"publicNetworkAccess is {access.Value}" : "publicNetworkAccess is not set";
             context.Report(cache.Document, (cache.PublicNetworkAccess?.Node ?? cache.PrivateEndpointsKey!),

@@ -9,13 +9,13 @@ public sealed class VnetDependencyBlockedRule : Rule
     public override string Id => "vnet-dependency-blocked";
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, DNS).";
+    public override string Summary => "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, DNS, geo-replicas).";
 
     public override void Analyze(RuleContext context)
     {
         foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
-            var flows = VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray());
+            var flows = VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray(), InjectedSubnetFlows.GeoPeerPrefixes(context, subnet));
             InjectedSubnetFlows.Check(context, subnet, flows, "outbound", "to");
         }
     }

@@ -19,7 +19,8 @@ public sealed class VnetInboundPortBlockedRule : Rule
             {
                 continue;
             }
-            var flows = VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray());
+            var flows = VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray(),
+                InjectedSubnetFlows.GeoPeerPrefixes(context, subnet));
             InjectedSubnetFlows.Check(context, subnet, flows, "inbound", "from");
         }
     }

@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 
@@ -35,7 +36,7 @@ public sealed class InvalidCidrRule : Rule
             {
                 foreach (var address in new[] { rule.Source, rule.Destination })
                 {
-                    if (address is not null && address.Value.Length > 0 && char.IsAsciiDigit(address.Value[0]) && address.Value.Contains('/'))
+                    if (address is not null && AddressText.LooksLikePrefix(address.Value))
                     {
                         Check(context, nsg.Document, address, "NSG rule prefix");
                     }

@@ -46,7 +46,7 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 foreach (var address in new[] { rule.Source, rule.Destination })
                 {
-                    if (address is not null && address.Value.Contains('/') && !char.IsAsciiDigit(address.Value[0]))
+                    if (address is not null && AddressText.LooksLikeSubnetReference(address.Value))
                     {
                         CheckSubnet(nsg.Document, address);
                     }

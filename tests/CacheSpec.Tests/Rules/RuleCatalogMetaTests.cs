@@ -90,6 +90,13 @@ public class RuleCatalogMetaTests
             "# failing example\n" + Specs.Render(failing.Diagnostics) + "# passing example\n" + Specs.Render(passing.Diagnostics));
     }
 
+    [Fact]
+    public void The_readme_links_every_rule_page()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        Assert.All(RuleCatalog.All, rule => Assert.Contains($"(docs/rules/{rule.Id}.md)", readme));
+    }
+
     private static string Name(DiagnosticSeverity? severity) => severity switch
     {
         null => "-",

@@ -19,6 +19,7 @@ public static class CommandLine
             return args.FirstOrDefault() switch
             {
                 "check" => CheckCommand.Run(args[1..], stdout, stderr),
+                "serve" => ServeCommand.Run(args[1..], stderr),
                 "--version" or "version" => Print(stdout, $"cachespec {Version}"),
                 "--help" or "-h" or "help" => Print(stdout, Usage),
                 null => Fail(stderr, "missing command; try 'cachespec check <path>...' or 'cachespec --help'"),
@@ -37,6 +38,7 @@ public static class CommandLine
 
         Usage:
           cachespec check <path>... [--format text|json|sarif] [--guidance 2020-10|current] [--fail-on error|warning|info|none]
+          cachespec serve [--stdio]      the language server, over standard input and output
           cachespec --version
 
         A path is a spec file or a folder searched recursively for *.cachespec.yaml and *.cachespec.yml; all of them form one model.

@@ -1,0 +1,21 @@
+using CacheSpec.Server.Lsp;
+
+namespace CacheSpec.Server.Cli;
+
+/// <summary>"cachespec serve [--stdio]": the language server on standard input and output.</summary>
+public static class ServeCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter stderr)
+    {
+        var unknown = args.FirstOrDefault(arg => arg is not ("--stdio"));
+        if (unknown is not null)
+        {
+            return CommandLine.Fail(stderr, $"serve takes only --stdio (got '{unknown}')");
+        }
+        // Only protocol bytes may reach stdout: anything written to Console.Out goes to stderr from here on.
+        var stdout = Console.OpenStandardOutput();
+        var stdin = Console.OpenStandardInput();
+        Console.SetOut(stderr);
+        return LanguageServerHost.RunAsync(stdin, stdout, stderr).GetAwaiter().GetResult();
+    }
+}

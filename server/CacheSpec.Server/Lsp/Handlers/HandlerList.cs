@@ -1,0 +1,19 @@
+namespace CacheSpec.Server.Lsp.Handlers;
+
+/// <summary>Every LSP method the server answers, in one visible list. Methods not listed get MethodNotFound (notifications are ignored).</summary>
+public static class HandlerList
+{
+    public static IReadOnlyList<LspHandler> Create() => new LspHandler[]
+    {
+        new InitializeHandler(),
+        new InitializedHandler(),
+        new ShutdownHandler(),
+        new ExitHandler(),
+        new DidOpenHandler(),
+        new DidChangeHandler(),
+        new DidCloseHandler(),
+        new DidSaveHandler(),
+        new DidChangeWatchedFilesHandler(),
+        new DocumentDiagnosticHandler(),
+    };
+}

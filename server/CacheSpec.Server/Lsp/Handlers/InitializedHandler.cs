@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Server.Lsp.Protocol;
+using CacheSpec.Server.Lsp.Workspace;
+
+namespace CacheSpec.Server.Lsp.Handlers;
+
+/// <summary>initialized: loads every spec file under the workspace folders (with work-done progress) and asks to be told of file changes.</summary>
+public sealed class InitializedHandler : NotificationHandler<JsonElement>
+{
+    public override string Method => "initialized";
+    protected override JsonTypeInfo<JsonElement> ParamsType => LspJsonContext.Default.JsonElement;
+
+    protected override void Handle(JsonElement parameters, ServerContext context) => _ = LoadAsync(context);
+
+    private static async Task LoadAsync(ServerContext context)
+    {
+        try
+        {
+            var progress = await WorkDoneProgressReporter.StartAsync(context, "Loading cache isolation specs").ConfigureAwait(false);
+            var files = WorkspaceScanner.Scan(context.WorkspaceFolders, context.Client.Log);
+            context.Workspace.LoadFromDisk(files);
+            await progress.EndAsync($"{files.Count} spec file(s) loaded").ConfigureAwait(false);
+            context.Client.Log($"Loaded {files.Count} spec file(s) from {context.WorkspaceFolders.Count} workspace folder(s).");
+            context.Publisher.Schedule(null);
+            await RegisterFileWatchersAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            context.Client.Log($"Loading the workspace failed: {exception.Message}", 1);
+        }
+    }
+
+    private static async Task RegisterFileWatchersAsync(ServerContext context)
+    {
+        var capabilities = context.InitializeParams?.Capabilities;
+        if (capabilities is not { ValueKind: JsonValueKind.Object } caps
+            || !caps.TryGetProperty("workspace", out var workspace) || workspace.ValueKind != JsonValueKind.Object
+            || !workspace.TryGetProperty("didChangeWatchedFiles", out var watched) || watched.ValueKind != JsonValueKind.Object
+            || !watched.TryGetProperty("dynamicRegistration", out var dynamic) || dynamic.ValueKind != JsonValueKind.True)
+        {
+            return;
+        }
+        var options = JsonSerializer.SerializeToElement(
+            new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}") }),
+            LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions);
+        var registration = new RegistrationParams(new[] { new Registration("cachespec-watch", "workspace/didChangeWatchedFiles", options) });
+        await context.Client.RequestAsync("client/registerCapability", registration, LspJsonContext.Default.RegistrationParams).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace CacheSpec.Server.Lsp.Protocol;
+
+public sealed record ClientInfo(string Name, string? Version = null);
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+public sealed record InitializeParams(
+    int? ProcessId = null,
+    string? RootUri = null,
+    string? RootPath = null,
+    WorkspaceFolder[]? WorkspaceFolders = null,
+    JsonElement? Capabilities = null,
+    JsonElement? InitializationOptions = null,
+    JsonElement? WorkDoneToken = null,
+    ClientInfo? ClientInfo = null);
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record SaveOptions(bool IncludeText);
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
+
+public sealed record CompletionOptions(string[] TriggerCharacters, bool ResolveProvider);
+
+public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
+
+public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
+
+public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities WorkspaceFolders);
+
+public sealed record ServerCapabilities(
+    string PositionEncoding,
+    TextDocumentSyncOptions TextDocumentSync,
+    CompletionOptions CompletionProvider,
+    bool HoverProvider,
+    bool DocumentSymbolProvider,
+    bool FoldingRangeProvider,
+    DiagnosticOptions DiagnosticProvider,
+    WorkspaceServerCapabilities Workspace);

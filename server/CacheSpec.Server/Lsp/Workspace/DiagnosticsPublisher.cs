@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Protocol;
+
+namespace CacheSpec.Server.Lsp.Workspace;
+
+/// <summary>
+/// Pushes textDocument/publishDiagnostics after changes. Changes that arrive within the debounce delay are analysed once; a document
+/// that changed is always re-published (with its version), any other file only when its diagnostics changed (a change in one file can
+/// add or clear findings in another), and a file that left the workspace gets an empty list.
+/// </summary>
+public sealed class DiagnosticsPublisher
+{
+    private readonly ServerWorkspace workspace;
+    private readonly Func<PublishDiagnosticsParams, Task> send;
+    private readonly Channel<string?> changes = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
+
+    public DiagnosticsPublisher(ServerWorkspace workspace, Func<PublishDiagnosticsParams, Task> send)
+    {
+        this.workspace = workspace;
+        this.send = send;
+    }
+
+    /// <summary>How long to wait for more keystrokes before analysing.</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Asks for a publication; the URI names the document that changed (null when only the workspace's files changed).</summary>
+    public void Schedule(string? changedUri) => changes.Writer.TryWrite(changedUri);
+
+    public void Complete() => changes.Writer.TryComplete();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var reader = changes.Reader;
+        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            Drain(reader, changed);
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay, cancellationToken).ConfigureAwait(false);
+                Drain(reader, changed);
+            }
+            await PublishAsync(workspace.Current, changed).ConfigureAwait(false);
+        }
+    }
+
+    private static void Drain(ChannelReader<string?> reader, HashSet<string> changed)
+    {
+        while (reader.TryRead(out var uri))
+        {
+            if (uri is not null)
+            {
+                changed.Add(LspConverter.Normalize(uri));
+            }
+        }
+    }
+
+    private async Task PublishAsync(WorkspaceSnapshot snapshot, HashSet<string> changed)
+    {
+        var analysis = snapshot.Analysis;
+        foreach (var (key, document) in snapshot.Documents)
+        {
+            var diagnostics = analysis.For(document.Uri).Select(LspConverter.ToLsp).ToArray();
+            var signature = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
+            if (changed.Contains(key) || !published.TryGetValue(key, out var previous) || previous != signature)
+            {
+                published[key] = signature;
+                await send(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
+            }
+        }
+        foreach (var gone in published.Keys.Where(key => !snapshot.Documents.ContainsKey(key)).ToArray())
+        {
+            published.Remove(gone);
+            await send(new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+        }
+    }
+}

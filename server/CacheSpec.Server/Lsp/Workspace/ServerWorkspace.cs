@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Text;
+using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Protocol;
+
+namespace CacheSpec.Server.Lsp.Workspace;
+
+/// <summary>
+/// Holds the current snapshot and swaps it on every change. Changes are applied one at a time, in the order the client sent them;
+/// readers never wait: they take the snapshot that is current when they start.
+/// </summary>
+public sealed class ServerWorkspace
+{
+    private readonly object gate = new();
+    private WorkspaceSnapshot current = WorkspaceSnapshot.Empty;
+
+    public WorkspaceSnapshot Current => Volatile.Read(ref current);
+
+    public WorkspaceSnapshot Open(string uri, int version, string text) =>
+        Update(documents => documents.SetItem(LspConverter.Normalize(uri), Parse(uri, version, text, isOpen: true)));
+
+    /// <summary>Applies a didChange in order; returns null when the document is not open (the change is ignored).</summary>
+    public WorkspaceSnapshot? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        lock (gate)
+        {
+            var key = LspConverter.Normalize(uri);
+            if (!current.Documents.TryGetValue(key, out var document) || !document.IsOpen)
+            {
+                return null;
+            }
+            var text = document.File.Text;
+            foreach (var change in changes)
+            {
+                text = Apply(text, change);
+            }
+            return Update(documents => documents.SetItem(key, Parse(document.Uri, version, text.Text, isOpen: true)));
+        }
+    }
+
+    /// <summary>Closes a document: its text on disk, if any, takes its place; otherwise it leaves the workspace.</summary>
+    public WorkspaceSnapshot Close(string uri, string? diskText) =>
+        Update(documents =>
+        {
+            var key = LspConverter.Normalize(uri);
+            return diskText is null ? documents.Remove(key) : documents.SetItem(key, Parse(uri, null, diskText, isOpen: false));
+        });
+
+    /// <summary>Adds or refreshes files read from disk; open documents keep the editor's text.</summary>
+    public WorkspaceSnapshot LoadFromDisk(IEnumerable<(string Uri, string Text)> files) =>
+        Update(documents =>
+        {
+            foreach (var (uri, text) in files)
+            {
+                var key = LspConverter.Normalize(uri);
+                if (!(documents.TryGetValue(key, out var existing) && existing.IsOpen))
+                {
+                    documents = documents.SetItem(key, Parse(uri, null, text, isOpen: false));
+                }
+            }
+            return documents;
+        });
+
+    /// <summary>Forgets a file deleted from disk, unless the editor has it open.</summary>
+    public WorkspaceSnapshot RemoveFromDisk(string uri) =>
+        Update(documents =>
+        {
+            var key = LspConverter.Normalize(uri);
+            return documents.TryGetValue(key, out var existing) && !existing.IsOpen ? documents.Remove(key) : documents;
+        });
+
+    private WorkspaceSnapshot Update(Func<ImmutableDictionary<string, DocumentState>, ImmutableDictionary<string, DocumentState>> change)
+    {
+        lock (gate)
+        {
+            var next = new WorkspaceSnapshot(change(current.Documents), current.Generation + 1);
+            Volatile.Write(ref current, next);
+            return next;
+        }
+    }
+
+    private static DocumentState Parse(string uri, int? version, string text, bool isOpen) =>
+        new(uri, version, SpecFile.Create(uri, text), isOpen);
+
+    private static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
+    {
+        if (change.Range is null)
+        {
+            return new SourceText(change.Text);
+        }
+        var span = LspConverter.ToSpan(text, change.Range);
+        return new SourceText(string.Concat(text.Text.AsSpan(0, span.Start), change.Text, text.Text.AsSpan(span.End)));
+    }
+}

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Guidance;
 using CacheSpec.Server.Lsp.Workspace;
 
 namespace CacheSpec.Server.Lsp;
@@ -13,6 +14,9 @@ public sealed class ServerContext
     }
 
     public ServerWorkspace Workspace { get; }
+
+    /// <summary>Hover and completion text, from the guidance embedded in the engine, with links to the copy shipped beside the server.</summary>
+    public GuidanceRenderer Guidance { get; } = new(GuidanceIndex.Default, RuleDocumentation.GuidanceBaseUri);
 
     public DiagnosticsPublisher Publisher { get; }
 

@@ -15,5 +15,9 @@ public static class HandlerList
         new DidSaveHandler(),
         new DidChangeWatchedFilesHandler(),
         new DocumentDiagnosticHandler(),
+        new CompletionHandler(),
+        new HoverHandler(),
+        new DocumentSymbolHandler(),
+        new FoldingRangeHandler(),
     };
 }

@@ -1,0 +1,9 @@
+namespace CacheSpec.Analysis.Features;
+
+public enum CompletionCategory
+{
+    Key,
+    Value,
+    Reference,
+    Snippet,
+}

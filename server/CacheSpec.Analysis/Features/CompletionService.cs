@@ -168,9 +168,8 @@ public static class CompletionService
     /// <summary>The name of the cache whose mapping holds the offset, so a cache is not offered as its own geo-replica.</summary>
     private static string? CurrentCacheName(SpecFile file, int offset) =>
         file.Documents.SelectMany(document => document.Caches)
-            .Where(cache => cache.Syntax.Span.ContainsOrTouches(offset))
-            .Select(cache => cache.Name?.Value)
-            .FirstOrDefault();
+            .Where(cache => cache.Syntax.Span.Start <= offset)
+            .MaxBy(cache => cache.Syntax.Span.Start)?.Name?.Value;
 
     /// <summary>Values YAML would read as numbers or booleans are quoted, so they stay strings as the format wants.</summary>
     private static string Quote(string value) => YamlCoreSchema.ReadsAsNonString(value) is null ? value : $"\"{value}\"";

@@ -56,15 +56,10 @@ public static class CursorContextFinder
             }
         }
         WalkUp(text, position.Line, column, sequenceColumn, path, siblings, values);
-        if (shape.Markers.Count > 0 && !isValue && prefix.Length == 0 && CursorContext.Resolve(path.Append("[]").ToArray()) is Format.ScalarType)
+        if (shape.Markers.Count > 0 && !isValue && CursorContext.Resolve(path) is Format.ScalarType)
         {
             // "- |" in a list of scalars: a value of the list is being typed.
-            path.Add("[]");
             return new CursorContext(path, true, null, prefix, replace, column, siblings, values);
-        }
-        if (shape.Markers.Count > 0)
-        {
-            path.Add("[]");
         }
         return new CursorContext(path, isValue, key, prefix, replace, column, siblings, values);
     }

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using CacheSpec.Server.Lsp;
+using Nerdbank.Streams;
+using Newtonsoft.Json.Linq;
+using StreamJsonRpc;
+
+namespace CacheSpec.Tests.Lsp;
+
+/// <summary>The language server on an in-memory duplex stream, driven by a StreamJsonRpc client as an editor would.</summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, JObject> diagnostics = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim published = new(0);
+
+    public InProcessServer()
+    {
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        ServerExit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null));
+        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new JsonMessageFormatter()));
+        Rpc.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JToken>(OnPublish));
+        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(_ => { }));
+        Rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
+        Rpc.AddLocalRpcMethod("client/registerCapability", new Func<JToken, object?>(_ => null));
+        Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
+        Rpc.StartListening();
+    }
+
+    public JsonRpc Rpc { get; }
+
+    public Task<int> ServerExit { get; }
+
+    public async Task<JToken> InitializeAsync(string? rootPath = null)
+    {
+        var result = await Rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new
+        {
+            processId = (int?)null,
+            rootUri = rootPath is null ? null : new Uri(rootPath).AbsoluteUri,
+            capabilities = new { window = new { workDoneProgress = true } },
+            initializationOptions = new { diagnosticsDelayMs = 0 },
+        });
+        await Rpc.NotifyWithParameterObjectAsync("initialized", new { });
+        return result;
+    }
+
+    public Task<JToken> RequestAsync(string method, object parameters, CancellationToken cancellationToken = default) =>
+        Rpc.InvokeWithParameterObjectAsync<JToken>(method, parameters, cancellationToken);
+
+    public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+    public Task OpenAsync(string uri, string text, int version = 1) =>
+        NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "cachespec", version, text } });
+
+    /// <summary>Waits until the diagnostics published for a URI satisfy a condition (or fails after the timeout).</summary>
+    public async Task<JObject> WaitForDiagnosticsAsync(string uri, Func<JObject, bool>? until = null, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (diagnostics.TryGetValue(uri, out var latest) && (until?.Invoke(latest) ?? true))
+            {
+                return latest;
+            }
+            await published.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+        throw new TimeoutException($"No matching diagnostics were published for {uri}.");
+    }
+
+    public void ForgetDiagnostics() => diagnostics.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        Rpc.Dispose();
+        await Task.WhenAny(ServerExit, Task.Delay(5000));
+    }
+
+    private void OnPublish(JToken parameters)
+    {
+        diagnostics[(string)parameters["uri"]!] = (JObject)parameters;
+        published.Release();
+    }
+}

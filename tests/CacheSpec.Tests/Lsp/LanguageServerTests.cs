@@ -1,0 +1,210 @@
+using CacheSpec.Analysis;
+using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Tests.Support;
+using Newtonsoft.Json.Linq;
+using StreamJsonRpc;
+
+namespace CacheSpec.Tests.Lsp;
+
+/// <summary>Round trips through the protocol layer for each method, in process.</summary>
+public class LanguageServerTests
+{
+    private static string ExampleUri(string relative) => LspConverter.ToUri(Path.Combine(RepositoryPaths.Examples, relative));
+
+    [Fact]
+    public async Task Initialize_states_the_capabilities_and_the_server()
+    {
+        await using var server = new InProcessServer();
+        var result = await server.InitializeAsync();
+        Assert.Equal("cachespec", (string?)result["serverInfo"]!["name"]);
+        var capabilities = result["capabilities"]!;
+        Assert.Equal(2, (int)capabilities["textDocumentSync"]!["change"]!);
+        Assert.True((bool)capabilities["hoverProvider"]!);
+        Assert.Equal("utf-16", (string?)capabilities["positionEncoding"]);
+    }
+
+    [Fact]
+    public async Task Requests_before_initialize_are_refused_with_32002()
+    {
+        await using var server = new InProcessServer();
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
+            server.RequestAsync("textDocument/hover", new { textDocument = new { uri = "file:///x.cachespec.yaml" }, position = new { line = 0, character = 0 } }));
+        Assert.Equal(-32002, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Unknown_methods_and_bad_params_get_their_error_codes()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        var unknown = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => server.RequestAsync("cachespec/nothing", new { }));
+        Assert.Equal(-32601, (int)unknown.ErrorCode);
+        var bad = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => server.RequestAsync("textDocument/hover", new { textDocument = 5 }));
+        Assert.Equal(-32602, (int)bad.ErrorCode);
+        Assert.StartsWith("Invalid params", bad.Message);
+        await server.NotifyAsync("cachespec/unknownNotification", new { });
+        Assert.NotNull(await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///none.cachespec.yaml" } }));
+    }
+
+    [Fact]
+    public async Task Shutdown_then_exit_ends_with_zero_and_requests_after_shutdown_are_refused()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        await server.RequestAsync("shutdown", new { });
+        var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///a" } }));
+        Assert.Equal(-32600, refused.ErrorCode);
+        await server.NotifyAsync("exit", new { });
+        Assert.Equal(0, await server.ServerExit.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Exit_without_shutdown_ends_with_one()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        await server.NotifyAsync("exit", new { });
+        Assert.Equal(1, await server.ServerExit.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Published_diagnostics_equal_the_command_lines_for_every_example()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(RepositoryPaths.Examples);
+        var files = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.yaml", SearchOption.AllDirectories);
+        var expected = SpecAnalyzer.Analyze(files.Select(path => (LspConverter.ToUri(path), File.ReadAllText(path))).ToArray());
+        foreach (var path in files)
+        {
+            var uri = LspConverter.ToUri(path);
+            var wanted = expected.For(uri).Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {(int)d.Severity} {d.Code} {d.Message}").ToArray();
+            var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == wanted.Length);
+            var actual = ((JArray)published["diagnostics"]!).Select(d =>
+                $"{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}-{d["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]} {d["severity"]} {d["code"]} {d["message"]}").ToArray();
+            Assert.Equal(wanted, actual);
+            var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } });
+            Assert.Equal("full", (string?)pulled["kind"]);
+            Assert.Equal(wanted.Length, ((JArray)pulled["items"]!).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Incremental_changes_keep_utf16_positions_on_crlf_text()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        const string uri = "file:///tmp/emoji.cachespec.yaml";
+        var text = (Specs.Header.Replace("name: test", "name: test\n  description: \"😀 caches\"") + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n").Replace("\n", "\r\n");
+        await server.OpenAsync(uri, text);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        // Replace "C0" (line 8) with "P1" through a ranged edit; then insert a character right after the emoji, which is two UTF-16 units.
+        await server.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri, version = 2 },
+            contentChanges = new object[]
+            {
+                new { range = new { start = new { line = 8, character = 10 }, end = new { line = 8, character = 12 } }, text = "P1" },
+                new { range = new { start = new { line = 4, character = 18 }, end = new { line = 4, character = 18 } }, text = "é" },
+            },
+        });
+        var published = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == 2);
+        var expectedText = text.Replace("size: C0", "size: P1").Replace("😀 caches", "😀é caches");
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, expectedText) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}:{d.Range.Start.Character}");
+        Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}"));
+        Assert.Contains(((JArray)published["diagnostics"]!), d => (string?)d["code"] == "invalid-size-for-tier");
+    }
+
+    [Fact]
+    public async Task A_change_in_one_file_republishes_another_it_affects()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        const string network = "file:///tmp/ws/network.cachespec.yaml";
+        const string app = "file:///tmp/ws/app.cachespec.yaml";
+        await server.OpenAsync(network, Specs.Header.Replace("test", "net") + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n        addressPrefix: 10.0.2.0/24\n");
+        await server.OpenAsync(app, Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
+        await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 0);
+        await server.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = network, version = 2 },
+            contentChanges = new[] { new { range = new { start = new { line = 8, character = 14 }, end = new { line = 8, character = 23 } }, text = "clients" } },
+        });
+        var published = await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 1);
+        Assert.Equal("unresolved-reference", (string?)published["diagnostics"]![0]!["code"]);
+    }
+
+    [Fact]
+    public async Task Completion_hover_symbols_and_folding_answer_over_the_protocol()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(RepositoryPaths.Examples);
+        var uri = ExampleUri("vnet-injection.cachespec.yaml");
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "vnet-injection.cachespec.yaml"));
+        await server.OpenAsync(uri, text);
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("vnetInjection:", StringComparison.Ordinal));
+        var hover = await server.RequestAsync("textDocument/hover", new { textDocument = new { uri }, position = new { line, character = lines[line].IndexOf('v') + 2 } });
+        Assert.Contains("Premium", (string?)hover["contents"]!["value"]);
+        var tierLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("tier:", StringComparison.Ordinal));
+        var completion = await server.RequestAsync("textDocument/completion", new { textDocument = new { uri }, position = new { line = tierLine, character = lines[tierLine].Length } });
+        Assert.Contains(((JArray)completion["items"]!), item => (string?)item["label"] == "Premium");
+        var symbols = (JArray)await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
+        Assert.Contains(symbols, symbol => (int)symbol["kind"]! == 5);
+        var folding = (JArray)await server.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri } });
+        Assert.NotEmpty(folding);
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_does_not_break_the_connection()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(RepositoryPaths.Examples);
+        var uri = ExampleUri("private-link.cachespec.yaml");
+        await server.OpenAsync(uri, File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "private-link.cachespec.yaml")));
+        using var cancel = new CancellationTokenSource();
+        var request = server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } }, cancel.Token);
+        cancel.Cancel();
+        try
+        {
+            await request;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        var symbols = await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
+        Assert.NotEmpty((JArray)symbols);
+    }
+
+    [Fact]
+    public async Task Closing_a_workspace_file_falls_back_to_its_text_on_disk()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(folder.Path);
+        var uri = LspConverter.ToUri(path);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        await server.OpenAsync(uri, "apiVersion: [", version: 5);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "yaml-syntax"));
+        await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
+        var reverted = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != "yaml-syntax"));
+        Assert.Equal("no-network-isolation", (string?)reverted["diagnostics"]![0]!["code"]);
+    }
+
+    [Fact]
+    public async Task Watched_file_changes_reload_closed_files()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(folder.Path);
+        var uri = LspConverter.ToUri(path);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        File.WriteAllText(path, Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 2 } } });
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "invalid-size-for-tier"));
+        File.Delete(path);
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 3 } } });
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
+    }
+}

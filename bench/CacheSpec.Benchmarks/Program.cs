@@ -1,0 +1,249 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using CacheSpec.Analysis;
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
+
+namespace CacheSpec.Benchmarks;
+
+/// <summary>
+/// Verbs:
+///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]   write a generated workspace
+///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]                         analyse generated workspaces, count findings
+///   profile [--sizes 1000,5000] [--repeat R]                                             time each rule alone (Stopwatch)
+///   bench [BenchmarkDotNet arguments]                                                    run the stage benchmarks (e.g. --job short --filter '*')
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Usage();
+        }
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "generate" => Generate(new Options(rest)),
+                "verify" => Verify(new Options(rest)),
+                "profile" => Profile(new Options(rest)),
+                "bench" => Bench(rest),
+                _ => Usage(),
+            };
+        }
+        catch (ArgumentException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            return 2;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
+        Console.Error.WriteLine("       verify [--sizes 10,100,1000,5000] [--files K] [--guidance 2020-10|current]");
+        Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R]");
+        Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
+        return 2;
+    }
+
+    private static int Bench(string[] args)
+    {
+        BenchmarkSwitcher.FromTypes(new[] { typeof(StageBenchmarks) }).Run(args);
+        return 0;
+    }
+
+    private static int Generate(Options options)
+    {
+        var caches = options.Int("caches") ?? throw new ArgumentException("generate needs --caches N");
+        var files = options.Int("files") ?? 1;
+        var output = options.Text("out") ?? ".";
+        var workspace = SpecGenerator.GenerateWorkspace(caches, files, options.Int("seed") ?? SpecGenerator.DefaultSeed,
+            options.Text("guidance") ?? SpecGenerator.DefaultGuidance);
+        Directory.CreateDirectory(output);
+        foreach (var (path, text) in workspace)
+        {
+            var target = Path.Combine(output, path);
+            File.WriteAllText(target, text);
+            Console.WriteLine($"{target}: {LineCount(text)} lines, {text.Length} characters");
+        }
+        return 0;
+    }
+
+    private static int Verify(Options options)
+    {
+        var sizes = options.Sizes("sizes") ?? new[] { 10, 100, 1000, 5000 };
+        var files = options.Int("files") ?? 4;
+        var guidance = options.Text("guidance") ?? SpecGenerator.DefaultGuidance;
+        var failures = 0;
+        foreach (var caches in sizes)
+        {
+            var text = SpecGenerator.Generate(caches, guidance: guidance);
+            var lines = LineCount(text);
+            var watch = Stopwatch.StartNew();
+            var single = SpecAnalyzer.Analyze(new[] { ("bench.cachespec.yaml", text) });
+            var elapsed = watch.Elapsed;
+            Console.WriteLine($"== {caches} caches: {lines} lines ({(double)lines / caches:F1} per cache), {text.Length} characters; analysed in {elapsed.TotalMilliseconds:F0} ms (first run, includes JIT)");
+            var counts = CountByCode(single.Diagnostics);
+            foreach (var ((severity, code), count) in counts)
+            {
+                Console.WriteLine($"   {severity,-7} {code,-40} {count,6}");
+            }
+            if (counts.Count == 0)
+            {
+                Console.WriteLine("   (no findings)");
+            }
+
+            var expected = SpecGenerator.ExpectedErrors(caches, guidance: guidance);
+            var actual = counts.Where(entry => entry.Key.Severity == DiagnosticSeverity.Error)
+                .ToDictionary(entry => entry.Key.Code, entry => entry.Value, StringComparer.Ordinal);
+            var mismatches = expected.Keys.Union(actual.Keys)
+                .Where(code => expected.GetValueOrDefault(code) != actual.GetValueOrDefault(code))
+                .Select(code => $"{code}: expected {expected.GetValueOrDefault(code)}, got {actual.GetValueOrDefault(code)}")
+                .ToArray();
+            var mistakes = SpecGenerator.Mistakes(caches);
+            Console.WriteLine($"   planted mistakes: {mistakes.Count} ({string.Join(", ", mistakes.GroupBy(m => m.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
+            if (mismatches.Length > 0)
+            {
+                failures++;
+                Console.WriteLine($"   MISMATCH with the planted mistakes: {string.Join("; ", mismatches)}");
+            }
+            else
+            {
+                Console.WriteLine("   errors match the planted mistakes exactly");
+            }
+
+            if (files > 1 && files - 1 <= caches)
+            {
+                var workspace = SpecGenerator.GenerateWorkspace(caches, files, guidance: guidance);
+                var split = SpecAnalyzer.Analyze(workspace);
+                var splitCounts = CountByCode(split.Diagnostics);
+                var same = splitCounts.Count == counts.Count && splitCounts.All(entry => counts.GetValueOrDefault(entry.Key) == entry.Value);
+                Console.WriteLine($"   {files} files ({string.Join(", ", workspace.Select(file => $"{file.Path} {LineCount(file.Text)}"))}): " +
+                    (same ? "same findings by code" : "DIFFERENT findings by code: " +
+                        string.Join(", ", splitCounts.Select(entry => $"{entry.Key.Code} {entry.Value}"))));
+                if (!same)
+                {
+                    failures++;
+                }
+            }
+        }
+        Console.WriteLine(failures == 0 ? "verify: OK" : $"verify: {failures} problem(s)");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Times each rule alone (with the workspace model it builds), after a warm-up, and reports the median of several runs.</summary>
+    private static int Profile(Options options)
+    {
+        var sizes = options.Sizes("sizes") ?? new[] { 1000, 5000 };
+        var repeat = options.Int("repeat") ?? 7;
+        var results = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var caches in sizes)
+        {
+            var text = SpecGenerator.Generate(caches);
+            var files = new[] { SpecFile.Create("bench.cachespec.yaml", text) };
+            Add(stages, "parse+bind+validate (SpecFile.Create)", Median(repeat, () => SpecFile.Create("bench.cachespec.yaml", text)));
+            Add(stages, "model only (no rules)", Median(repeat, () => SpecAnalyzer.Analyze(files, Array.Empty<Rule>())));
+            Add(stages, "all rules (SpecAnalyzer.Analyze(files))", Median(repeat, () => SpecAnalyzer.Analyze(files)));
+            foreach (var rule in RuleCatalog.All)
+            {
+                var only = new[] { rule };
+                Add(results, rule.Id, Median(repeat, () => SpecAnalyzer.Analyze(files, only)));
+            }
+        }
+        var header = string.Join(" ", sizes.Select(size => $"{size + " caches",12}"));
+        var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}" : string.Empty;
+        Console.WriteLine($"{"stage (median ms)",-44} {header}{growth}");
+        foreach (var (name, times) in stages)
+        {
+            Console.WriteLine(Row(name, times));
+        }
+        Console.WriteLine();
+        Console.WriteLine($"{"rule alone, with model (median ms)",-44} {header}{growth}");
+        foreach (var (name, times) in results.OrderByDescending(entry => entry.Value[^1]))
+        {
+            Console.WriteLine(Row(name, times));
+        }
+        return 0;
+
+        static void Add(Dictionary<string, List<double>> table, string key, double value)
+        {
+            if (!table.TryGetValue(key, out var list))
+            {
+                table[key] = list = new List<double>();
+            }
+            list.Add(value);
+        }
+
+        static string Row(string name, List<double> times)
+        {
+            var cells = string.Join(" ", times.Select(time => $"{time,12:F3}"));
+            var ratio = times.Count >= 2 && times[^2] > 0 ? $"  {times[^1] / times[^2],6:F2}" : string.Empty;
+            return $"{name,-44} {cells}{ratio}";
+        }
+    }
+
+    private static double Median(int repeat, Func<object> action)
+    {
+        action();
+        var times = new double[repeat];
+        for (var i = 0; i < repeat; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(action());
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times[repeat / 2];
+    }
+
+    private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(IEnumerable<Diagnostic> diagnostics)
+    {
+        var counts = new SortedDictionary<(DiagnosticSeverity Severity, string Code), int>();
+        foreach (var diagnostic in diagnostics)
+        {
+            var key = (diagnostic.Severity, diagnostic.Code);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    private static int LineCount(string text) => text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
+
+    /// <summary>"--name value" pairs.</summary>
+    private sealed class Options
+    {
+        private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+        public Options(string[] args)
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                {
+                    throw new ArgumentException($"Unexpected argument '{args[i]}' (options are --name value).");
+                }
+                values[args[i][2..]] = args[++i];
+            }
+        }
+
+        public string? Text(string name) => values.GetValueOrDefault(name);
+
+        public int? Int(string name) => values.TryGetValue(name, out var text)
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new ArgumentException($"--{name} needs a positive whole number, not '{text}'.")
+            : null;
+
+        public int[]? Sizes(string name) => Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : throw new ArgumentException($"--{name} needs positive whole numbers separated by commas, not '{part}'."))
+            .ToArray();
+    }
+}

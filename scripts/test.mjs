@@ -1,28 +1,62 @@
-// The README's test command: build everything and run every test suite; the last line sums them as "N passed, N failed".
-import { capture, requireTool } from './run.mjs';
+// The README's test command: build everything once, then run every suite against that build:
+// xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio,
+// and a headless Neovim. The last line sums them all as "N passed, N failed".
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { capture, run, requireTool } from './run.mjs';
 
 requireTool('dotnet', 'install the .NET 10 SDK (https://dot.net).');
-const totals = { passed: 0, failed: 0, skipped: 0 };
-let broken = false;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const server = path.join(root, 'server/CacheSpec.Server/bin/Release/net10.0/cachespec');
+const env = { ...process.env, CACHESPEC_SERVER: server };
+const suites = [];
 
-function dotnetSuite() {
-  const { status, output } = capture('dotnet', ['test', 'LanguageServer.sln', '-c', 'Release', '--nologo']);
-  const summaries = [...output.matchAll(/Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:\s+(\d+)/g)];
-  if (summaries.length === 0) {
-    console.error('dotnet test printed no summary: the build or the test host failed.');
-    broken = true;
-  }
-  for (const [, failed, passed, skipped] of summaries) {
-    totals.failed += Number(failed);
-    totals.passed += Number(passed);
-    totals.skipped += Number(skipped);
-  }
-  if (status !== 0 && totals.failed === 0) {
-    broken = true;
-  }
+function record(name, passed, failed, note = '') {
+  suites.push({ name, passed, failed });
+  console.log(`== ${name}: ${passed} passed, ${failed} failed${note}`);
 }
 
-dotnetSuite();
-const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
-console.log(`${totals.passed} passed, ${totals.failed + (broken ? 1 : 0)} failed${skipped}`);
-process.exit(totals.failed > 0 || broken ? 1 : 0);
+function dotnetTests() {
+  const { status, output } = capture('dotnet', ['test', 'LanguageServer.sln', '-c', 'Release', '--no-build', '--nologo'], { cwd: root });
+  const summaries = [...output.matchAll(/Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+\d+, Total:\s+\d+/g)];
+  const failed = summaries.reduce((sum, match) => sum + Number(match[1]), 0);
+  const passed = summaries.reduce((sum, match) => sum + Number(match[2]), 0);
+  // A run that printed no summary, or failed without failing tests, broke before or around the tests: count it as a failure.
+  record('xunit', passed, failed + (summaries.length === 0 || (status !== 0 && failed === 0) ? 1 : 0));
+}
+
+function nodeTests() {
+  const folder = path.join(root, 'tests/node');
+  if (!existsSync(path.join(folder, 'node_modules'))) {
+    if (run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: folder }) !== 0) {
+      record('node', 0, 1, ' (npm ci failed)');
+      return;
+    }
+  }
+  const { status, output } = capture(process.execPath, ['--test', '--test-reporter=tap', '.'], { cwd: folder, env });
+  const passed = Number(/^# pass (\d+)/m.exec(output)?.[1] ?? 0);
+  const failed = Number(/^# fail (\d+)/m.exec(output)?.[1] ?? 0);
+  record('node', passed, failed + (status !== 0 && failed === 0 ? 1 : 0));
+}
+
+function neovimTests() {
+  const { output } = capture('bash', [path.join(root, 'tests/editors/neovim/run.sh')], { cwd: root, env });
+  const match = /neovim: (\d+) passed, (\d+) failed/.exec(output);
+  record('neovim', Number(match?.[1] ?? 0), match ? Number(match[2]) : 1);
+}
+
+if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '-v', 'quiet'], { cwd: root }) !== 0) {
+  record('build', 0, 1);
+} else {
+  dotnetTests();
+  nodeTests();
+  neovimTests();
+}
+
+const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
+const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
+for (const suite of suites) {
+  console.log(`${suite.name}: ${suite.passed} passed, ${suite.failed} failed`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

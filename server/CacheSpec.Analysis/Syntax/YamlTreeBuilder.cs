@@ -286,7 +286,16 @@ internal sealed class YamlTreeBuilder
                 mapping.Add(new EntrySyntax(pendingKey, new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0))));
                 pendingKey = null;
             }
-            Node.Span = TextSpan.FromBounds(Node.Span.Start, Math.Max(end, Node.Span.Start));
+            // A block collection ends with its last child: its end event stands after any comments that follow it.
+            var lastChild = Node switch
+            {
+                MappingSyntax { Entries.Count: > 0 } withEntries => Math.Max(withEntries.Entries[^1].Key.Span.End, withEntries.Entries[^1].Value.Span.End),
+                SequenceSyntax { Items.Count: > 0 } withItems => withItems.Items[^1].Span.End,
+                _ => -1,
+            };
+            var isFlow = Node is MappingSyntax { IsFlow: true } or SequenceSyntax { IsFlow: true };
+            var closing = lastChild >= 0 && !isFlow ? lastChild : end;
+            Node.Span = TextSpan.FromBounds(Node.Span.Start, Math.Max(closing, Node.Span.Start));
         }
     }
 }

@@ -19,5 +19,12 @@ public static class HandlerList
         new HoverHandler(),
         new DocumentSymbolHandler(),
         new FoldingRangeHandler(),
+        new DefinitionHandler(),
+        new ReferencesHandler(),
+        new DocumentHighlightHandler(),
+        new PrepareRenameHandler(),
+        new RenameHandler(),
+        new WorkspaceSymbolHandler(),
+        new InlayHintHandler(),
     };
 }

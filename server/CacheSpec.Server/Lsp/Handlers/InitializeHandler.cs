@@ -41,7 +41,13 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             DocumentSymbolProvider: true,
             FoldingRangeProvider: true,
             DiagnosticProvider: new DiagnosticOptions("cachespec", InterFileDependencies: true, WorkspaceDiagnostics: false),
-            Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: false)));
+            Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: false)),
+            DefinitionProvider: true,
+            ReferencesProvider: true,
+            DocumentHighlightProvider: true,
+            RenameProvider: new RenameOptions(PrepareProvider: true),
+            WorkspaceSymbolProvider: true,
+            InlayHintProvider: true);
         return Task.FromResult<InitializeResult?>(new InitializeResult(capabilities, new ServerInfo("cachespec", CommandLine.Version)));
     }
 

@@ -40,4 +40,12 @@ public sealed record ServerCapabilities(
     bool DocumentSymbolProvider,
     bool FoldingRangeProvider,
     DiagnosticOptions DiagnosticProvider,
-    WorkspaceServerCapabilities Workspace);
+    WorkspaceServerCapabilities Workspace,
+    bool DefinitionProvider,
+    bool ReferencesProvider,
+    bool DocumentHighlightProvider,
+    RenameOptions RenameProvider,
+    bool WorkspaceSymbolProvider,
+    bool InlayHintProvider);
+
+public sealed record RenameOptions(bool PrepareProvider);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Features;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -11,12 +12,17 @@ namespace CacheSpec.Server.Lsp.Workspace;
 public sealed class WorkspaceSnapshot
 {
     private readonly Lazy<AnalysisResult> analysis;
+    private readonly Lazy<SymbolIndex> symbols;
 
     public WorkspaceSnapshot(ImmutableDictionary<string, DocumentState> documents, long generation)
     {
         Documents = documents;
         Generation = generation;
-        analysis = new Lazy<AnalysisResult>(() => SpecAnalyzer.Analyze(documents.Values.Select(document => document.File).ToArray()), isThreadSafe: true);
+        // Files are analysed in URI order, as the command line orders paths: which of two duplicates is "first" must not depend on hashing.
+        analysis = new Lazy<AnalysisResult>(
+            () => SpecAnalyzer.Analyze(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
+            isThreadSafe: true);
+        symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Analysis.Model), isThreadSafe: true);
     }
 
     public static WorkspaceSnapshot Empty { get; } = new(ImmutableDictionary<string, DocumentState>.Empty, 0);
@@ -27,6 +33,9 @@ public sealed class WorkspaceSnapshot
     public long Generation { get; }
 
     public AnalysisResult Analysis => analysis.Value;
+
+    /// <summary>Declarations and references of every named thing, for navigation and rename.</summary>
+    public SymbolIndex Symbols => symbols.Value;
 
     public DocumentState? Find(string uri) => Documents.GetValueOrDefault(Conversion.LspConverter.Normalize(uri));
 }

@@ -30,7 +30,10 @@ public static class SpecAnalyzer
             }
             catch (Exception exception)
             {
-                diagnostics.RemoveRange(before, diagnostics.Count - before);
+                if (diagnostics.Count > before)
+                {
+                    diagnostics.RemoveRange(before, diagnostics.Count - before);
+                }
                 var file = files.FirstOrDefault();
                 if (file is not null)
                 {

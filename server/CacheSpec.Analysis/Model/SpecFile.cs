@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 
@@ -19,6 +20,11 @@ public sealed class SpecFile
     public SyntaxTree Syntax { get; }
 
     public IReadOnlyList<SpecDocument> Documents { get; private set; } = Array.Empty<SpecDocument>();
+
+    /// <summary>The file's "# cachespec-disable-next-line" comments, read once.</summary>
+    public IReadOnlyList<Suppression> Suppressions => suppressions ??= SuppressionComments.Find(Text);
+
+    private IReadOnlyList<Suppression>? suppressions;
 
     /// <summary>Parses and binds a file; the profile override, when given, replaces every document's own guidance.</summary>
     public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null)

@@ -54,6 +54,10 @@ public static class RuleCatalog
         new GeoReplicationRequiresPremiumRule(),
         new GeoReplicationWithPersistenceRule(),
         new PersistenceRequiresPremiumRule(),
+        new InvalidSuppressionRule(),
+
+        // Last: it applies the suppressions to every finding above.
+        new UnusedSuppressionRule(),
     };
 
     private static readonly Dictionary<string, Rule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);

@@ -20,6 +20,12 @@ public sealed class RuleContext
 
     internal Rule? Current { get; set; }
 
+    /// <summary>The findings of the rules that ran before this one (the suppression rule reads them).</summary>
+    public IReadOnlyList<Diagnostic> Findings => diagnostics;
+
+    /// <summary>Removes findings that a suppression silences.</summary>
+    public void Remove(IReadOnlySet<Diagnostic> silenced) => diagnostics.RemoveAll(silenced.Contains);
+
     /// <summary>True when the current rule has a severity in the document's profile (so it is worth checking there).</summary>
     public bool Applies(SpecDocument document) => Current!.Severities.For(document.Profile) is not null;
 

@@ -7,12 +7,12 @@ namespace CacheSpec.Analysis.Model;
 /// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
 internal static class SpecBinder
 {
-    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride)
+    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault)
     {
         var document = new SpecDocument { File = file, Syntax = syntax, FormatIssues = FormatValidator.Validate(syntax) };
         var root = new MappingReader(syntax.Root);
         document.Guidance = root.String("guidance");
-        document.Profile = profileOverride ?? GuidanceProfiles.Parse(document.Guidance?.Value) ?? GuidanceProfile.Current;
+        document.Profile = profileOverride ?? GuidanceProfiles.Parse(document.Guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
         document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();

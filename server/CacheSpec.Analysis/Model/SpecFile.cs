@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
@@ -26,11 +27,17 @@ public sealed class SpecFile
 
     private IReadOnlyList<Suppression>? suppressions;
 
-    /// <summary>Parses and binds a file; the profile override, when given, replaces every document's own guidance.</summary>
-    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null)
+    /// <summary>The cachespec.json settings that govern this file (none by default).</summary>
+    public RuleConfiguration Configuration { get; private init; } = RuleConfiguration.Empty;
+
+    /// <summary>
+    /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the configuration's
+    /// guidance applies to documents that name none.
+    /// </summary>
+    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null)
     {
-        var file = new SpecFile(path, SyntaxTree.Parse(new SourceText(text)));
-        file.Documents = file.Syntax.Documents.Select(document => SpecBinder.Bind(file, document, profileOverride)).ToArray();
+        var file = new SpecFile(path, SyntaxTree.Parse(new SourceText(text))) { Configuration = configuration ?? RuleConfiguration.Empty };
+        file.Documents = file.Syntax.Documents.Select(document => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance)).ToArray();
         return file;
     }
 }

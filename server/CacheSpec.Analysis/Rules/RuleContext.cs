@@ -33,15 +33,20 @@ public sealed class RuleContext
 
     public void Report(SpecDocument document, TextSpan span, string message)
     {
-        if (Current!.Severities.For(document.Profile) is { } severity)
+        if (Current!.Severities.For(document.Profile) is { } severity && document.File.Configuration.Apply(Current.Id, severity) is { } configured)
         {
-            Add(document.File, span, severity, message);
+            Add(document.File, span, configured, message);
         }
     }
 
     /// <summary>Reports a finding that belongs to a file rather than a document (syntax errors).</summary>
-    public void Report(SpecFile file, TextSpan span, string message) =>
-        Add(file, span, Current!.Severities.Current ?? DiagnosticSeverity.Error, message);
+    public void Report(SpecFile file, TextSpan span, string message)
+    {
+        if (file.Configuration.Apply(Current!.Id, Current.Severities.Current ?? DiagnosticSeverity.Error) is { } severity)
+        {
+            Add(file, span, severity, message);
+        }
+    }
 
     internal void Add(SpecFile file, TextSpan span, DiagnosticSeverity severity, string message, string? code = null)
     {

@@ -1,6 +1,8 @@
 using System.Text;
 using CacheSpec.Analysis;
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Server.Cli;
 
@@ -25,12 +27,37 @@ public static class CheckCommand
         {
             return CommandLine.Fail(stderr, error!);
         }
-        var files = new List<(string Path, string Text)>();
+        var locator = new ConfigurationLocator();
+        RuleConfiguration? fixedConfiguration = null;
+        if (options.ConfigPath is { } configPath)
+        {
+            if (!File.Exists(configPath))
+            {
+                return CommandLine.Fail(stderr, $"the configuration '{configPath}' does not exist");
+            }
+            var (configuration, problems) = locator.Load(configPath);
+            if (problems.Count > 0)
+            {
+                return CommandLine.Fail(stderr, $"{configPath}: {problems[0]}");
+            }
+            fixedConfiguration = configuration;
+        }
+        var files = new List<SpecFile>();
         foreach (var path in paths)
         {
+            var configuration = fixedConfiguration;
+            if (configuration is null)
+            {
+                var (found, configurationPath, problems) = locator.For(path);
+                if (problems.Count > 0)
+                {
+                    return CommandLine.Fail(stderr, $"{configurationPath}: {problems[0]}");
+                }
+                configuration = found;
+            }
             try
             {
-                files.Add((path, File.ReadAllText(path, StrictUtf8)));
+                files.Add(SpecFile.Create(path, File.ReadAllText(path, StrictUtf8), options.Guidance, configuration));
             }
             catch (DecoderFallbackException)
             {
@@ -41,7 +68,7 @@ public static class CheckCommand
                 return CommandLine.Fail(stderr, $"cannot read '{path}': {exception.Message}");
             }
         }
-        var result = SpecAnalyzer.Analyze(files, options.Guidance);
+        var result = SpecAnalyzer.Analyze(files);
         var checkedPaths = files.Select(file => file.Path).ToArray();
         switch (options.Format)
         {

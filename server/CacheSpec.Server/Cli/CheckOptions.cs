@@ -4,7 +4,7 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Server.Cli;
 
 /// <summary>The options of "cachespec check", parsed from its arguments.</summary>
-public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Format, GuidanceProfile? Guidance, DiagnosticSeverity? FailOn)
+public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Format, GuidanceProfile? Guidance, DiagnosticSeverity? FailOn, string? ConfigPath = null)
 {
     /// <summary>Parses the arguments after "check"; on failure returns null and a one-line reason.</summary>
     public static CheckOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -13,6 +13,7 @@ public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Form
         var format = OutputFormat.Text;
         GuidanceProfile? guidance = null;
         DiagnosticSeverity? failOn = DiagnosticSeverity.Error;
+        string? configPath = null;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -68,6 +69,14 @@ public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Form
                             return null;
                     }
                     break;
+                case "--config":
+                    configPath = Value();
+                    if (string.IsNullOrEmpty(configPath))
+                    {
+                        error = "--config takes the path of a cachespec.json";
+                        return null;
+                    }
+                    break;
                 case "--":
                     paths.AddRange(args.Skip(i + 1));
                     i = args.Count;
@@ -87,6 +96,6 @@ public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Form
             error = "check needs at least one file or folder";
             return null;
         }
-        return new CheckOptions(paths, format, guidance, failOn);
+        return new CheckOptions(paths, format, guidance, failOn, configPath);
     }
 }

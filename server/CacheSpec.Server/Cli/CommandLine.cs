@@ -37,11 +37,12 @@ public static class CommandLine
         cachespec: checks Azure Cache for Redis isolation specs (*.cachespec.yaml)
 
         Usage:
-          cachespec check <path>... [--format text|json|sarif] [--guidance 2020-10|current] [--fail-on error|warning|info|none]
+          cachespec check <path>... [--format text|json|sarif] [--guidance 2020-10|current] [--fail-on error|warning|info|none] [--config cachespec.json]
           cachespec serve [--stdio]      the language server, over standard input and output
           cachespec --version
 
         A path is a spec file or a folder searched recursively for *.cachespec.yaml and *.cachespec.yml; all of them form one model.
+        Each spec follows the cachespec.json in its folder or the nearest one above (rule levels, default guidance) unless --config names one.
         Exit status: 0 when no finding is at or above --fail-on (default error), 1 when some are, 2 on bad usage or unreadable input.
         """;
 

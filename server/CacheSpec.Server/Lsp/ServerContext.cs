@@ -11,7 +11,21 @@ public sealed class ServerContext
         Workspace = workspace;
         Publisher = publisher;
         Client = client;
+        workspace.ConfigurationFor = ConfigurationFor;
     }
+
+    /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
+    public ConfigurationLocator Configurations { get; } = new();
+
+    /// <summary>Forgets the cachespec.json files read so far (one of them changed) and re-reads every spec with the new settings.</summary>
+    public void ReloadConfigurations()
+    {
+        Configurations.Forget();
+        reportedConfigurations.Clear();
+        Workspace.Reconfigure();
+    }
+
+    private readonly HashSet<string> reportedConfigurations = new(StringComparer.Ordinal);
 
     public ServerWorkspace Workspace { get; }
 
@@ -28,6 +42,23 @@ public sealed class ServerContext
 
     /// <summary>The folders the workspace scan reads (file-system paths).</summary>
     public IReadOnlyList<string> WorkspaceFolders { get; set; } = Array.Empty<string>();
+
+    private Analysis.Configuration.RuleConfiguration? ConfigurationFor(string uri)
+    {
+        if (Conversion.LspConverter.ToPath(uri) is not { } path)
+        {
+            return null;
+        }
+        var (configuration, configurationPath, problems) = Configurations.For(path);
+        if (configurationPath is not null && problems.Count > 0 && reportedConfigurations.Add(configurationPath))
+        {
+            foreach (var problem in problems)
+            {
+                Client.Log($"{configurationPath}: {problem}; that setting is ignored.", 2);
+            }
+        }
+        return configuration;
+    }
 
     /// <summary>Completes with the process's exit code when "exit" arrives (0 after shutdown, 1 without).</summary>
     public TaskCompletionSource<int> Exit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

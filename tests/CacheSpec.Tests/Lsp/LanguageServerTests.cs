@@ -207,4 +207,19 @@ public class LanguageServerTests
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 3 } } });
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
     }
+
+    [Fact]
+    public async Task A_changed_cachespec_json_is_reloaded()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        var configuration = folder.Write("cachespec.json", "{\"rules\": {\"no-network-isolation\": \"error\"}}");
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(folder.Path);
+        var uri = LspConverter.ToUri(path);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (int)d["severity"]! == 1));
+        File.WriteAllText(configuration, "{\"rules\": {\"no-network-isolation\": \"off\"}}");
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = LspConverter.ToUri(configuration), type = 2 } } });
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Server.Cli;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
@@ -6,7 +7,7 @@ using CacheSpec.Server.Lsp.Workspace;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>workspace/didChangeWatchedFiles: keeps closed files current (1 created, 2 changed, 3 deleted).</summary>
+/// <summary>workspace/didChangeWatchedFiles: keeps closed files current (1 created, 2 changed, 3 deleted) and re-reads every spec when a cachespec.json changes.</summary>
 public sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChangeWatchedFilesParams>
 {
     public override string Method => "workspace/didChangeWatchedFiles";
@@ -14,6 +15,10 @@ public sealed class DidChangeWatchedFilesHandler : NotificationHandler<DidChange
 
     protected override void Handle(DidChangeWatchedFilesParams parameters, ServerContext context)
     {
+        if (parameters.Changes.Any(change => LspConverter.ToPath(change.Uri) is { } changed && Path.GetFileName(changed) == RuleConfiguration.FileName))
+        {
+            context.ReloadConfigurations();
+        }
         foreach (var change in parameters.Changes)
         {
             var path = LspConverter.ToPath(change.Uri);

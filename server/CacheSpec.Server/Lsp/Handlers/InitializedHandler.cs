@@ -42,7 +42,7 @@ public sealed class InitializedHandler : NotificationHandler<JsonElement>
             return;
         }
         var options = JsonSerializer.SerializeToElement(
-            new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}") }),
+            new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}"), new Protocol.FileSystemWatcher("**/cachespec.json") }),
             LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions);
         var registration = new RegistrationParams(new[] { new Registration("cachespec-watch", "workspace/didChangeWatchedFiles", options) });
         await context.Client.RequestAsync("client/registerCapability", registration, LspJsonContext.Default.RegistrationParams).ConfigureAwait(false);

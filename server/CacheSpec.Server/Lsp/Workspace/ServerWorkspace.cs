@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;
@@ -16,6 +17,14 @@ public sealed class ServerWorkspace
     private WorkspaceSnapshot current = WorkspaceSnapshot.Empty;
 
     public WorkspaceSnapshot Current => Volatile.Read(ref current);
+
+    /// <summary>The cachespec.json settings for a document URI (none by default); the server points it at its configuration locator.</summary>
+    public Func<string, RuleConfiguration?> ConfigurationFor { get; set; } = _ => null;
+
+    /// <summary>Re-reads every document with the configuration in force now (after a cachespec.json changed).</summary>
+    public WorkspaceSnapshot Reconfigure() =>
+        Update(documents => documents.SetItems(documents.Select(pair =>
+            new KeyValuePair<string, DocumentState>(pair.Key, Parse(pair.Value.Uri, pair.Value.Version, pair.Value.File.Text.Text, pair.Value.IsOpen)))));
 
     public WorkspaceSnapshot Open(string uri, int version, string text) =>
         Update(documents => documents.SetItem(LspConverter.Normalize(uri), Parse(uri, version, text, isOpen: true)));
@@ -80,8 +89,8 @@ public sealed class ServerWorkspace
         }
     }
 
-    private static DocumentState Parse(string uri, int? version, string text, bool isOpen) =>
-        new(uri, version, SpecFile.Create(uri, text), isOpen);
+    private DocumentState Parse(string uri, int? version, string text, bool isOpen) =>
+        new(uri, version, SpecFile.Create(uri, text, configuration: ConfigurationFor(uri)), isOpen);
 
     private static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
     {

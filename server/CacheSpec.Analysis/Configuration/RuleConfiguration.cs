@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
+
+namespace CacheSpec.Analysis.Configuration;
+
+/// <summary>
+/// The settings of a cachespec.json: the default guidance profile (for specs that name none) and a level per rule id.
+/// The host finds and reads the file; the engine only parses its text, so it stays free of IO.
+/// </summary>
+public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDictionary<string, RuleLevel> Rules)
+{
+    public const string FileName = "cachespec.json";
+
+    public static RuleConfiguration Empty { get; } = new(null, new Dictionary<string, RuleLevel>());
+
+    /// <summary>The severity for a rule's finding: the configured level, else the rule's own; null when the finding is to be dropped.</summary>
+    public DiagnosticSeverity? Apply(string ruleId, DiagnosticSeverity severity) =>
+        ruleId == "yaml-syntax" || !Rules.TryGetValue(ruleId, out var level)
+            ? severity
+            : level switch
+            {
+                RuleLevel.Off => null,
+                RuleLevel.Info => DiagnosticSeverity.Info,
+                RuleLevel.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Error,
+            };
+
+    /// <summary>Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part ignored.</summary>
+    public static RuleConfiguration Parse(string json, out IReadOnlyList<string> problems)
+    {
+        var found = new List<string>();
+        problems = found;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException exception)
+        {
+            found.Add($"it is not valid JSON ({exception.Message})");
+            return Empty;
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                found.Add("it must hold a JSON object");
+                return Empty;
+            }
+            GuidanceProfile? guidance = null;
+            var rules = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "$schema":
+                        break;
+                    case "guidance":
+                        guidance = property.Value.ValueKind == JsonValueKind.String ? GuidanceProfiles.Parse(property.Value.GetString()) : null;
+                        if (guidance is null)
+                        {
+                            found.Add("\"guidance\" must be \"2020-10\" or \"current\"");
+                        }
+                        break;
+                    case "rules" when property.Value.ValueKind == JsonValueKind.Object:
+                        foreach (var rule in property.Value.EnumerateObject())
+                        {
+                            ReadRule(rule, rules, found);
+                        }
+                        break;
+                    default:
+                        found.Add($"\"{property.Name}\" is not a setting (expected guidance and rules)");
+                        break;
+                }
+            }
+            return new RuleConfiguration(guidance, rules);
+        }
+    }
+
+    private static void ReadRule(JsonProperty rule, Dictionary<string, RuleLevel> rules, List<string> problems)
+    {
+        if (RuleCatalog.Find(rule.Name) is null)
+        {
+            problems.Add($"\"{rule.Name}\" is not a rule id");
+            return;
+        }
+        RuleLevel? level = rule.Value.ValueKind == JsonValueKind.String
+            ? rule.Value.GetString() switch
+            {
+                "off" => RuleLevel.Off,
+                "info" => RuleLevel.Info,
+                "warning" => RuleLevel.Warning,
+                "error" => RuleLevel.Error,
+                _ => null,
+            }
+            : null;
+        if (level is null)
+        {
+            problems.Add($"the level of \"{rule.Name}\" must be off, info, warning or error");
+            return;
+        }
+        rules[rule.Name] = level.Value;
+    }
+}

@@ -86,6 +86,7 @@ public static class CompletionService
         {
             return items;
         }
+        var keyDocumentation = guidance.KeySummary(owner.Name, fieldName, profile);
         void Add(string value, CompletionCategory category, string? detail, string? documentation, int rank = 1) =>
             items.Add(new CompletionCandidate(value, category, detail, documentation, Quote(value), false, context.ReplaceSpan, $"{rank}{items.Count:D4}"));
 
@@ -99,17 +100,17 @@ public static class CompletionService
                 }
                 foreach (var value in values)
                 {
-                    Add(value, CompletionCategory.Value, $"{owner.Name}.{fieldName}", guidance.ValueSummary(owner.Name, fieldName, value));
+                    Add(value, CompletionCategory.Value, $"{owner.Name}.{fieldName}", guidance.ValueSummary(owner.Name, fieldName, value) ?? keyDocumentation);
                 }
                 break;
             case ValueKind.Boolean:
-                Add("false", CompletionCategory.Value, "boolean", null);
-                Add("true", CompletionCategory.Value, "boolean", null);
+                Add("false", CompletionCategory.Value, "boolean", keyDocumentation);
+                Add("true", CompletionCategory.Value, "boolean", keyDocumentation);
                 break;
             case ValueKind.Integer when scalar.Maximum - scalar.Minimum <= 10:
                 for (var number = scalar.Minimum!.Value; number <= scalar.Maximum; number++)
                 {
-                    items.Add(new CompletionCandidate(number.ToString(System.Globalization.CultureInfo.InvariantCulture), CompletionCategory.Value, "integer", null,
+                    items.Add(new CompletionCandidate(number.ToString(System.Globalization.CultureInfo.InvariantCulture), CompletionCategory.Value, "integer", keyDocumentation,
                         number.ToString(System.Globalization.CultureInfo.InvariantCulture), false, context.ReplaceSpan, $"1{number:D4}"));
                 }
                 break;
@@ -119,20 +120,20 @@ public static class CompletionService
             case ValueKind.NsgReference:
                 foreach (var nsg in model.NetworkSecurityGroups.Where(nsg => nsg.Name is not null))
                 {
-                    Add(nsg.Name!.Value, CompletionCategory.Reference, $"network security group · {nsg.Rules.Count} rule(s)", null);
+                    Add(nsg.Name!.Value, CompletionCategory.Reference, $"network security group · {nsg.Rules.Count} rule(s)", ReferenceDescriptions.Nsg(nsg.Name.Value, model));
                 }
                 break;
             case ValueKind.CacheReference:
                 foreach (var cache in model.Caches.Where(cache => cache.Name is not null && cache.Name.Value != CurrentCacheName(file, offset)))
                 {
-                    Add(cache.Name!.Value, CompletionCategory.Reference, $"cache · {cache.Tier?.Value} {cache.Size?.Value} {DocumentSymbols.Isolation(cache)}", null);
+                    Add(cache.Name!.Value, CompletionCategory.Reference, $"cache · {cache.Tier?.Value} {cache.Size?.Value} {DocumentSymbols.Isolation(cache)}", ReferenceDescriptions.Cache(cache.Name.Value, model));
                 }
                 break;
             case ValueKind.AddressSelector:
-                Add("*", CompletionCategory.Value, "any address", null, 0);
+                Add("*", CompletionCategory.Value, "any address", keyDocumentation, 0);
                 foreach (var tag in SpecFormat.ServiceTags)
                 {
-                    Add(tag, CompletionCategory.Value, "service tag", null, 0);
+                    Add(tag, CompletionCategory.Value, "service tag", keyDocumentation, 0);
                 }
                 AddSubnets(model, Add, injected: false);
                 break;
@@ -150,7 +151,7 @@ public static class CompletionService
                 var needed = model.CachesInjectedInto(subnet).Sum(cache => cache.RequiredSubnetAddresses);
                 detail += needed > 0 ? $" · {needed} taken by injected caches" : string.Empty;
             }
-            add(subnet.QualifiedName!, CompletionCategory.Reference, detail, null, 1);
+            add(subnet.QualifiedName!, CompletionCategory.Reference, detail, ReferenceDescriptions.Subnet(subnet.QualifiedName!, model), 1);
         }
     }
 

@@ -71,6 +71,7 @@ public class CompletionTests
         var items = Complete(Specs.Header + "caches:\n  - name: a\n    isolation:\n      vnetInjection:\n        subnet: |\n");
         Assert.Equal(new[] { "hub/redis", "hub/endpoints" }, items.Select(item => item.Label));
         Assert.Contains("27 usable", items[0].Detail);
+        Assert.All(items, item => Assert.Contains("usable addresses", item.Documentation));
     }
 
     [Fact]
@@ -127,6 +128,7 @@ public class CompletionTests
             {
                 var items = CompletionService.Complete(file, offset, model, Guidance);
                 Assert.All(items, item => Assert.InRange(item.ReplaceSpan.End, item.ReplaceSpan.Start, file.Text.Length));
+                Assert.All(items, item => Assert.False(string.IsNullOrWhiteSpace(item.Documentation), $"'{item.Label}' at {offset} of {path} has no documentation"));
             }
         }
     }

@@ -1,6 +1,6 @@
 // The README's test command: build everything once, then run every suite against that build:
 // xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio,
-// and a headless Neovim. The last line sums them all as "N passed, N failed".
+// and headless Neovim and Emacs (eglot) sessions. The last line sums them all as "N passed, N failed".
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { capture, run, requireTool } from './run.mjs';
@@ -39,10 +39,11 @@ function nodeTests() {
   record('node', passed, failed + (status !== 0 && failed === 0 ? 1 : 0));
 }
 
-function neovimTests() {
-  const { output } = capture('bash', [path.join(root, 'tests/editors/neovim/run.sh')], { cwd: root, env });
-  const match = /neovim: (\d+) passed, (\d+) failed/.exec(output);
-  record('neovim', Number(match?.[1] ?? 0), match ? Number(match[2]) : 1);
+/** A real editor's test: its script's last line is "<name>: N passed, M failed". */
+function editorTests(name) {
+  const { output } = capture('bash', [path.join(root, `tests/editors/${name}/run.sh`)], { cwd: root, env });
+  const match = new RegExp(`${name}: (\\d+) passed, (\\d+) failed`).exec(output);
+  record(name, Number(match?.[1] ?? 0), match ? Number(match[2]) : 1);
 }
 
 if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '-v', 'quiet'], { cwd: root }) !== 0) {
@@ -50,7 +51,8 @@ if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '
 } else {
   dotnetTests();
   nodeTests();
-  neovimTests();
+  editorTests('neovim');
+  editorTests('emacs');
 }
 
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);

@@ -123,8 +123,11 @@ Eglot 1.9 writes the text as \"SOURCE [CODE]: MESSAGE\"."
                                   (format "%s" major-mode))
       (cl-return-from cachespec-test-run))
 
-    ;; M-x eglot: the contact comes from `eglot-server-programs'.
+    ;; M-x eglot: the contact comes from `eglot-server-programs'.  In normal use the project (the
+    ;; server's workspace folder) is the VC root, here the repository; like the Neovim test's root_dir,
+    ;; pin it to the spec's folder so that other specs in the repository cannot change what it reports.
     (let ((started (float-time))
+          (project-find-functions (list (lambda (_dir) (cons 'transient (file-name-directory path)))))
           server)
       (condition-case err
           (call-interactively #'eglot)

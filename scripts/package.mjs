@@ -105,7 +105,7 @@ console.log(`server: ${built}`);
 
 step(`vsce package --target ${target}`);
 const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
-const vsceArgs = [vsce, 'package', '--target', target, '--no-dependencies', '--out', path.join(repo, vsixName)];
+const vsceArgs = [vsce, 'package', '--target', target, '--no-dependencies', '--allow-missing-repository', '--out', path.join(repo, vsixName)];
 if (!files.some((file) => file.startsWith('LICENSE'))) vsceArgs.push('--skip-license');
 if (run(process.execPath, vsceArgs, { cwd: staging }) !== 0) fail('vsce package failed.');
 

@@ -14,6 +14,9 @@ public sealed class ServerContext
         workspace.ConfigurationFor = ConfigurationFor;
     }
 
+    /// <summary>The editor's default guidance profile (initializationOptions.guidance); a spec's own key and cachespec.json come first.</summary>
+    public Analysis.Model.GuidanceProfile? EditorGuidance { get; set; }
+
     /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
     public ConfigurationLocator Configurations { get; } = new();
 
@@ -49,7 +52,8 @@ public sealed class ServerContext
         {
             return null;
         }
-        var (configuration, configurationPath, problems) = Configurations.For(path);
+        var (found, configurationPath, problems) = Configurations.For(path);
+        var configuration = found.Guidance is null && EditorGuidance is { } editorDefault ? found with { Guidance = editorDefault } : found;
         if (configurationPath is not null && problems.Count > 0 && reportedConfigurations.Add(configurationPath))
         {
             foreach (var problem in problems)

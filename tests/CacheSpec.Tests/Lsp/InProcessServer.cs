@@ -29,14 +29,17 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> ServerExit { get; }
 
-    public async Task<JToken> InitializeAsync(string? rootPath = null)
+    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null)
     {
+        object capabilities = pullsDiagnostics
+            ? new { window = new { workDoneProgress = true }, textDocument = new { diagnostic = new { dynamicRegistration = false } } }
+            : new { window = new { workDoneProgress = true } };
         var result = await Rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new
         {
             processId = (int?)null,
             rootUri = rootPath is null ? null : new Uri(rootPath).AbsoluteUri,
-            capabilities = new { window = new { workDoneProgress = true } },
-            initializationOptions = new { diagnosticsDelayMs = 0 },
+            capabilities,
+            initializationOptions = new { diagnosticsDelayMs = 0, guidance },
         });
         await Rpc.NotifyWithParameterObjectAsync("initialized", new { });
         return result;
@@ -67,6 +70,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public void ForgetDiagnostics() => diagnostics.Clear();
 
+    /// <summary>Every publication seen, in order, as (uri, number of diagnostics).</summary>
+    public IReadOnlyList<(string Uri, int Count)> Publications => publications.ToArray();
+
+    private readonly ConcurrentQueue<(string, int)> publications = new();
+
     public async ValueTask DisposeAsync()
     {
         Rpc.Dispose();
@@ -76,6 +84,7 @@ public sealed class InProcessServer : IAsyncDisposable
     private void OnPublish(JToken parameters)
     {
         diagnostics[(string)parameters["uri"]!] = (JObject)parameters;
+        publications.Enqueue(((string)parameters["uri"]!, ((JArray)parameters["diagnostics"]!).Count));
         published.Release();
     }
 }

@@ -222,4 +222,40 @@ public class LanguageServerTests
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = LspConverter.ToUri(configuration), type = 2 } } });
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
     }
+
+    [Fact]
+    public async Task A_client_that_pulls_gets_open_documents_by_pull_only_and_closed_files_by_push()
+    {
+        using var folder = new TempFolder();
+        var openPath = folder.Write("open.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        var closedPath = folder.Write("closed.cachespec.yaml", Specs.Header.Replace("test", "closed") + "caches:\n  - name: b\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        await using var server = new InProcessServer();
+        var result = await server.InitializeAsync(folder.Path, pullsDiagnostics: true);
+        Assert.Equal("cachespec", (string?)result["capabilities"]!["diagnosticProvider"]!["identifier"]);
+        var openUri = LspConverter.ToUri(openPath);
+        await server.WaitForDiagnosticsAsync(LspConverter.ToUri(closedPath), p => ((JArray)p["diagnostics"]!).Count == 1);
+        await server.OpenAsync(openUri, File.ReadAllText(openPath), version: 2);
+        await server.WaitForDiagnosticsAsync(openUri, p => ((JArray)p["diagnostics"]!).Count == 0);
+        var cleared = server.Publications.Count;
+        await server.NotifyAsync("textDocument/didChange", new
+        {
+            textDocument = new { uri = openUri, version = 3 },
+            contentChanges = new[] { new { range = new { start = new { line = 4, character = 0 }, end = new { line = 4, character = 0 } }, text = "# edited\n" } },
+        });
+        var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = openUri } });
+        Assert.Single((JArray)pulled["items"]!);
+        await Task.Delay(500);
+        Assert.DoesNotContain(server.Publications.Skip(cleared), publication => publication.Uri == openUri);
+    }
+
+    [Fact]
+    public async Task The_editors_guidance_applies_to_specs_that_name_none()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(guidance: "2020-10");
+        const string uri = "file:///tmp/editor-guidance.cachespec.yaml";
+        await server.OpenAsync(uri, Specs.Header + "caches:\n  - name: a\n    tier: Standard\n    size: C1\n    tls:\n      minimumVersion: \"1.0\"\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: o, startIp: 203.0.113.0, endIp: 203.0.113.9}\n");
+        var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count > 0);
+        Assert.Equal(2, (int)published["diagnostics"]!.Single(d => (string?)d["code"] == "minimum-tls-version")["severity"]!);
+    }
 }

@@ -28,6 +28,11 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
         {
             context.Publisher.Delay = delay;
         }
+        context.EditorGuidance = EditorGuidance(parameters);
+        // A client that pulls diagnostics gets them for its open documents by pull only; pushing them too would list each finding twice.
+        // Closed workspace files are still pushed, since nothing pulls them.
+        var pulls = ClientPullsDiagnostics(parameters);
+        context.Publisher.PushOpenDocuments = !pulls;
         if (parameters.ProcessId is { } processId)
         {
             _ = WatchParentAsync(processId, context);
@@ -40,7 +45,7 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             HoverProvider: true,
             DocumentSymbolProvider: true,
             FoldingRangeProvider: true,
-            DiagnosticProvider: new DiagnosticOptions("cachespec", InterFileDependencies: true, WorkspaceDiagnostics: false),
+            DiagnosticProvider: pulls ? new DiagnosticOptions("cachespec", InterFileDependencies: true, WorkspaceDiagnostics: false) : null,
             Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: false)),
             DefinitionProvider: true,
             ReferencesProvider: true,
@@ -76,6 +81,18 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             ? TimeSpan.FromMilliseconds(fromEnvironment)
             : null;
     }
+
+    /// <summary>initializationOptions.guidance: the editor's default profile, for specs that name none and have no cachespec.json saying so.</summary>
+    private static Analysis.Model.GuidanceProfile? EditorGuidance(InitializeParams parameters) =>
+        parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } options
+        && options.TryGetProperty("guidance", out var value) && value.ValueKind == JsonValueKind.String
+            ? Analysis.Model.GuidanceProfiles.Parse(value.GetString())
+            : null;
+
+    private static bool ClientPullsDiagnostics(InitializeParams parameters) =>
+        parameters.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
+        && capabilities.TryGetProperty("textDocument", out var textDocument) && textDocument.ValueKind == JsonValueKind.Object
+        && textDocument.TryGetProperty("diagnostic", out var diagnostic) && diagnostic.ValueKind == JsonValueKind.Object;
 
     /// <summary>The specification asks a server to exit when the process that started it dies.</summary>
     private static async Task WatchParentAsync(int processId, ServerContext context)

@@ -39,7 +39,7 @@ public sealed record ServerCapabilities(
     bool HoverProvider,
     bool DocumentSymbolProvider,
     bool FoldingRangeProvider,
-    DiagnosticOptions DiagnosticProvider,
+    DiagnosticOptions? DiagnosticProvider,
     WorkspaceServerCapabilities Workspace,
     bool DefinitionProvider,
     bool ReferencesProvider,

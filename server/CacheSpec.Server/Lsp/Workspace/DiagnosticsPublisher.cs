@@ -23,6 +23,9 @@ public sealed class DiagnosticsPublisher
         this.send = send;
     }
 
+    /// <summary>False when the client pulls the diagnostics of its open documents; closed files are pushed either way.</summary>
+    public bool PushOpenDocuments { get; set; } = true;
+
     /// <summary>How long to wait for more keystrokes before analysing.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(150);
 
@@ -63,6 +66,15 @@ public sealed class DiagnosticsPublisher
         var analysis = snapshot.Analysis;
         foreach (var (key, document) in snapshot.Documents)
         {
+            if (document.IsOpen && !PushOpenDocuments)
+            {
+                // The client pulls this document now: clear what was pushed while it was closed, so nothing shows twice.
+                if (published.Remove(key))
+                {
+                    await send(new PublishDiagnosticsParams(document.Uri, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+                }
+                continue;
+            }
             var diagnostics = analysis.For(document.Uri).Select(LspConverter.ToLsp).ToArray();
             var signature = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
             if (changed.Contains(key) || !published.TryGetValue(key, out var previous) || previous != signature)

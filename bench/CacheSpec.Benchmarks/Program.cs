@@ -136,70 +136,115 @@ public static class Program
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>Times each rule alone (with the workspace model it builds), after a warm-up, and reports the median of several runs.</summary>
+    /// <summary>
+    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the median of several
+    /// runs after a warm-up, and the bytes one run allocates. A quick look for hotspots; the bench verb gives the careful numbers.
+    /// </summary>
     private static int Profile(Options options)
     {
         var sizes = options.Sizes("sizes") ?? new[] { 1000, 5000 };
-        var repeat = options.Int("repeat") ?? 7;
-        var results = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var repeat = options.Int("repeat") ?? 9;
+        var stages = new Dictionary<string, List<(double Ms, long Bytes)>>(StringComparer.Ordinal);
+        var rules = new Dictionary<string, List<(double Ms, long Bytes)>>(StringComparer.Ordinal);
+        const string path = "bench.cachespec.yaml";
         foreach (var caches in sizes)
         {
             var text = SpecGenerator.Generate(caches);
-            var files = new[] { SpecFile.Create("bench.cachespec.yaml", text) };
-            Add(stages, "parse+bind+validate (SpecFile.Create)", Median(repeat, () => SpecFile.Create("bench.cachespec.yaml", text)));
-            Add(stages, "model only (no rules)", Median(repeat, () => SpecAnalyzer.Analyze(files, Array.Empty<Rule>())));
-            Add(stages, "all rules (SpecAnalyzer.Analyze(files))", Median(repeat, () => SpecAnalyzer.Analyze(files)));
+            var files = new[] { SpecFile.Create(path, text) };
+            Add(stages, "YamlDotNet events", Measure(repeat, () =>
+            {
+                var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+                var events = 0;
+                while (parser.MoveNext())
+                {
+                    events++;
+                }
+                return events;
+            }));
+            Add(stages, "SyntaxTree.Parse", Measure(repeat, () => Analysis.Syntax.SyntaxTree.Parse(new Analysis.Text.SourceText(text))));
+            Add(stages, "SpecFile.Create (parse+bind+validate)", Measure(repeat, () => SpecFile.Create(path, text)));
+            Add(stages, "model only (no rules)", Measure(repeat, () => SpecAnalyzer.Analyze(files, Array.Empty<Rule>())));
+            Add(stages, "model + all rules", Measure(repeat, () => SpecAnalyzer.Analyze(files)));
+            Add(stages, "full analysis (text in)", Measure(repeat, () => SpecAnalyzer.Analyze(new[] { (path, text) })));
             foreach (var rule in RuleCatalog.All)
             {
                 var only = new[] { rule };
-                Add(results, rule.Id, Median(repeat, () => SpecAnalyzer.Analyze(files, only)));
+                Add(rules, rule.Id, Measure(repeat, () => SpecAnalyzer.Analyze(files, only)));
             }
         }
-        var header = string.Join(" ", sizes.Select(size => $"{size + " caches",12}"));
-        var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}" : string.Empty;
-        Console.WriteLine($"{"stage (median ms)",-44} {header}{growth}");
-        foreach (var (name, times) in stages)
+        var header = string.Join(" ", sizes.Select(size => $"{size + " ms",10} {size + " KB",10}"));
+        var growth = sizes.Length >= 2 ? $"  time x{sizes[^1]}/{sizes[^2]}  alloc x" : string.Empty;
+        Console.WriteLine($"{"stage (median)",-40} {header}{growth}");
+        foreach (var (name, values) in stages)
         {
-            Console.WriteLine(Row(name, times));
+            Console.WriteLine(Row(name, values));
         }
         Console.WriteLine();
-        Console.WriteLine($"{"rule alone, with model (median ms)",-44} {header}{growth}");
-        foreach (var (name, times) in results.OrderByDescending(entry => entry.Value[^1]))
+        Console.WriteLine($"{"one rule + model (median)",-40} {header}{growth}");
+        foreach (var (name, values) in rules.OrderByDescending(entry => entry.Value[^1].Ms))
         {
-            Console.WriteLine(Row(name, times));
+            Console.WriteLine(Row(name, values));
         }
+
+        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules) names a subnet
+        // that does not exist, as after renaming it in the network file; each unresolved reference looks for a "did you mean" among all subnets.
+        Console.WriteLine();
+        Console.WriteLine($"{"every endpoints-subnet reference broken",-40} {header}{growth}");
+        var broken = new List<(double Ms, long Bytes)>();
+        var unresolved = new[] { RuleCatalog.Find("unresolved-reference")! };
+        foreach (var caches in sizes)
+        {
+            var text = SpecGenerator.Generate(caches).Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal);
+            var files = new[] { SpecFile.Create(path, text) };
+            var found = SpecAnalyzer.Analyze(files, unresolved).Diagnostics.Count;
+            broken.Add(Measure(Math.Min(repeat, 3), () => SpecAnalyzer.Analyze(files, unresolved)));
+            Console.WriteLine($"  {caches} caches: {found} unresolved references");
+        }
+        Console.WriteLine(Row("unresolved-reference", broken));
         return 0;
 
-        static void Add(Dictionary<string, List<double>> table, string key, double value)
+        static void Add(Dictionary<string, List<(double, long)>> table, string key, (double, long) value)
         {
             if (!table.TryGetValue(key, out var list))
             {
-                table[key] = list = new List<double>();
+                table[key] = list = new List<(double, long)>();
             }
             list.Add(value);
         }
 
-        static string Row(string name, List<double> times)
+        static string Row(string name, List<(double Ms, long Bytes)> values)
         {
-            var cells = string.Join(" ", times.Select(time => $"{time,12:F3}"));
-            var ratio = times.Count >= 2 && times[^2] > 0 ? $"  {times[^1] / times[^2],6:F2}" : string.Empty;
-            return $"{name,-44} {cells}{ratio}";
+            var cells = string.Join(" ", values.Select(value => $"{value.Ms,10:F2} {value.Bytes / 1024.0,10:F0}"));
+            var ratio = values.Count >= 2 && values[^2].Ms > 0
+                ? $"  {values[^1].Ms / values[^2].Ms,12:F2}  {(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),7:F2}"
+                : string.Empty;
+            return $"{name,-40} {cells}{ratio}";
         }
     }
 
-    private static double Median(int repeat, Func<object> action)
+    /// <summary>The median time of several runs after three warm-up runs (each from a collected heap), and the bytes one run allocates.</summary>
+    private static (double Ms, long Bytes) Measure(int repeat, Func<object> action)
     {
-        action();
+        for (var i = 0; i < 3; i++)
+        {
+            GC.KeepAlive(action());
+        }
         var times = new double[repeat];
+        long bytes = 0;
         for (var i = 0; i < repeat; i++)
         {
+            // Each run starts from a collected heap (as BenchmarkDotNet does between iterations), so earlier garbage costs nothing.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             GC.KeepAlive(action());
             times[i] = watch.Elapsed.TotalMilliseconds;
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
         }
         Array.Sort(times);
-        return times[repeat / 2];
+        return (times[repeat / 2], bytes);
     }
 
     private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(IEnumerable<Diagnostic> diagnostics)

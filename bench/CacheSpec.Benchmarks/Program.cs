@@ -12,7 +12,7 @@ namespace CacheSpec.Benchmarks;
 /// Verbs:
 ///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]   write a generated workspace
 ///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]                         analyse generated workspaces, count findings
-///   profile [--sizes 1000,5000] [--repeat R]                                             time each rule alone (Stopwatch)
+///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]                        time each stage and each rule alone (Stopwatch)
 ///   bench [BenchmarkDotNet arguments]                                                    run the stage benchmarks (e.g. --job short --filter '*')
 /// </summary>
 public static class Program
@@ -46,7 +46,7 @@ public static class Program
     {
         Console.Error.WriteLine("usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       verify [--sizes 10,100,1000,5000] [--files K] [--guidance 2020-10|current]");
-        Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R]");
+        Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R] [--stages-only true]");
         Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
         return 2;
     }
@@ -136,70 +136,119 @@ public static class Program
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>Times each rule alone (with the workspace model it builds), after a warm-up, and reports the median of several runs.</summary>
+    /// <summary>
+    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the fastest and the
+    /// median of several runs after a warm-up, and the bytes one run allocates. The sizes are measured in turn within each stage, so
+    /// load from other processes falls on all of them alike; the fastest run is the figure least disturbed by it.
+    /// A quick look for hotspots; the bench verb gives the careful numbers.
+    /// </summary>
     private static int Profile(Options options)
     {
         var sizes = options.Sizes("sizes") ?? new[] { 1000, 5000 };
-        var repeat = options.Int("repeat") ?? 7;
-        var results = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        var stages = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var caches in sizes)
+        var repeat = options.Int("repeat") ?? 9;
+        const string path = "bench.cachespec.yaml";
+        var texts = sizes.Select(caches => SpecGenerator.Generate(caches)).ToArray();
+        var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
+
+        var stages = new (string Name, Func<int, object> Run)[]
         {
-            var text = SpecGenerator.Generate(caches);
-            var files = new[] { SpecFile.Create("bench.cachespec.yaml", text) };
-            Add(stages, "parse+bind+validate (SpecFile.Create)", Median(repeat, () => SpecFile.Create("bench.cachespec.yaml", text)));
-            Add(stages, "model only (no rules)", Median(repeat, () => SpecAnalyzer.Analyze(files, Array.Empty<Rule>())));
-            Add(stages, "all rules (SpecAnalyzer.Analyze(files))", Median(repeat, () => SpecAnalyzer.Analyze(files)));
-            foreach (var rule in RuleCatalog.All)
+            ("YamlDotNet events", i =>
             {
-                var only = new[] { rule };
-                Add(results, rule.Id, Median(repeat, () => SpecAnalyzer.Analyze(files, only)));
-            }
-        }
-        var header = string.Join(" ", sizes.Select(size => $"{size + " caches",12}"));
-        var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}" : string.Empty;
-        Console.WriteLine($"{"stage (median ms)",-44} {header}{growth}");
-        foreach (var (name, times) in stages)
+                var parser = new YamlDotNet.Core.Parser(new StringReader(texts[i]));
+                var events = 0;
+                while (parser.MoveNext())
+                {
+                    events++;
+                }
+                return events;
+            }),
+            ("SyntaxTree.Parse", i => Analysis.Syntax.SyntaxTree.Parse(new Analysis.Text.SourceText(texts[i]))),
+            ("SpecFile.Create (parse+bind+validate)", i => SpecFile.Create(path, texts[i])),
+            ("model only (no rules)", i => SpecAnalyzer.Analyze(parsed[i], Array.Empty<Rule>())),
+            ("model + all rules", i => SpecAnalyzer.Analyze(parsed[i])),
+            ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
+        };
+        var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
+        var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;
+        Console.WriteLine($"{"stage (ms)",-40} {header}{growth}");
+        foreach (var (name, run) in stages)
         {
-            Console.WriteLine(Row(name, times));
+            Console.WriteLine(Row(name, MeasureSizes(sizes.Length, repeat, run)));
         }
+
+        if (options.Text("stages-only") == "true")
+        {
+            return 0;
+        }
+
         Console.WriteLine();
-        Console.WriteLine($"{"rule alone, with model (median ms)",-44} {header}{growth}");
-        foreach (var (name, times) in results.OrderByDescending(entry => entry.Value[^1]))
+        Console.WriteLine($"{"one rule + model (ms)",-40} {header}{growth}");
+        var rules = RuleCatalog.All
+            .Select(rule => (rule.Id, Values: MeasureSizes(sizes.Length, repeat, i => SpecAnalyzer.Analyze(parsed[i], new[] { rule }))))
+            .OrderByDescending(entry => entry.Values[^1].Min)
+            .ToArray();
+        foreach (var (id, values) in rules)
         {
-            Console.WriteLine(Row(name, times));
+            Console.WriteLine(Row(id, values));
         }
+
+        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules) names a subnet
+        // that does not exist, as after renaming it in the network file; each unresolved reference looks for a "did you mean" among all subnets.
+        Console.WriteLine();
+        var unresolved = new[] { RuleCatalog.Find("unresolved-reference")! };
+        var broken = texts.Select(text => new[] { SpecFile.Create(path, text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
+        Console.WriteLine("every endpoints-subnet reference broken: " + string.Join(", ",
+            sizes.Select((size, i) => $"{SpecAnalyzer.Analyze(broken[i], unresolved).Diagnostics.Count} unresolved references at {size} caches")));
+        Console.WriteLine($"{"",-40} {header}{growth}");
+        Console.WriteLine(Row("unresolved-reference", MeasureSizes(sizes.Length, Math.Min(repeat, 3), i => SpecAnalyzer.Analyze(broken[i], unresolved))));
         return 0;
 
-        static void Add(Dictionary<string, List<double>> table, string key, double value)
+        static string Row(string name, IReadOnlyList<(double Min, double Median, long Bytes)> values)
         {
-            if (!table.TryGetValue(key, out var list))
-            {
-                table[key] = list = new List<double>();
-            }
-            list.Add(value);
-        }
-
-        static string Row(string name, List<double> times)
-        {
-            var cells = string.Join(" ", times.Select(time => $"{time,12:F3}"));
-            var ratio = times.Count >= 2 && times[^2] > 0 ? $"  {times[^1] / times[^2],6:F2}" : string.Empty;
-            return $"{name,-44} {cells}{ratio}";
+            var cells = string.Join(" ", values.Select(value => $"{value.Min,9:F2} {value.Median,9:F2} {value.Bytes / 1024.0,9:F0}"));
+            var ratio = values.Count >= 2 && values[^2].Min > 0
+                ? $"  {values[^1].Min / values[^2].Min,12:F2} {values[^1].Median / values[^2].Median,5:F2} {(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),5:F2}"
+                : string.Empty;
+            return $"{name,-40} {cells}{ratio}";
         }
     }
 
-    private static double Median(int repeat, Func<object> action)
+    /// <summary>
+    /// Runs an action for each size index, three times as a warm-up and then <paramref name="repeat"/> rounds with every size in turn,
+    /// each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the fastest and the median time in ms,
+    /// and the bytes one run allocates on this thread.
+    /// </summary>
+    private static IReadOnlyList<(double Min, double Median, long Bytes)> MeasureSizes(int sizes, int repeat, Func<int, object> action)
     {
-        action();
-        var times = new double[repeat];
-        for (var i = 0; i < repeat; i++)
+        var times = new double[sizes][];
+        var bytes = new long[sizes];
+        for (var i = 0; i < sizes; i++)
         {
-            var watch = Stopwatch.StartNew();
-            GC.KeepAlive(action());
-            times[i] = watch.Elapsed.TotalMilliseconds;
+            times[i] = new double[repeat];
+            for (var warmup = 0; warmup < 3; warmup++)
+            {
+                GC.KeepAlive(action(i));
+            }
         }
-        Array.Sort(times);
-        return times[repeat / 2];
+        for (var round = 0; round < repeat; round++)
+        {
+            for (var i = 0; i < sizes; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                GC.KeepAlive(action(i));
+                times[i][round] = watch.Elapsed.TotalMilliseconds;
+                bytes[i] = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+        return times.Select((runs, i) =>
+        {
+            Array.Sort(runs);
+            return (runs[0], runs[runs.Length / 2], bytes[i]);
+        }).ToArray();
     }
 
     private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(IEnumerable<Diagnostic> diagnostics)

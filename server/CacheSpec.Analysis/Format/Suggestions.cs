@@ -8,13 +8,20 @@ public static class Suggestions
         string? best = null;
         var bestDistance = int.MaxValue;
         var tied = false;
+        var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
+        var lowered = text.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
             if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;
             }
-            var distance = Distance(text.ToLowerInvariant(), candidate.ToLowerInvariant());
+            // The distance is at least the difference in length: such candidates cannot be suggested, so skip the costly comparison.
+            if (Math.Abs(candidate.Length - text.Length) > allowed)
+            {
+                continue;
+            }
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -27,7 +34,6 @@ public static class Suggestions
             }
         }
         // A tie means the text is as close to several values ("1.3" to "1.0", "1.1" and "1.2"): guessing would mislead.
-        var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
         return bestDistance <= allowed && !tied ? best : null;
     }
 

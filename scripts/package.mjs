@@ -59,9 +59,12 @@ if (run(process.execPath, ['client-vscode/build.mjs']) !== 0) fail('esbuild fail
 step('stage the extension files');
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
+// The package's README is the extension's own page (client-vscode/README.md): the repository README links images and pages by
+// relative paths that a .vsix without a repository URL cannot resolve.
+const packageReadme = 'client-vscode/README.md';
 const files = [
   'package.json',
-  'README.md',
+  packageReadme,
   '.vscodeignore',
   'client-vscode/out/extension.js',
   'client-vscode/language-configuration.json',
@@ -73,8 +76,9 @@ const files = [
 ];
 for (const file of files) {
   if (!existsSync(file)) fail(`${file} is missing.`);
-  mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
-  cpSync(file, path.join(staging, file));
+  const target = file === packageReadme ? 'README.md' : file;
+  mkdirSync(path.dirname(path.join(staging, target)), { recursive: true });
+  cpSync(file, path.join(staging, target));
 }
 console.log(`${files.length} files`);
 

@@ -1,6 +1,6 @@
 // The README's test command: build everything once, then run every suite against that build:
 // xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio,
-// and headless Neovim and Emacs (eglot) sessions. The last line sums them all as "N passed, N failed".
+// headless Neovim and Emacs (eglot) sessions, the VS Code client's unit tests, and the extension in a real VS Code. The last line sums them all as "N passed, N failed".
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { capture, run, requireTool } from './run.mjs';
@@ -23,6 +23,29 @@ function dotnetTests() {
   const passed = summaries.reduce((sum, match) => sum + Number(match[2]), 0);
   // A run that printed no summary, or failed without failing tests, broke before or around the tests: count it as a failure.
   record('xunit', passed, failed + (summaries.length === 0 || (status !== 0 && failed === 0) ? 1 : 0));
+}
+
+/** The root npm packages (the extension's client, its bundler, vsce, playwright-core) are installed on first use. */
+function ensureRootPackages() {
+  if (existsSync(path.join(root, 'node_modules'))) {
+    return true;
+  }
+  return run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root }) === 0;
+}
+
+/** A suite run by node's test runner; TAP's "# pass" and "# fail" lines give the counts. */
+function nodeScriptTests(name, args) {
+  const { status, output } = capture(process.execPath, args, { cwd: root, env });
+  const passed = [...output.matchAll(/^# pass (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  const failed = [...output.matchAll(/^# fail (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  record(name, passed, failed + (status !== 0 && failed === 0 ? 1 : 0));
+}
+
+/** The extension end to end in a real VS Code (code-server and headless chromium); it prints "vscode-e2e: N passed, M failed". */
+function vscodeTests() {
+  const { output } = capture(process.execPath, ['scripts/vscode-e2e.mjs'], { cwd: root, env });
+  const match = /vscode-e2e: (\d+) passed, (\d+) failed/.exec(output);
+  record('vscode', Number(match?.[1] ?? 0), match ? Number(match[2]) : 1);
 }
 
 function nodeTests() {
@@ -53,6 +76,16 @@ if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '
   nodeTests();
   editorTests('neovim');
   editorTests('emacs');
+  if (ensureRootPackages()) {
+    if (run(process.execPath, ['client-vscode/build.mjs', '--tests'], { cwd: root }) === 0) {
+      nodeScriptTests('client', ['--test', '--test-reporter=tap', 'client-vscode/test/']);
+    } else {
+      record('client', 0, 1, ' (the client did not build)');
+    }
+    vscodeTests();
+  } else {
+    record('client', 0, 1, ' (npm ci failed)');
+  }
 }
 
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);

@@ -55,10 +55,19 @@ describe('lifecycle', () => {
     assert.ok(capabilities.hoverProvider, 'hoverProvider');
     assert.ok(capabilities.documentSymbolProvider, 'documentSymbolProvider');
     assert.ok(capabilities.foldingRangeProvider, 'foldingRangeProvider');
-    assert.ok(capabilities.diagnosticProvider, 'diagnosticProvider (pull diagnostics)');
+    // This client declares no pull support, so the server pushes and does not offer pull diagnostics.
+    assert.equal(capabilities.diagnosticProvider, undefined, 'no diagnosticProvider for a client that does not pull');
     if (capabilities.positionEncoding !== undefined) {
       assert.equal(capabilities.positionEncoding, 'utf-16', 'the client offered no encodings, so the server must use UTF-16');
     }
+    assert.equal(await server.stop(), 0);
+  });
+
+  test('a client that pulls diagnostics is offered pull diagnostics', async () => {
+    const server = await start({ rootUri: uriOf(EXAMPLES), capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    const provider = server.initializeResult.capabilities.diagnosticProvider;
+    assert.ok(provider, 'diagnosticProvider (pull diagnostics)');
+    assert.equal(provider.interFileDependencies, true);
     assert.equal(await server.stop(), 0);
   });
 

@@ -44,7 +44,7 @@ public class PropertyTests
         }, iter: 10_000, threads: 1);
     }
 
-    private static string Mutate(string text, int operations, int seed)
+    internal static string Mutate(string text, int operations, int seed)
     {
         var random = new Random(seed);
         var lines = text.Split('\n').ToList();

@@ -73,7 +73,10 @@ public class RuleCatalogMetaTests
         Assert.Equal(id, page.Title);
         Assert.Equal(Name(rule.Severities.V2020_10), page.Severity2020);
         Assert.Equal(Name(rule.Severities.Current), page.SeverityCurrent);
-        Assert.Equal(new[] { "What it checks", "Why", "Example that fails", "Example that passes", "How the profiles differ" }, page.Sections);
+        var sections = new[] { "What it checks", "Why", "Example that fails", "Example that passes", "How the profiles differ" };
+        // Pages of rules with quick fixes list them in one more section, last.
+        Assert.True(page.Sections.SequenceEqual(sections) || page.Sections.SequenceEqual(sections.Append("Quick fixes")),
+            $"docs/rules/{id}.md has the sections {string.Join(", ", page.Sections)}");
     }
 
     [Theory]

@@ -13,6 +13,9 @@ public sealed partial class RulePage
     public string? FailingExample { get; init; }
     public string? PassingExample { get; init; }
 
+    /// <summary>The fix titles listed under "Quick fixes" (‹…› stands for a value the title names); empty when the page has no such section.</summary>
+    public IReadOnlyList<string> QuickFixes { get; init; } = Array.Empty<string>();
+
     public static RulePage Load(string path)
     {
         var text = File.ReadAllText(path).Replace("\r\n", "\n");
@@ -31,6 +34,7 @@ public sealed partial class RulePage
             Sections = SectionHeading().Matches(text).Select(match => match.Groups[1].Value.Trim()).ToArray(),
             FailingExample = Example(text, "Example that fails"),
             PassingExample = Example(text, "Example that passes"),
+            QuickFixes = QuickFixTitles(text),
         };
     }
 
@@ -51,6 +55,21 @@ public sealed partial class RulePage
         var end = text.IndexOf("\n```", body - 1, StringComparison.Ordinal);
         return end < 0 ? null : text[body..(end + 1)];
     }
+
+    private static string[] QuickFixTitles(string text)
+    {
+        var start = text.IndexOf("\n## Quick fixes\n", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return Array.Empty<string>();
+        }
+        var next = text.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        var section = text[start..(next < 0 ? text.Length : next)];
+        return QuickFixBullet().Matches(section).Select(match => match.Groups[1].Value).ToArray();
+    }
+
+    [GeneratedRegex(@"^- `([^`]+)`", RegexOptions.Multiline)]
+    private static partial Regex QuickFixBullet();
 
     [GeneratedRegex(@"^## (.+)$", RegexOptions.Multiline)]
     private static partial Regex SectionHeading();

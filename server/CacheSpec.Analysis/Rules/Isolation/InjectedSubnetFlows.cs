@@ -7,15 +7,38 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 internal static class InjectedSubnetFlows
 {
     /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected.</summary>
-    public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(RuleContext context, SubnetModel subnet) =>
-        context.Model.CachesInjectedInto(subnet)
-            .Select(cache => cache.LinkedCache is { } linked ? context.Model.FindCache(linked.Value) : null)
-            .Select(peer => peer?.VnetInjection?.Subnet is { } reference ? context.Model.FindSubnet(reference.Value)?.AddressPrefix : null)
+    public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(WorkspaceModel model, SubnetModel subnet) =>
+        model.CachesInjectedInto(subnet)
+            .Select(cache => cache.LinkedCache is { } linked ? model.FindCache(linked.Value) : null)
+            .Select(peer => peer?.VnetInjection?.Subnet is { } reference ? model.FindSubnet(reference.Value)?.AddressPrefix : null)
             .OfType<Located<Cidr>>()
             .Select(prefix => prefix.Value.Range)
             .Where(range => subnet.AddressPrefix is not { } own || own.Value.Range != range)
             .Distinct()
             .ToArray();
+
+    /// <summary>The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid prefix).</summary>
+    public static IReadOnlyList<RequiredFlow> RequiredFlows(WorkspaceModel model, SubnetModel subnet, TrafficDirection direction)
+    {
+        var geoPeers = GeoPeerPrefixes(model, subnet);
+        if (direction == TrafficDirection.Outbound)
+        {
+            return VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray(), geoPeers);
+        }
+        return subnet.AddressPrefix is { } prefix
+            ? VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray(), geoPeers)
+            : Array.Empty<RequiredFlow>();
+    }
+
+    /// <summary>
+    /// An evaluator of the NSG as it applies to the subnet. A geo-replica's network must be peered or connected,
+    /// which puts its addresses inside the VirtualNetwork tag.
+    /// </summary>
+    public static NsgEvaluator Evaluator(WorkspaceModel model, SubnetModel subnet, NsgModel nsg)
+    {
+        var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
+        return new NsgEvaluator(NsgResolver.Resolve(nsg, model), virtualNetwork);
+    }
 
     public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)
     {
@@ -24,9 +47,7 @@ internal static class InjectedSubnetFlows
         {
             return;
         }
-        // A geo-replica's network must be peered or connected, which puts its addresses inside the VirtualNetwork tag.
-        var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(context, subnet)).ToArray();
-        var evaluator = new NsgEvaluator(NsgResolver.Resolve(nsg, context.Model), virtualNetwork);
+        var evaluator = Evaluator(context.Model, subnet, nsg);
         var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
         var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
         // One finding per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.

@@ -1,5 +1,5 @@
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Network;
+using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
@@ -15,7 +15,7 @@ public sealed class VnetDependencyBlockedRule : Rule
     {
         foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
-            var flows = VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray(), InjectedSubnetFlows.GeoPeerPrefixes(context, subnet));
+            var flows = InjectedSubnetFlows.RequiredFlows(context.Model, subnet, TrafficDirection.Outbound);
             InjectedSubnetFlows.Check(context, subnet, flows, "outbound", "to");
         }
     }

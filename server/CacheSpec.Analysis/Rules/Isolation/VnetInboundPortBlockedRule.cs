@@ -1,5 +1,5 @@
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Network;
+using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
@@ -15,12 +15,11 @@ public sealed class VnetInboundPortBlockedRule : Rule
     {
         foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
-            if (subnet.AddressPrefix is not { } prefix)
+            if (subnet.AddressPrefix is null)
             {
                 continue;
             }
-            var flows = VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray(),
-                InjectedSubnetFlows.GeoPeerPrefixes(context, subnet));
+            var flows = InjectedSubnetFlows.RequiredFlows(context.Model, subnet, TrafficDirection.Inbound);
             InjectedSubnetFlows.Check(context, subnet, flows, "inbound", "from");
         }
     }

@@ -26,5 +26,6 @@ public static class HandlerList
         new RenameHandler(),
         new WorkspaceSymbolHandler(),
         new InlayHintHandler(),
+        new CodeActionHandler(),
     };
 }

@@ -52,7 +52,8 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             DocumentHighlightProvider: true,
             RenameProvider: new RenameOptions(PrepareProvider: true),
             WorkspaceSymbolProvider: true,
-            InlayHintProvider: true);
+            InlayHintProvider: true,
+            CodeActionProvider: new CodeActionOptions(new[] { CodeActionConverter.QuickFix }));
         return Task.FromResult<InitializeResult?>(new InitializeResult(capabilities, new ServerInfo("cachespec", CommandLine.Version)));
     }
 

@@ -46,6 +46,7 @@ public sealed record ServerCapabilities(
     bool DocumentHighlightProvider,
     RenameOptions RenameProvider,
     bool WorkspaceSymbolProvider,
-    bool InlayHintProvider);
+    bool InlayHintProvider,
+    CodeActionOptions CodeActionProvider);
 
 public sealed record RenameOptions(bool PrepareProvider);

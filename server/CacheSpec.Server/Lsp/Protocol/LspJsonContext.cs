@@ -48,4 +48,6 @@ namespace CacheSpec.Server.Lsp.Protocol;
 [JsonSerializable(typeof(SymbolInformation[]))]
 [JsonSerializable(typeof(InlayHintParams))]
 [JsonSerializable(typeof(InlayHint[]))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(CodeAction[]))]
 internal sealed partial class LspJsonContext : JsonSerializerContext;

@@ -1,0 +1,17 @@
+using CacheSpec.Analysis.Fixes.Common;
+
+namespace CacheSpec.Analysis.Fixes;
+
+/// <summary>The 2020-10 guidance does not support firewall rules beside a private endpoint: remove them.</summary>
+internal sealed class PrivateEndpointWithFirewallRulesFix : FixProvider
+{
+    public override string RuleId => "private-endpoint-with-firewall-rules";
+
+    public override IEnumerable<CodeFix> Provide(FixContext context)
+    {
+        if (FirewallRules.Remove(context, preferred: true) is { } fix)
+        {
+            yield return fix;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using CacheSpec.Analysis.Fixes.Common;
+
+namespace CacheSpec.Analysis.Fixes;
+
+/// <summary>A cache with private endpoints is meant to be private: set publicNetworkAccess to Disabled.</summary>
+internal sealed class PublicAccessWithPrivateEndpointFix : FixProvider
+{
+    public override string RuleId => "public-access-with-private-endpoint";
+
+    public override IEnumerable<CodeFix> Provide(FixContext context)
+    {
+        if (context.Cache is { HasPrivateEndpoints: true } cache && PublicAccess.Set(cache, "Disabled", preferred: true) is { } fix)
+        {
+            yield return fix;
+        }
+    }
+}

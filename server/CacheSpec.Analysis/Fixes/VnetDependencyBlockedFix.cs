@@ -1,0 +1,12 @@
+using CacheSpec.Analysis.Fixes.Common;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Fixes;
+
+/// <summary>Allow the outbound dependencies the blocking NSG rule denies, with rules evaluated before it.</summary>
+internal sealed class VnetDependencyBlockedFix : FixProvider
+{
+    public override string RuleId => "vnet-dependency-blocked";
+
+    public override IEnumerable<CodeFix> Provide(FixContext context) => NsgAllowRules.For(context, TrafficDirection.Outbound);
+}

@@ -1,0 +1,12 @@
+using CacheSpec.Analysis.Fixes.Common;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Fixes;
+
+/// <summary>Allow the inbound ranges the blocking NSG rule denies, from the Redis subnet, the virtual network and the load balancer.</summary>
+internal sealed class VnetInboundPortBlockedFix : FixProvider
+{
+    public override string RuleId => "vnet-inbound-port-blocked";
+
+    public override IEnumerable<CodeFix> Provide(FixContext context) => NsgAllowRules.For(context, TrafficDirection.Inbound);
+}

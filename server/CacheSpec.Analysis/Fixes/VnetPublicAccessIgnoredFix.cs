@@ -1,0 +1,19 @@
+using CacheSpec.Analysis.Fixes.Editing;
+
+namespace CacheSpec.Analysis.Fixes;
+
+/// <summary>publicNetworkAccess has no effect on a VNet-injected cache: remove the line.</summary>
+internal sealed class VnetPublicAccessIgnoredFix : FixProvider
+{
+    public override string RuleId => "vnet-public-access-ignored";
+
+    public override IEnumerable<CodeFix> Provide(FixContext context)
+    {
+        if (context.Cache is { } cache && YamlEdits.ChildMapping(cache.Syntax, "isolation") is { } isolation
+            && isolation.Find("publicNetworkAccess") is { } entry && (context.IsOn(entry.Key) || context.IsOn(entry.Value))
+            && YamlEdits.RemoveEntry(cache.Document.File, isolation, entry) is { } edit)
+        {
+            yield return new CodeFix("Remove publicNetworkAccess", new[] { edit }, IsPreferred: true);
+        }
+    }
+}

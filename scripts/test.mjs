@@ -77,12 +77,13 @@ if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '
   editorTests('neovim');
   editorTests('emacs');
   if (ensureRootPackages()) {
+    // The end-to-end test packages the .vsix first, so the client's tests can then check its contents too.
+    vscodeTests();
     if (run(process.execPath, ['client-vscode/build.mjs', '--tests'], { cwd: root }) === 0) {
       nodeScriptTests('client', ['--test', '--test-reporter=tap', 'client-vscode/test/']);
     } else {
       record('client', 0, 1, ' (the client did not build)');
     }
-    vscodeTests();
   } else {
     record('client', 0, 1, ' (npm ci failed)');
   }

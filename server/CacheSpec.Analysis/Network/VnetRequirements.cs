@@ -24,9 +24,10 @@ public static class VnetRequirements
             new RequiredFlow(TrafficDirection.Outbound, TrafficProtocol.Tcp, https, TrafficEndpoint.Service("AzureMonitor", "AzureMonitor"), "Azure Monitor"),
             new RequiredFlow(TrafficDirection.Outbound, TrafficProtocol.Tcp, PortRange.Single(80), TrafficEndpoint.Service("Internet", "the internet"), "certificate revocation checks (PKI/CRL)"),
         };
-        if (customDnsServers.Count > 0)
+        // One flow per server: each must be reachable, and a rule that allows one server says nothing about the others.
+        foreach (var server in customDnsServers.Distinct())
         {
-            var dns = TrafficEndpoint.Addresses("the custom DNS servers", customDnsServers.Select(server => new Ipv4Range(server, server)).ToArray());
+            var dns = TrafficEndpoint.Addresses($"the DNS server {server}", new Ipv4Range(server, server));
             flows.Add(new RequiredFlow(TrafficDirection.Outbound, TrafficProtocol.Any, PortRange.Single(53), dns, "DNS"));
         }
         foreach (var peer in geoPeers ?? Array.Empty<Ipv4Range>())

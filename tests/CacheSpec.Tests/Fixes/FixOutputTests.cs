@@ -115,19 +115,27 @@ public class FixOutputTests
         var rules = """
                 rules:
                   - name: allow-dns-out
+                    priority: 4080
+                    direction: Outbound
+                    access: Allow
+                    protocol: "*"
+                    source: "*"
+                    destination: 192.168.50.4
+                    destinationPorts: [53]
+                  - name: allow-dns-out-2
                     priority: 4090
                     direction: Outbound
                     access: Allow
                     protocol: "*"
                     source: "*"
-                    destination: 192.168.50.4/31
+                    destination: 192.168.50.5
                     destinationPorts: [53]
             """;
         Assert.Equal(text.Replace("# for the caches\n", "# for the caches\n" + rules + "\n"), Fixed(text, "vnet-dependency-blocked"));
     }
 
     [Fact]
-    public void Servers_too_far_apart_for_one_narrow_prefix_get_no_dns_fix()
+    public void Servers_far_apart_get_a_dns_rule_each()
     {
         var text = Specs.Header + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    dnsServers: [192.168.50.4, 172.16.9.9]\n" +
             "    subnets:\n      - {name: redis, addressPrefix: 10.0.1.0/28, networkSecurityGroup: redis-nsg}\n" +
@@ -135,7 +143,11 @@ public class FixOutputTests
             "caches:\n  - {name: s, tier: Premium, size: P1, isolation: {vnetInjection: {subnet: hub/redis}}}\n";
         var analysis = Specs.Analyze(text);
         var diagnostic = analysis.Diagnostics.Single(d => d.Code == "vnet-dependency-blocked");
-        Assert.Empty(CodeFixes.For(analysis, diagnostic));
+        var fixedText = Fixed(text, "vnet-dependency-blocked");
+        Assert.Contains("destination: 192.168.50.4", fixedText);
+        Assert.Contains("destination: 172.16.9.9", fixedText);
+        Assert.DoesNotContain("vnet-dependency-blocked", Specs.Analyze(fixedText).Codes());
+        _ = diagnostic;
     }
 
     [Fact]

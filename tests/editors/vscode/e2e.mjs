@@ -236,13 +236,22 @@ async function waitUntil(what, ms, probe, { interval = 250, stableMs = 0 } = {})
 }
 
 async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10000 });
-  await row.click();
+  // On a loaded machine the palette can open before the command list is filled: close it and try again once.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 15000 });
+      await row.click();
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 1) throw error;
+    }
+  }
 }
 
 async function goToLine(page, line, column) {
@@ -466,7 +475,7 @@ export async function runE2E({ repo, entry, chromiumPath, vsix, serverExecutable
       }
       const title = (await tab.first().textContent())?.trim();
       await runCommand(page, 'View: Close Editor');
-      await tab.first().waitFor({ state: 'detached', timeout: 10000 });
+      await tab.first().waitFor({ state: 'detached', timeout: 20000 });
       return title;
     });
 

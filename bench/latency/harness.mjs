@@ -1,0 +1,422 @@
+// Latency of a YAML language server over stdio, measured the way an editor sees it: a client (vscode-jsonrpc) sends LSP messages
+// and times the replies and the diagnostics the server pushes. The same code drives cachespec and yaml-language-server.
+//
+// Figures (milliseconds unless noted):
+//   start       process start (spawn) to the `initialize` reply                                   fresh process per repetition
+//   open        `didOpen` to the first `publishDiagnostics` for that URI                          fresh process per repetition
+//   keystroke   a one-character `didChange` at the end of the file to the next `publishDiagnostics` warm process
+//   completionValue / completionKey / hover   request to reply on a settled document              warm process
+//   completionAfterKeystroke   completion sent right after a keystroke, before its diagnostics    warm process
+//   peakRssMb   VmHWM of the server process (/proc/<pid>/status) after all warm loops
+//
+// Standalone use (run.mjs imports the same functions):
+//   node bench/latency/harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F.cachespec.yaml
+//        [--reps 50] [--start-reps 15] [--warmup 3] [--cachespec PATH] [--json]
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(here, '..', '..');
+export const SCHEMA = path.join(REPO, 'schemas', 'cachespec.schema.json');
+const YLS_BIN = path.join(here, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const YLS_NO_DEBOUNCE = path.join(here, 'yls-no-debounce.cjs');
+
+/** How long one wait may take before the run fails (a hang, not a slow server: the slowest figure here is a few seconds). */
+const TIMEOUT_MS = Number(process.env.LATENCY_TIMEOUT_MS ?? 180000);
+
+/** The settings yaml-language-server gets, both pushed (didChangeConfiguration) and pulled (workspace/configuration). */
+export function yamlSettings() {
+  return {
+    validate: true,
+    completion: true,
+    hover: true,
+    schemas: { [pathToFileURL(SCHEMA).href]: '*.cachespec.yaml' },
+    // Offline and deterministic: no schema catalogue downloads.
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+  };
+}
+
+/** What the client says it supports; the same for both servers. */
+const CLIENT_CAPABILITIES = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: false },
+  textDocument: {
+    synchronization: { didSave: true, dynamicRegistration: false },
+    publishDiagnostics: { versionSupport: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/**
+ * A server to measure. `command`/`args` start it; `languageId` goes into didOpen; `afterInitialized` runs once `initialized` is sent
+ * (yaml-language-server gets its settings there); `barrier` is a request whose reply proves the server has handled everything before it.
+ */
+export function cachespecServer(executable, label = 'cachespec') {
+  return {
+    name: label,
+    command: executable,
+    args: ['serve', '--stdio'],
+    languageId: 'cachespec',
+    initializationOptions: { diagnosticsDelayMs: 0 },
+    async afterInitialized() {},
+    barrier: (server) => server.request('textDocument/hover', { textDocument: { uri: 'file:///nonexistent.cachespec.yaml' }, position: { line: 0, character: 0 } }),
+  };
+}
+
+export function yamlLanguageServer({ debounce = true } = {}) {
+  return {
+    name: debounce ? 'yaml-language-server' : 'yaml-language-server (no debounce)',
+    command: process.execPath,
+    // The stock server waits 200 ms after a change before validating, with no setting to change it; the preload sets that delay to 0.
+    args: debounce ? [YLS_BIN, '--stdio'] : ['--require', YLS_NO_DEBOUNCE, YLS_BIN, '--stdio'],
+    languageId: 'yaml',
+    initializationOptions: undefined,
+    async afterInitialized(server) {
+      await server.notify('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings() } });
+    },
+    // codeLens waits for the configuration pull that didChangeConfiguration started, so its reply means the schema is associated.
+    barrier: (server) => server.request('textDocument/codeLens', { textDocument: { uri: 'file:///nonexistent.cachespec.yaml' } }),
+  };
+}
+
+function withTimeout(promise, what, ms = TIMEOUT_MS) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Reads VmHWM (peak resident set) and VmRSS of a live process, in MB. */
+export function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { peakRssMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+  } catch {
+    return { peakRssMb: NaN, rssMb: NaN };
+  }
+}
+
+/** Starts a server and sends initialize; returns a handle with the time from spawn to the initialize reply. */
+export async function launch(spec, { rootUri = null } = {}) {
+  const started = performance.now();
+  const proc = spawn(spec.command, spec.args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-20000); });
+  proc.stdin.on('error', () => {});
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  connection.onError(() => {});
+
+  const server = { spec, proc, connection, exited, waiters: new Set(), publications: 0, logs: [], get stderr() { return stderr; } };
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    server.publications++;
+    const at = performance.now();
+    for (const waiter of [...server.waiters]) {
+      waiter(params, at);
+    }
+  });
+  connection.onNotification('window/logMessage', (params) => server.logs.push(params.message));
+  connection.onNotification('window/showMessage', (params) => server.logs.push(params.message));
+  connection.onNotification('telemetry/event', () => {});
+  connection.onNotification('$/progress', () => {});
+  connection.onNotification(() => {});
+  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => {
+    switch (item.section) {
+      case 'yaml': return yamlSettings();
+      case 'http': return {};
+      default: return null;
+    }
+  }));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.listen();
+
+  server.request = (method, params) => withTimeout(connection.sendRequest(method, params), `a reply to ${method} from ${spec.name}`);
+  server.notify = (method, params) => connection.sendNotification(method, params);
+
+  /** The next publication for `uri` that satisfies `accept`, resolved with its arrival time. */
+  server.nextDiagnostics = (uri, accept = () => true) => {
+    let waiter;
+    const promise = new Promise((resolve) => {
+      waiter = (params, at) => {
+        if (params.uri === uri && accept(params)) {
+          server.waiters.delete(waiter);
+          resolve({ params, at });
+        }
+      };
+      server.waiters.add(waiter);
+    });
+    return withTimeout(promise, `diagnostics for ${uri} from ${spec.name}`).finally(() => server.waiters.delete(waiter));
+  };
+
+  server.stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      try {
+        await withTimeout(connection.sendRequest('shutdown', null), 'shutdown', 10000);
+        await server.notify('exit');
+      } catch {
+        // killed below
+      }
+    }
+    await withTimeout(exited, `${spec.name} to exit`, 10000).catch(() => proc.kill('SIGKILL'));
+    connection.dispose();
+  };
+
+  try {
+    server.initializeResult = await server.request('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'cachespec-latency-bench' },
+      locale: 'en',
+      rootUri,
+      workspaceFolders: null,
+      capabilities: CLIENT_CAPABILITIES,
+      initializationOptions: spec.initializationOptions,
+    });
+    server.initializeMs = performance.now() - started;
+    await server.notify('initialized', {});
+    await spec.afterInitialized(server);
+    await spec.barrier(server);
+  } catch (error) {
+    proc.kill('SIGKILL');
+    throw new Error(`${spec.name} failed to start: ${error.message}\n${stderr}`);
+  }
+  return server;
+}
+
+/** Opens a document; resolves with the first publication for it and the time it took. */
+async function open(server, uri, text, version = 1) {
+  const next = server.nextDiagnostics(uri);
+  const sent = performance.now();
+  await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.spec.languageId, version, text } });
+  const { params, at } = await next;
+  return { ms: at - sent, diagnostics: params.diagnostics };
+}
+
+/** The LSP position just past the end of a text. */
+export function endPosition(text) {
+  const lines = text.split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+/**
+ * Where the completion and hover requests go: the `tier:` line of the cache in the middle of the file.
+ * value: just after "tier: " (the enum's values); key: the start of "tier" (the keys of a cache); hover: inside "tier".
+ */
+export function positionsIn(text) {
+  const lines = text.split('\n');
+  const cachesLine = lines.findIndex((line) => line === 'caches:');
+  const starts = [];
+  for (let i = cachesLine + 1; i < lines.length; i++) {
+    if (lines[i].startsWith('  - name: ')) {
+      starts.push(i);
+    }
+  }
+  if (cachesLine < 0 || starts.length === 0) {
+    throw new Error('no caches: list in the generated file');
+  }
+  const middle = starts[Math.floor(starts.length / 2)];
+  let tier = middle + 1;
+  while (!/^ {4}tier: /.test(lines[tier])) {
+    tier++;
+  }
+  const column = lines[tier].indexOf('tier');
+  return {
+    value: { line: tier, character: column + 'tier: '.length },
+    key: { line: tier, character: column },
+    hover: { line: tier, character: column + 2 },
+    lineText: lines[tier],
+  };
+}
+
+export function stats(samples) {
+  const sorted = [...samples].filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return { n: 0, median: NaN, p95: NaN, min: NaN, max: NaN };
+  }
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { n: sorted.length, median, p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+const itemsOf = (result) => (Array.isArray(result) ? result : result?.items ?? []);
+
+/**
+ * Fresh process per repetition: spawn → initialize reply, then didOpen → first diagnostics.
+ * Returns the samples and the memory of the last process after its open.
+ */
+export async function measureCold(spec, file, reps) {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const start = [];
+  const openMs = [];
+  let memory = null;
+  let diagnostics = 0;
+  for (let i = 0; i < reps; i++) {
+    const server = await launch(spec);
+    try {
+      start.push(server.initializeMs);
+      const opened = await open(server, uri, text);
+      openMs.push(opened.ms);
+      diagnostics = opened.diagnostics.length;
+      memory = memoryOf(server.proc.pid);
+    } finally {
+      await server.stop();
+    }
+  }
+  return { start, open: openMs, diagnostics, memoryAfterOpen: memory };
+}
+
+/**
+ * One warm process: open the file, then loops of keystrokes, completions and hovers, each after `warmup` unrecorded rounds.
+ * Keystrokes append '#' at the end of the file (a comment, so the findings stay the same and every keystroke costs a full re-check).
+ * figures: 'all', or 'keystroke' for the keystroke loop alone.
+ */
+export async function measureWarm(spec, file, reps, { warmup = 3, figures = 'all' } = {}) {
+  const original = readFileSync(file, 'utf8');
+  let text = original;
+  const uri = pathToFileURL(file).href;
+  const positions = positionsIn(text);
+  const server = await launch(spec);
+  const result = { keystroke: [], completionValue: [], completionKey: [], hover: [], completionAfterKeystroke: [] };
+  try {
+    const opened = await open(server, uri, text);
+    result.openWarmProcessMs = opened.ms;
+    result.diagnostics = opened.diagnostics.length;
+    let version = 1;
+
+    const keystroke = async () => {
+      const at = endPosition(text);
+      text += '#';
+      version++;
+      const expected = version;
+      // cachespec reports the version it analysed; yaml-language-server sends none, and the next publication is the one.
+      const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
+      const sent = performance.now();
+      await server.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: at, end: at }, text: '#' }],
+      });
+      const { at: arrived } = await next;
+      return { ms: arrived - sent, next };
+    };
+    const timed = async (method, params) => {
+      const sent = performance.now();
+      const reply = await server.request(method, params);
+      return { ms: performance.now() - sent, reply };
+    };
+    const completion = (position) => timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
+    const hover = () => timed('textDocument/hover', { textDocument: { uri }, position: positions.hover });
+
+    for (let i = 0; i < warmup + reps; i++) {
+      const { ms } = await keystroke();
+      if (i >= warmup) result.keystroke.push(ms);
+    }
+    if (figures === 'keystroke') {
+      Object.assign(result, memoryOf(server.proc.pid));
+      return result;
+    }
+    for (let i = 0; i < warmup + reps; i++) {
+      const { ms, reply } = await completion(positions.value);
+      if (i >= warmup) result.completionValue.push(ms);
+      result.completionValueItems = itemsOf(reply).length;
+    }
+    for (let i = 0; i < warmup + reps; i++) {
+      const { ms, reply } = await completion(positions.key);
+      if (i >= warmup) result.completionKey.push(ms);
+      result.completionKeyItems = itemsOf(reply).length;
+    }
+    for (let i = 0; i < warmup + reps; i++) {
+      const { ms, reply } = await hover();
+      if (i >= warmup) result.hover.push(ms);
+      result.hoverText = typeof reply?.contents === 'string' ? reply.contents : reply?.contents?.value ?? '';
+    }
+    // Completion right after a keystroke: the change is sent, then the completion at once; the loop then waits for the change's
+    // diagnostics so that every round starts from a settled document.
+    for (let i = 0; i < warmup + reps; i++) {
+      const at = endPosition(text);
+      text += '#';
+      version++;
+      const expected = version;
+      const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
+      await server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: '#' }] });
+      const { ms } = await completion(positions.value);
+      await next;
+      if (i >= warmup) result.completionAfterKeystroke.push(ms);
+    }
+    Object.assign(result, memoryOf(server.proc.pid));
+  } finally {
+    await server.stop();
+  }
+  return result;
+}
+
+/** The diagnostics a server publishes for one text (for the correctness checks before timing). */
+export async function diagnosticsFor(spec, file, text = readFileSync(file, 'utf8')) {
+  const server = await launch(spec);
+  try {
+    const { diagnostics } = await open(server, pathToFileURL(file).href, text);
+    return diagnostics;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const index = args.indexOf(`--${name}`);
+    return index >= 0 ? args[index + 1] : fallback;
+  };
+  const file = option('file');
+  const which = option('server', 'cachespec');
+  if (!file) {
+    console.error('usage: node harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F [--reps 50] [--start-reps 15] [--warmup 3] [--cachespec PATH] [--json]');
+    process.exit(2);
+  }
+  const reps = Number(option('reps', 50));
+  const startReps = Number(option('start-reps', 15));
+  const warmup = Number(option('warmup', 3));
+  const spec = which === 'cachespec'
+    ? cachespecServer(option('cachespec', path.join(REPO, 'server/CacheSpec.Server/bin/Release/net10.0/cachespec')))
+    : yamlLanguageServer({ debounce: which !== 'yaml-language-server-no-debounce' });
+  const cold = await measureCold(spec, path.resolve(file), startReps);
+  const warm = await measureWarm(spec, path.resolve(file), reps, { warmup });
+  const report = {
+    server: spec.name,
+    file,
+    start: stats(cold.start),
+    open: stats(cold.open),
+    keystroke: stats(warm.keystroke),
+    completionValue: stats(warm.completionValue),
+    completionKey: stats(warm.completionKey),
+    hover: stats(warm.hover),
+    completionAfterKeystroke: stats(warm.completionAfterKeystroke),
+    peakRssMb: warm.peakRssMb,
+    diagnostics: warm.diagnostics,
+    completionValueItems: warm.completionValueItems,
+    completionKeyItems: warm.completionKeyItems,
+  };
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  for (const [name, value] of Object.entries(report)) {
+    console.log(typeof value === 'object' ? `${name.padEnd(26)} median ${value.median.toFixed(2)} ms  p95 ${value.p95.toFixed(2)} ms  (n=${value.n})` : `${name.padEnd(26)} ${value}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.stack ?? error);
+    process.exit(1);
+  });
+}

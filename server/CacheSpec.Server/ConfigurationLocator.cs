@@ -43,6 +43,20 @@ public sealed class ConfigurationLocator
         }
     }
 
+    /// <summary>The path of the cachespec.json for a spec file as the disk is now (no remembered lookups), or null when none stands above it.</summary>
+    public static string? FindOnDisk(string specPath)
+    {
+        for (var current = Path.GetDirectoryName(Path.GetFullPath(specPath)); current is not null; current = Path.GetDirectoryName(current))
+        {
+            var candidate = Path.Combine(current, RuleConfiguration.FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The configuration for a spec file (empty when there is none), with the problems of the file it came from.</summary>
     public (RuleConfiguration Configuration, string? Path, IReadOnlyList<string> Problems) For(string specPath)
     {

@@ -14,7 +14,7 @@ public class CodeActionRoundTripTests
     {
         await using var server = new InProcessServer();
         var result = await server.InitializeAsync();
-        Assert.Equal(new[] { "quickfix" }, result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.Select(kind => (string?)kind));
+        Assert.Equal(new[] { "quickfix", "quickfix.configure" }, result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.Select(kind => (string?)kind));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class CodeActionRoundTripTests
             range = diagnostic["range"],
             context = new { diagnostics = new[] { diagnostic }, triggerKind = 1 },
         });
-        var action = Assert.Single(actions);
+        var action = Assert.Single(actions, action => (string?)action["kind"] == "quickfix");
         Assert.Equal("Set publicNetworkAccess: Disabled", (string?)action["title"]);
         Assert.Equal("quickfix", (string?)action["kind"]);
         Assert.True((bool)action["isPreferred"]!);
@@ -72,7 +72,7 @@ public class CodeActionRoundTripTests
             range = new { start, end = start },
             context = new { diagnostics = Array.Empty<object>() },
         });
-        Assert.Equal(new[] { "Set publicNetworkAccess: Enabled", "Set publicNetworkAccess: Disabled" }, atCursor.Select(action => (string?)action["title"]));
+        Assert.Equal(new[] { "Set publicNetworkAccess: Enabled", "Set publicNetworkAccess: Disabled" }, atCursor.Where(action => (string?)action["kind"] == "quickfix").Select(action => (string?)action["title"]));
         Assert.All(atCursor, action => Assert.Null(action["isPreferred"]));
 
         var otherKinds = (JArray)await server.RequestAsync("textDocument/codeAction", new
@@ -113,7 +113,7 @@ public class CodeActionRoundTripTests
             range = diagnostic["range"],
             context = new { diagnostics = new[] { diagnostic } },
         });
-        var action = Assert.Single(actions);
+        var action = Assert.Single(actions, action => (string?)action["kind"] == "quickfix");
         var changes = (JObject)action["edit"]!["changes"]!;
         Assert.Equal(new[] { network }, changes.Properties().Select(property => property.Name));
         var fixedNetwork = Apply(files["network.cachespec.yaml"], (JArray)changes[network]!);

@@ -29,11 +29,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> ServerExit { get; }
 
-    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null)
+    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null, object? clientCapabilities = null)
     {
-        object capabilities = pullsDiagnostics
+        object capabilities = clientCapabilities ?? (pullsDiagnostics
             ? new { window = new { workDoneProgress = true }, textDocument = new { diagnostic = new { dynamicRegistration = false } } }
-            : new { window = new { workDoneProgress = true } };
+            : new { window = new { workDoneProgress = true } });
         var result = await Rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new
         {
             processId = (int?)null,

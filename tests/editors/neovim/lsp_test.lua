@@ -165,6 +165,104 @@ local ok, err = pcall(function()
     vim.api.nvim_buf_set_lines(bufnr, isolation_line, isolation_line + 1, false, {})
   end
 
+  -- Opens a file in a buffer of its own (without showing it) and attaches the client to it.
+  local function open_attached(file)
+    local buffer = vim.fn.bufadd(file)
+    vim.fn.bufload(buffer)
+    vim.lsp.buf_attach_client(buffer, client_id)
+    return buffer
+  end
+
+  local function find_line(buffer_lines, text, from)
+    for index = from or 1, #buffer_lines do
+      local col = buffer_lines[index]:find(text, 1, true)
+      if col then
+        return index - 1, col - 1 -- 0-based line and column
+      end
+    end
+  end
+
+  -- Go to definition across files: `subnet: hub/endpoints` in payments.cachespec.yaml names a subnet declared in network.cachespec.yaml.
+  local repo = vim.fn.fnamemodify(path, ':p:h:h:h')
+  local network_path = repo .. '/examples/workspace/network.cachespec.yaml'
+  local payments_path = repo .. '/examples/workspace/payments.cachespec.yaml'
+  local network_buf = open_attached(network_path)
+  local payments_buf = open_attached(payments_path)
+  local reference_line, reference_col = find_line(vim.api.nvim_buf_get_lines(payments_buf, 0, -1, false), 'subnet: hub/endpoints')
+  local network_lines = vim.api.nvim_buf_get_lines(network_buf, 0, -1, false)
+  local hub_line = find_line(network_lines, '- name: hub')
+  local subnet_line, subnet_col = find_line(network_lines, '- name: endpoints', hub_line and hub_line + 2)
+  if check(reference_line ~= nil and subnet_line ~= nil, 'the workspace example has subnet: hub/endpoints and its declaration') then
+    local character = reference_col + #'subnet: hub/' + 2 -- inside "endpoints"
+    local responses = vim.lsp.buf_request_sync(payments_buf, 'textDocument/definition', {
+      textDocument = { uri = vim.uri_from_bufnr(payments_buf) },
+      position = { line = reference_line, character = character },
+    }, timeout_ms)
+    local response = responses and responses[client_id]
+    local result = response and response.result
+    local location = result and (result.uri and result or result[1])
+    local uri = location and (location.uri or location.targetUri)
+    local range = location and (location.range or location.targetSelectionRange)
+    check(response ~= nil and response.err == nil and response.error == nil, 'definition answers without error', vim.inspect(response))
+    check(uri ~= nil and uri:match('/examples/workspace/network%.cachespec%.yaml$') ~= nil,
+      'definition of hub/endpoints is in network.cachespec.yaml', vim.inspect(location))
+    local name_col = subnet_col and (subnet_col + #'- name: ')
+    check(range ~= nil and range.start.line == subnet_line and range.start.character == name_col,
+      string.format('definition points at the subnet name (line %d, column %d)', subnet_line + 1, (name_col or 0) + 1), vim.inspect(range))
+  end
+
+  -- A quick fix, applied by Neovim, makes its diagnostic go away (on a scratch copy, so the example stays as it is).
+  local scratch_dir = vim.fn.tempname()
+  vim.fn.mkdir(scratch_dir, 'p')
+  local scratch_path = scratch_dir .. '/scratch.cachespec.yaml'
+  vim.fn.writefile(vim.fn.readfile(path), scratch_path)
+  local scratch_buf = open_attached(scratch_path)
+  local target_code = 'non-tls-port-enabled'
+  local function scratch_diagnostic()
+    for _, diagnostic in ipairs(vim.diagnostic.get(scratch_buf)) do
+      local code = diagnostic.code or (diagnostic.user_data and diagnostic.user_data.lsp and diagnostic.user_data.lsp.code)
+      if code == target_code then
+        return diagnostic
+      end
+    end
+  end
+  vim.wait(timeout_ms, function() return scratch_diagnostic() ~= nil end, 50)
+  local target = scratch_diagnostic()
+  if check(target ~= nil, 'the scratch copy reports ' .. target_code) then
+    -- The buffer is ASCII, so byte columns equal UTF-16 columns.
+    local range = {
+      start = { line = target.lnum, character = target.col },
+      ['end'] = { line = target.end_lnum, character = target.end_col },
+    }
+    local responses = vim.lsp.buf_request_sync(scratch_buf, 'textDocument/codeAction', {
+      textDocument = { uri = vim.uri_from_bufnr(scratch_buf) },
+      range = range,
+      context = { diagnostics = { { range = range, code = target_code, message = target.message, severity = 2 } } },
+    }, timeout_ms)
+    local response = responses and responses[client_id]
+    local actions = (response and response.result) or {}
+    local fix, titles = nil, {}
+    for _, action in ipairs(actions) do
+      table.insert(titles, tostring(action.kind) .. ': ' .. tostring(action.title))
+      if fix == nil and action.kind == 'quickfix' and action.edit then
+        fix = action
+      end
+    end
+    check(response ~= nil and response.err == nil and response.error == nil, 'code action answers without error', vim.inspect(response))
+    if check(fix ~= nil, 'a quick fix is offered for ' .. target_code, table.concat(titles, ' | ')) then
+      local before = table.concat(vim.api.nvim_buf_get_lines(scratch_buf, 0, -1, false), '\n')
+      vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+      local after = table.concat(vim.api.nvim_buf_get_lines(scratch_buf, 0, -1, false), '\n')
+      check(after ~= before, 'applying the quick fix "' .. fix.title .. '" changes the buffer')
+      local gone = vim.wait(timeout_ms, function()
+        return scratch_diagnostic() == nil and #vim.diagnostic.get(scratch_buf) > 0
+      end, 50)
+      check(gone, 'after the quick fix, ' .. target_code .. ' is no longer reported',
+        vim.inspect(vim.tbl_map(function(d) return d.code end, vim.diagnostic.get(scratch_buf))))
+    end
+  end
+  vim.fn.delete(scratch_dir, 'rf')
+
   -- Stop the server cleanly (shutdown + exit) before Neovim quits.
   vim.lsp.stop_client(client_id)
   check(vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50), 'the server stops on request')

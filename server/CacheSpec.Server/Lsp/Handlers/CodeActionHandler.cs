@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;
@@ -10,6 +11,8 @@ namespace CacheSpec.Server.Lsp.Handlers;
 /// <summary>
 /// textDocument/codeAction: the quick fixes of the current snapshot's diagnostics that overlap the requested range, or that match a
 /// diagnostic the client sends by code and range. The fixes are computed from the snapshot's analysis, never from the client's payload.
+/// Each rule found there also gets "Configure rule" (kind quickfix.configure): it turns the rule off in the governing cachespec.json, or
+/// creates one in the spec's folder when none exists and the client can create files through a workspace edit.
 /// </summary>
 public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAction[]>
 {
@@ -19,14 +22,18 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
 
     protected override Task<CodeAction[]?> HandleAsync(CodeActionParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
+        var only = parameters.Context?.Only;
+        var fixes = Wants(only, CodeActionConverter.QuickFix);
+        var configure = Wants(only, CodeActionConverter.ConfigureRule);
         var snapshot = context.Workspace.Current;
-        if (snapshot.Find(parameters.TextDocument.Uri) is not { } document || !WantsQuickFixes(parameters.Context?.Only))
+        if (snapshot.Find(parameters.TextDocument.Uri) is not { } document || !(fixes || configure))
         {
             return Task.FromResult<CodeAction[]?>(Array.Empty<CodeAction>());
         }
         var requested = LspConverter.ToSpan(document.File.Text, parameters.Range);
         var sent = parameters.Context?.Diagnostics ?? Array.Empty<DiagnosticReference>();
         var actions = new List<CodeAction>();
+        var matched = new List<Analysis.Diagnostics.Diagnostic>();
         foreach (var diagnostic in snapshot.Analysis.For(document.Uri))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,14 +41,71 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
             {
                 continue;
             }
-            actions.AddRange(CodeFixes.For(snapshot.Analysis, diagnostic).Select(fix => CodeActionConverter.ToCodeAction(fix, diagnostic)));
+            matched.Add(diagnostic);
+            if (fixes)
+            {
+                actions.AddRange(CodeFixes.For(snapshot.Analysis, diagnostic).Select(fix => CodeActionConverter.ToCodeAction(fix, diagnostic)));
+            }
+        }
+        if (configure && LspConverter.ToPath(document.Uri) is { } specPath)
+        {
+            foreach (var rule in matched.GroupBy(diagnostic => diagnostic.Code))
+            {
+                if (Configure(rule.Key, rule.ToArray(), specPath, context) is { } action)
+                {
+                    actions.Add(action);
+                }
+            }
         }
         return Task.FromResult<CodeAction[]?>(actions.ToArray());
     }
 
-    /// <summary>Quick fixes answer a request without "only", or one that asks for "quickfix" (or for every kind, "").</summary>
-    private static bool WantsQuickFixes(string[]? only) =>
-        only is null || only.Any(kind => kind.Length == 0 || kind == CodeActionConverter.QuickFix);
+    /// <summary>Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the spec.</summary>
+    private static CodeAction? Configure(string ruleId, IReadOnlyList<Analysis.Diagnostics.Diagnostic> diagnostics, string specPath, ServerContext context)
+    {
+        if (ruleId == "yaml-syntax")
+        {
+            return null;
+        }
+        if (ConfigurationLocator.FindOnDisk(specPath) is { } configurationPath)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(configurationPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+            return RuleConfigurationEditor.SetLevel(text, ruleId) is { } edit
+                ? CodeActionConverter.ToConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span, edit.NewText)
+                : null;
+        }
+        var newText = RuleConfigurationEditor.NewFile(ruleId);
+        if (!ClientCreatesFiles(context) || RuleConfiguration.Parse(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
+        {
+            return null;
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+        return CodeActionConverter.ToCreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName), newText);
+    }
+
+    /// <summary>workspace.workspaceEdit: documentChanges, and "create" among the resource operations.</summary>
+    private static bool ClientCreatesFiles(ServerContext context) =>
+        context.InitializeParams?.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
+        && capabilities.TryGetProperty("workspace", out var workspace) && workspace.ValueKind == JsonValueKind.Object
+        && workspace.TryGetProperty("workspaceEdit", out var edit) && edit.ValueKind == JsonValueKind.Object
+        && edit.TryGetProperty("documentChanges", out var documentChanges) && documentChanges.ValueKind == JsonValueKind.True
+        && edit.TryGetProperty("resourceOperations", out var operations) && operations.ValueKind == JsonValueKind.Array
+        && operations.EnumerateArray().Any(operation => operation.ValueKind == JsonValueKind.String && operation.GetString() == "create");
+
+    /// <summary>
+    /// A kind answers a request without "only", or one that asks for it, for a kind it refines ("quickfix" covers "quickfix.configure"),
+    /// or for every kind ("").
+    /// </summary>
+    private static bool Wants(string[]? only, string kind) =>
+        only is null || only.Any(asked => asked.Length == 0 || asked == kind || kind.StartsWith(asked + ".", StringComparison.Ordinal));
 
     /// <summary>Touching counts: a cursor just after a word still gets the word's fixes.</summary>
     private static bool Overlaps(TextSpan diagnostic, TextSpan requested) => diagnostic.Start <= requested.End && requested.Start <= diagnostic.End;

@@ -53,7 +53,7 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
             RenameProvider: new RenameOptions(PrepareProvider: true),
             WorkspaceSymbolProvider: true,
             InlayHintProvider: true,
-            CodeActionProvider: new CodeActionOptions(new[] { CodeActionConverter.QuickFix }));
+            CodeActionProvider: new CodeActionOptions(new[] { CodeActionConverter.QuickFix, CodeActionConverter.ConfigureRule }));
         return Task.FromResult<InitializeResult?>(new InitializeResult(capabilities, new ServerInfo("cachespec", CommandLine.Version)));
     }
 

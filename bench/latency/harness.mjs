@@ -11,7 +11,7 @@
 //
 // Standalone use (run.mjs imports the same functions):
 //   node bench/latency/harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F.cachespec.yaml
-//        [--reps 50] [--start-reps 15] [--warmup 3] [--cachespec PATH] [--json]
+//        [--reps 50] [--start-reps 15] [--warmup 100] [--warmup-seconds 15] [--gap 20] [--cachespec PATH] [--json]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -276,11 +276,13 @@ export async function measureCold(spec, file, reps) {
 }
 
 /**
- * One warm process: open the file, then loops of keystrokes, completions and hovers, each after `warmup` unrecorded rounds.
+ * One warm process: open the file, then loops of keystrokes, completions and hovers, each after `warmup` unrecorded rounds or
+ * `warmupSeconds` of them, whichever ends first (the .NET JIT needs about a hundred keystrokes to reach its optimised code).
  * Keystrokes append '#' at the end of the file (a comment, so the findings stay the same and every keystroke costs a full re-check).
- * figures: 'all', or 'keystroke' for the keystroke loop alone.
+ * figures: 'all', or 'keystroke' for the keystroke loop alone. gapMs: the pause after each round, as a typist leaves between keystrokes
+ * (back-to-back rounds would also measure how fast the server settles after a reply, which no editor user can produce).
  */
-export async function measureWarm(spec, file, reps, { warmup = 3, figures = 'all' } = {}) {
+export async function measureWarm(spec, file, reps, { warmup = 100, warmupSeconds = 15, figures = 'all', gapMs = 20 } = {}) {
   const original = readFileSync(file, 'utf8');
   let text = original;
   const uri = pathToFileURL(file).href;
@@ -292,6 +294,19 @@ export async function measureWarm(spec, file, reps, { warmup = 3, figures = 'all
     result.openWarmProcessMs = opened.ms;
     result.diagnostics = opened.diagnostics.length;
     let version = 1;
+    const pause = () => (gapMs > 0 ? new Promise((resolve) => setTimeout(resolve, gapMs)) : Promise.resolve());
+    // Runs `round` until warm, then `reps` times, recording what it returns.
+    const loop = async (samples, round) => {
+      const until = performance.now() + warmupSeconds * 1000;
+      for (let i = 0; i < warmup && performance.now() < until; i++) {
+        await round();
+        await pause();
+      }
+      for (let i = 0; i < reps; i++) {
+        samples.push(await round());
+        await pause();
+      }
+    };
 
     const keystroke = async () => {
       const at = endPosition(text);
@@ -316,32 +331,29 @@ export async function measureWarm(spec, file, reps, { warmup = 3, figures = 'all
     const completion = (position) => timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
     const hover = () => timed('textDocument/hover', { textDocument: { uri }, position: positions.hover });
 
-    for (let i = 0; i < warmup + reps; i++) {
-      const { ms } = await keystroke();
-      if (i >= warmup) result.keystroke.push(ms);
-    }
+    await loop(result.keystroke, async () => (await keystroke()).ms);
     if (figures === 'keystroke') {
       Object.assign(result, memoryOf(server.proc.pid));
       return result;
     }
-    for (let i = 0; i < warmup + reps; i++) {
+    await loop(result.completionValue, async () => {
       const { ms, reply } = await completion(positions.value);
-      if (i >= warmup) result.completionValue.push(ms);
       result.completionValueItems = itemsOf(reply).length;
-    }
-    for (let i = 0; i < warmup + reps; i++) {
+      return ms;
+    });
+    await loop(result.completionKey, async () => {
       const { ms, reply } = await completion(positions.key);
-      if (i >= warmup) result.completionKey.push(ms);
       result.completionKeyItems = itemsOf(reply).length;
-    }
-    for (let i = 0; i < warmup + reps; i++) {
+      return ms;
+    });
+    await loop(result.hover, async () => {
       const { ms, reply } = await hover();
-      if (i >= warmup) result.hover.push(ms);
       result.hoverText = typeof reply?.contents === 'string' ? reply.contents : reply?.contents?.value ?? '';
-    }
+      return ms;
+    });
     // Completion right after a keystroke: the change is sent, then the completion at once; the loop then waits for the change's
     // diagnostics so that every round starts from a settled document.
-    for (let i = 0; i < warmup + reps; i++) {
+    await loop(result.completionAfterKeystroke, async () => {
       const at = endPosition(text);
       text += '#';
       version++;
@@ -350,8 +362,8 @@ export async function measureWarm(spec, file, reps, { warmup = 3, figures = 'all
       await server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: '#' }] });
       const { ms } = await completion(positions.value);
       await next;
-      if (i >= warmup) result.completionAfterKeystroke.push(ms);
-    }
+      return ms;
+    });
     Object.assign(result, memoryOf(server.proc.pid));
   } finally {
     await server.stop();
@@ -379,17 +391,19 @@ async function main() {
   const file = option('file');
   const which = option('server', 'cachespec');
   if (!file) {
-    console.error('usage: node harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F [--reps 50] [--start-reps 15] [--warmup 3] [--cachespec PATH] [--json]');
+    console.error('usage: node harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F [--reps 50] [--start-reps 15] [--warmup 100] [--warmup-seconds 15] [--gap 20] [--cachespec PATH] [--json]');
     process.exit(2);
   }
   const reps = Number(option('reps', 50));
   const startReps = Number(option('start-reps', 15));
-  const warmup = Number(option('warmup', 3));
+  const warmup = Number(option('warmup', 100));
+  const warmupSeconds = Number(option('warmup-seconds', 15));
+  const gapMs = Number(option('gap', 20));
   const spec = which === 'cachespec'
     ? cachespecServer(option('cachespec', path.join(REPO, 'server/CacheSpec.Server/bin/Release/net10.0/cachespec')))
     : yamlLanguageServer({ debounce: which !== 'yaml-language-server-no-debounce' });
   const cold = await measureCold(spec, path.resolve(file), startReps);
-  const warm = await measureWarm(spec, path.resolve(file), reps, { warmup });
+  const warm = await measureWarm(spec, path.resolve(file), reps, { warmup, warmupSeconds, gapMs });
   const report = {
     server: spec.name,
     file,

@@ -1,5 +1,5 @@
 // The latency benchmark in one command:
-//   node bench/latency/run.mjs [--sizes 10,100,1000] [--reps 50] [--start-reps 15] [--warmup 3] [--variants jit,r2r,aot] [--skip-build]
+//   node bench/latency/run.mjs [--sizes 10,100,1000] [--reps 50] [--start-reps 15] [--warmup 100] [--warmup-seconds 15] [--gap 20] [--variants jit,r2r,aot] [--skip-build]
 // It installs the harness's npm packages when they are missing, builds cachespec (Release, plus ReadyToRun and Native AOT publishes),
 // generates one spec per size with the C# generator (bench/CacheSpec.Benchmarks), checks that both servers really report schema
 // findings, measures cachespec and yaml-language-server 1.25.0 on the same files in the same run, and prints the table
@@ -25,11 +25,13 @@ const flag = (name) => process.argv.slice(2).includes(`--${name}`);
 const sizes = option('sizes', '10,100,1000').split(',').map((part) => Number(part.trim()));
 const reps = Number(option('reps', 50));
 const startReps = Number(option('start-reps', 15));
-const warmup = Number(option('warmup', 3));
+const warmup = Number(option('warmup', 100));
+const warmupSeconds = Number(option('warmup-seconds', 15));
+const gapMs = Number(option('gap', 20));
 const variants = option('variants', 'jit,r2r,aot').split(',').map((part) => part.trim());
 const output = path.resolve(option('out', path.join(here, 'results.md')));
-if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !(reps > 0) || !(startReps > 0) || !(warmup >= 0)) {
-  console.error('usage: node bench/latency/run.mjs [--sizes 10,100,1000] [--reps 50] [--start-reps 15] [--warmup 3] [--variants jit,r2r,aot] [--skip-build] [--out FILE]');
+if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !(reps > 0) || !(startReps > 0) || !(warmup >= 0) || !(warmupSeconds >= 0) || !(gapMs >= 0)) {
+  console.error('usage: node bench/latency/run.mjs [--sizes 10,100,1000] [--reps 50] [--start-reps 15] [--warmup 100] [--warmup-seconds 15] [--gap 20] [--variants jit,r2r,aot] [--skip-build] [--out FILE]');
   process.exit(2);
 }
 
@@ -138,8 +140,8 @@ for (const size of sizes) {
     const cold = await harness.measureCold(spec, file, startReps);
     let warm = null;
     if (warmFigures) {
-      log(`   ${spec.name}: warm process, ${warmup} + ${reps} rounds per figure`);
-      warm = await harness.measureWarm(spec, file, reps, { warmup, figures: warmFigures });
+      log(`   ${spec.name}: warm process, up to ${warmup} (${warmupSeconds} s) + ${reps} rounds per figure`);
+      warm = await harness.measureWarm(spec, file, reps, { warmup, warmupSeconds, gapMs, figures: warmFigures });
     }
     entry[key] = { name: spec.name, cold, warm };
   }
@@ -169,11 +171,12 @@ const sortedLoads = [...loads].sort((a, b) => a - b);
 md.push(`1-minute load average during the run: ${sortedLoads[0].toFixed(1)} to ${sortedLoads.at(-1).toFixed(1)} (median ${sortedLoads[Math.floor(sortedLoads.length / 2)].toFixed(1)}) ` +
   `on ${os.cpus().length} cores; with other work on the machine every figure is slower than on an idle one, both servers alike.`);
 md.push('');
-md.push(`Command: \`node bench/latency/run.mjs --sizes ${sizes.join(',')} --reps ${reps} --start-reps ${startReps} --warmup ${warmup}\``);
+md.push(`Command: \`node bench/latency/run.mjs --sizes ${sizes.join(',')} --reps ${reps} --start-reps ${startReps} --warmup ${warmup} --warmup-seconds ${warmupSeconds} --gap ${gapMs}\``);
 md.push('');
 md.push(`Milliseconds, median / p95 (nearest rank). Start and open: a fresh process per repetition, ${startReps} repetitions per size ` +
-  `(so p95 is the slowest of ${startReps} or close to it). Keystroke, completion and hover: one warm process per server and size, ` +
-  `${warmup} unrecorded rounds, then ${reps}. The ratio is yaml-language-server / cachespec (above 1 means cachespec is faster).`);
+  `(so p95 is the slowest of ${startReps} or close to it). Keystroke, completion and hover: one warm process per server and size; ` +
+  `each loop first runs ${warmup} unrecorded rounds (or ${warmupSeconds} s of them, whichever ends first), then ${reps} recorded ones, ` +
+  `with a ${gapMs} ms pause after each round, as a typist leaves between keystrokes. The ratio is yaml-language-server / cachespec (above 1 means cachespec is faster).`);
 md.push('');
 
 const row = (figure, a, b, unit = '') => `| ${figure} | ${ms(a.median)}${unit} / ${ms(a.p95)}${unit} | ${ms(b.median)}${unit} / ${ms(b.p95)}${unit} | ${ratio(b.median, a.median)} / ${ratio(b.p95, a.p95)} |`;

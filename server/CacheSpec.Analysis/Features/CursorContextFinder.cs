@@ -43,17 +43,11 @@ public static class CursorContextFinder
         var siblings = new HashSet<string>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         int? sequenceColumn = shape.Markers.Count > 0 ? shape.Markers[^1] : null;
-        if (sequenceColumn is null)
+        CollectBelow(text, position.Line, column, siblings, values);
+        if (sequenceColumn is not null && LineShape.Of(lineText) is { Key: { } ownKey } && !isValue)
         {
-            CollectBelow(text, position.Line, column, siblings, values);
-        }
-        else
-        {
-            CollectBelow(text, position.Line, column, siblings, values, stopAtItem: true);
-            if (LineShape.Of(lineText) is { Key: { } ownKey } && !isValue)
-            {
-                siblings.Remove(ownKey);
-            }
+            // "- na|me: x": the key being typed over is not a sibling of itself.
+            siblings.Remove(ownKey);
         }
         WalkUp(text, position.Line, column, sequenceColumn, path, siblings, values);
         if (shape.Markers.Count > 0 && !isValue && CursorContext.Resolve(path) is Format.ScalarType)
@@ -127,7 +121,7 @@ public static class CursorContextFinder
     /// <summary>The column of the marker that starts this line's mapping, when the line's key is the first key of a list item.</summary>
     private static int? ItemMarker(LineShape shape) => shape.Markers.Count > 0 ? shape.Markers[^1] : null;
 
-    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings, Dictionary<string, string> values, bool stopAtItem = false)
+    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings, Dictionary<string, string> values)
     {
         for (var line = cursorLine + 1; line < text.LineCount; line++)
         {
@@ -149,7 +143,6 @@ public static class CursorContextFinder
                 Record(shape, text.GetLineText(line), siblings, values);
             }
         }
-        _ = stopAtItem;
     }
 
     private static void Record(LineShape shape, string lineText, HashSet<string> siblings, Dictionary<string, string> values)

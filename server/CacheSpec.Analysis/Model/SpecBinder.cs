@@ -100,11 +100,10 @@ internal static class SpecBinder
         var persistence = reader.Child("persistence");
         var geo = reader.Child("geoReplication");
         var isolation = reader.Child("isolation");
-        CacheModel? cache = null;
         var privateEndpoints = new List<PrivateEndpointModel>();
         var firewallRules = new List<FirewallRuleModel>();
         VnetInjectionModel? vnetInjection = null;
-        cache = new CacheModel
+        var cache = new CacheModel
         {
             Document = document,
             Syntax = reader.Syntax!,

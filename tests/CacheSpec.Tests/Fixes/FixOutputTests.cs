@@ -141,13 +141,11 @@ public class FixOutputTests
             "    subnets:\n      - {name: redis, addressPrefix: 10.0.1.0/28, networkSecurityGroup: redis-nsg}\n" +
             "networkSecurityGroups:\n  - {name: redis-nsg, rules: []}\n" +
             "caches:\n  - {name: s, tier: Premium, size: P1, isolation: {vnetInjection: {subnet: hub/redis}}}\n";
-        var analysis = Specs.Analyze(text);
-        var diagnostic = analysis.Diagnostics.Single(d => d.Code == "vnet-dependency-blocked");
+        Assert.Single(Specs.Analyze(text).Diagnostics, d => d.Code == "vnet-dependency-blocked");
         var fixedText = Fixed(text, "vnet-dependency-blocked");
         Assert.Contains("destination: 192.168.50.4", fixedText);
         Assert.Contains("destination: 172.16.9.9", fixedText);
         Assert.DoesNotContain("vnet-dependency-blocked", Specs.Analyze(fixedText).Codes());
-        _ = diagnostic;
     }
 
     [Fact]

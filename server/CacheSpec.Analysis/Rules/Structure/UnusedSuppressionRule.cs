@@ -13,6 +13,8 @@ public sealed class UnusedSuppressionRule : Rule
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A suppression comment silences no finding on the line it covers.";
 
+    public override bool ReadsEarlierFindings => true;
+
     public override void Analyze(RuleContext context)
     {
         var silenced = new HashSet<Diagnostic>();

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,6 +16,7 @@ internal sealed class YamlTreeBuilder
     private readonly SourceText text;
     private readonly List<DocumentSyntax> documents = new();
     private readonly List<SyntaxError> errors = new();
+    private readonly List<LimitFinding> limits = new();
     private readonly Dictionary<string, SyntaxNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> frames = new();
     private int baseOffset;
@@ -29,7 +31,7 @@ internal sealed class YamlTreeBuilder
         var builder = new YamlTreeBuilder(text);
         builder.ReportForbiddenCharacters();
         builder.ParseFrom(0);
-        return new SyntaxTree(text, builder.documents, builder.errors);
+        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits);
     }
 
     /// <summary>YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are reported here.</summary>
@@ -78,6 +80,10 @@ internal sealed class YamlTreeBuilder
             {
                 if (parser.Current is { } parsingEvent)
                 {
+                    if (parsingEvent is MappingStart or SequenceStart && frames.Count >= AnalysisLimits.MaxNestingDepth)
+                    {
+                        return StopTooDeep(parsingEvent);
+                    }
                     OnEvent(parsingEvent);
                 }
             }
@@ -86,10 +92,29 @@ internal sealed class YamlTreeBuilder
         catch (Exception exception)
         {
             var span = ErrorSpan(exception);
+            if (exception.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentation.Near(text, span) is { } tab)
+            {
+                span = tab;
+            }
             errors.Add(new SyntaxError(span, ErrorMessage(exception)));
             CloseOpenDocument(Math.Max(lastOffset, span.Start));
             return span.Start;
         }
+    }
+
+    /// <summary>
+    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open collections are
+    /// closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time that grows with the square of the depth.
+    /// </summary>
+    private int StopTooDeep(ParsingEvent collectionStart)
+    {
+        var start = Offset(collectionStart.Start);
+        var span = Offset(collectionStart.End) > start ? TextSpan.FromBounds(start, Offset(collectionStart.End)) : WidenToCharacter(start);
+        var kind = collectionStart is MappingStart ? "mapping" : "list";
+        limits.Add(new LimitFinding(span, $"This {kind} is nested {AnalysisLimits.MaxNestingDepth + 1} collections deep, more than the {AnalysisLimits.MaxNestingDepth} " +
+            "the checker reads: the document is read up to here and the rest of it, up to the next '---', is not checked."));
+        CloseOpenDocument(start);
+        return start;
     }
 
     private void OnEvent(ParsingEvent parsingEvent)

@@ -1,12 +1,16 @@
+using System.Diagnostics;
+using System.Globalization;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
+using CacheSpec.Analysis.Rules.Structure;
 
 namespace CacheSpec.Analysis;
 
 /// <summary>
 /// The engine's front door: files in, model and diagnostics out. The command line and the language server both call it,
-/// so they report the same findings. It never throws on user input, and a rule that fails becomes one internal-error finding.
+/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error finding, and
+/// the work it does is bounded by <see cref="AnalysisLimits"/>.
 /// </summary>
 public static class SpecAnalyzer
 {
@@ -21,45 +25,78 @@ public static class SpecAnalyzer
     internal const int ParallelThreshold = 64 * 1024;
 
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
-    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null) => Analyze(new WorkspaceModel(files), rules);
+    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
+        Analyze(new WorkspaceModel(files), rules, timeLimit);
 
-    /// <summary>Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules).</summary>
-    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null)
+    /// <summary>
+    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules). The time limit
+    /// (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once it has passed, the remaining rules
+    /// are skipped, except those that read earlier findings (the one that applies suppression comments), and one limit-exceeded finding
+    /// names them.
+    /// </summary>
+    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null)
     {
+        var clock = Stopwatch.StartNew();
         var files = model.Files;
         var catalog = rules ?? RuleCatalog.All;
+        var limit = timeLimit ?? AnalysisLimits.AnalysisTime;
         var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
-        var findings = new List<Diagnostic>[independent.Length];
-        var parallel = Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= ParallelThreshold;
-        if (parallel)
+        var findings = new List<Diagnostic>?[independent.Length];
+        var started = 0;
+        void RunIndependent(int index)
         {
-            Parallel.For(0, independent.Length, index => findings[index] = Run(independent[index], model, new List<Diagnostic>()));
+            // The first rule to start always runs; a null list marks a rule skipped for time.
+            if (Interlocked.Increment(ref started) == 1 || clock.Elapsed < limit)
+            {
+                findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
+            }
+        }
+        if (Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= ParallelThreshold)
+        {
+            Parallel.For(0, independent.Length, RunIndependent);
         }
         else
         {
             for (var index = 0; index < independent.Length; index++)
             {
-                findings[index] = Run(independent[index], model, new List<Diagnostic>());
+                RunIndependent(index);
             }
         }
-        var diagnostics = new List<Diagnostic>(findings.Sum(list => list.Count));
-        foreach (var list in findings)
+        var diagnostics = new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0));
+        var context = new RuleContext(model, diagnostics);
+        for (var index = 0; index < independent.Length; index++)
         {
-            diagnostics.AddRange(list);
+            if (findings[index] is { } list)
+            {
+                diagnostics.AddRange(list);
+            }
+            else
+            {
+                context.Skipped.Add(independent[index].Id);
+            }
         }
         foreach (var rule in catalog.Where(rule => rule.ReadsEarlierFindings))
         {
-            Run(rule, model, diagnostics);
+            Run(rule, context);
+        }
+        if (context.Skipped.Count > 0 && files.Count > 0)
+        {
+            var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
+                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did not run " +
+                $"and their findings are missing: {string.Join(", ", context.Skipped)}.",
+                LimitExceededRule.RuleId);
         }
         diagnostics.Sort(CompareDiagnostics);
         return new AnalysisResult(model, diagnostics);
     }
 
-    /// <summary>Runs one rule into a list; a rule that throws leaves one internal-error finding instead of its partial findings.</summary>
-    private static List<Diagnostic> Run(Rule rule, WorkspaceModel model, List<Diagnostic> diagnostics)
+    /// <summary>Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its partial findings.</summary>
+    private static List<Diagnostic> Run(Rule rule, RuleContext context)
     {
-        var context = new RuleContext(model, diagnostics) { Current = rule };
+        var diagnostics = context.Diagnostics;
         var before = diagnostics.Count;
+        context.Current = rule;
         try
         {
             rule.Analyze(context);
@@ -70,7 +107,7 @@ public static class SpecAnalyzer
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
             }
-            if (model.Files.FirstOrDefault() is { } file)
+            if (context.Model.Files.FirstOrDefault() is { } file)
             {
                 context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
                     $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",

@@ -22,8 +22,8 @@ public sealed class SpecFile
 
     public IReadOnlyList<SpecDocument> Documents { get; private set; } = Array.Empty<SpecDocument>();
 
-    /// <summary>The file's "# cachespec-disable-next-line" comments, read once.</summary>
-    public IReadOnlyList<Suppression> Suppressions => suppressions ??= SuppressionComments.Find(Text);
+    /// <summary>The file's "# cachespec-disable-next-line" comments, read once (none in a file too large to be checked).</summary>
+    public IReadOnlyList<Suppression> Suppressions => suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
 
     private IReadOnlyList<Suppression>? suppressions;
 

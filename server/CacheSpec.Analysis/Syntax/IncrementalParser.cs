@@ -14,7 +14,8 @@ internal static class IncrementalParser
 {
     public static SyntaxTree? TryReparse(SyntaxTree previous, SourceText text, TextSpan replaced, int insertedLength)
     {
-        if (previous.Errors.Count > 0 || previous.HasAnchors || replaced.End > previous.Text.Length
+        if (previous.Errors.Count > 0 || previous.Limits.Count > 0 || previous.HasAnchors || text.Length > AnalysisLimits.MaxTextLength
+            || replaced.End > previous.Text.Length
             || text.Length != previous.Text.Length - replaced.Length + insertedLength)
         {
             return null;
@@ -96,7 +97,7 @@ internal static class IncrementalParser
             }
             var newRegionEnd = regionEnd + delta;
             if (HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
-                || YamlTreeBuilder.BuildClean(text, regionStart, newRegionEnd) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
+                || YamlTreeBuilder.BuildClean(text, regionStart, newRegionEnd, enclosingDepth: 1) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
                 || fragment.Span.Start != dash)
             {
                 return null;

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,12 +16,16 @@ internal sealed class YamlTreeBuilder
     private readonly SourceText text;
     private readonly List<DocumentSyntax> documents = new();
     private readonly List<SyntaxError> errors = new();
+    private readonly List<LimitFinding> limits = new();
     private readonly Dictionary<string, SyntaxNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> frames = new();
     private int baseOffset;
     private int endOffset;
     private int lastOffset;
     private bool hasAnchors;
+
+    /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
+    private int enclosingDepth;
     private int documentStart;
     private SyntaxNode? documentRoot;
 
@@ -35,16 +40,16 @@ internal sealed class YamlTreeBuilder
         var builder = new YamlTreeBuilder(text);
         builder.ReportForbiddenCharacters(0, text.Length);
         builder.ParseFrom(0);
-        return new SyntaxTree(text, builder.documents, builder.errors) { HasAnchors = builder.hasAnchors };
+        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors };
     }
 
     /// <summary>
     /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that part alone is not
-    /// clean YAML (an error, a forbidden character, an anchor or an alias): the caller then parses the whole text instead.
+    /// clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then parses the whole text instead.
     /// </summary>
-    public static IReadOnlyList<DocumentSyntax>? BuildClean(SourceText text, int start, int end)
+    public static IReadOnlyList<DocumentSyntax>? BuildClean(SourceText text, int start, int end, int enclosingDepth)
     {
-        var builder = new YamlTreeBuilder(text) { endOffset = end, baseOffset = start, lastOffset = start };
+        var builder = new YamlTreeBuilder(text) { endOffset = end, baseOffset = start, lastOffset = start, enclosingDepth = enclosingDepth };
         builder.ReportForbiddenCharacters(start, end);
         if (builder.errors.Count > 0 || builder.ParseSegment(start) >= 0 || builder.errors.Count > 0 || builder.hasAnchors)
         {
@@ -99,6 +104,10 @@ internal sealed class YamlTreeBuilder
             {
                 if (parser.Current is { } parsingEvent)
                 {
+                    if (parsingEvent is MappingStart or SequenceStart && frames.Count + enclosingDepth >= AnalysisLimits.MaxNestingDepth)
+                    {
+                        return StopTooDeep(parsingEvent);
+                    }
                     OnEvent(parsingEvent);
                 }
             }
@@ -107,10 +116,29 @@ internal sealed class YamlTreeBuilder
         catch (Exception exception)
         {
             var span = ErrorSpan(exception);
+            if (exception.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentation.Near(text, span) is { } tab)
+            {
+                span = tab;
+            }
             errors.Add(new SyntaxError(span, ErrorMessage(exception)));
             CloseOpenDocument(Math.Max(lastOffset, span.Start));
             return span.Start;
         }
+    }
+
+    /// <summary>
+    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open collections are
+    /// closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time that grows with the square of the depth.
+    /// </summary>
+    private int StopTooDeep(ParsingEvent collectionStart)
+    {
+        var start = Offset(collectionStart.Start);
+        var span = Offset(collectionStart.End) > start ? TextSpan.FromBounds(start, Offset(collectionStart.End)) : WidenToCharacter(start);
+        var kind = collectionStart is MappingStart ? "mapping" : "list";
+        limits.Add(new LimitFinding(span, $"This {kind} is nested {AnalysisLimits.MaxNestingDepth + 1} collections deep, more than the {AnalysisLimits.MaxNestingDepth} " +
+            "the checker reads: the document is read up to here and the rest of it, up to the next '---', is not checked."));
+        CloseOpenDocument(start);
+        return start;
     }
 
     private void OnEvent(ParsingEvent parsingEvent)

@@ -20,7 +20,8 @@ public static class CheckCommand
         {
             return CommandLine.Fail(stderr, error!);
         }
-        var paths = SpecFileFinder.Find(options.Paths, out error);
+        var unreadableFolders = new List<string>();
+        var paths = SpecFileFinder.Find(options.Paths, out error, unreadableFolders);
         if (paths is null)
         {
             return CommandLine.Fail(stderr, error!);
@@ -41,7 +42,12 @@ public static class CheckCommand
             fixedConfiguration = configuration;
         }
         var files = new List<SpecFile>();
-        var unreadable = false;
+        // A folder that cannot be listed counts as unreadable input too: a check that silently left it out would pass for a whole one.
+        var unreadable = unreadableFolders.Count > 0;
+        foreach (var folder in unreadableFolders)
+        {
+            CommandLine.Fail(stderr, folder);
+        }
         foreach (var path in paths)
         {
             var configuration = fixedConfiguration;

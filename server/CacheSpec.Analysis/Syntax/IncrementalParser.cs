@@ -96,7 +96,8 @@ internal static class IncrementalParser
                 return null;
             }
             var newRegionEnd = regionEnd + delta;
-            if (HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
+            // A marker in the region before or after the edit means the edit may move where a document ends.
+            if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd) || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
                 || YamlTreeBuilder.BuildClean(text, regionStart, newRegionEnd, enclosingDepth: 1) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
                 || fragment.Span.Start != dash)
             {

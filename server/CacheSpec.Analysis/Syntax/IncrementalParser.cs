@@ -89,6 +89,11 @@ internal static class IncrementalParser
             var regionStart = LineStartOf(oldText, items[itemIndex].Span.Start);
             var regionEnd = itemIndex + 1 < items.Count ? LineStartOf(oldText, items[itemIndex + 1].Span.Start) : regionLimit;
             var dash = DashOffset(oldText.Text, regionStart, items[itemIndex].Span.Start);
+            // The next item must start on its dash line too: "- # note" puts its dash lines above its content, inside this region.
+            if (itemIndex + 1 < items.Count && DashOffset(oldText.Text, regionEnd, items[itemIndex + 1].Span.Start) < 0)
+            {
+                return null;
+            }
             var endsAtText = regionEnd == oldText.Length;
             // The edit must leave the dash line's indentation and dash alone, and the line break that ends the region (unless the text ends there).
             if (dash < 0 || replaced.Start <= dash || replaced.End > regionEnd || (replaced.End == regionEnd && !endsAtText))
@@ -96,10 +101,11 @@ internal static class IncrementalParser
                 return null;
             }
             var newRegionEnd = regionEnd + delta;
-            // A marker in the region before or after the edit means the edit may move where a document ends.
+            // Column-0 text in the region before or after the edit (a marker, a directive) may move where the document ends.
             if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd) || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
                 || YamlTreeBuilder.BuildClean(text, regionStart, newRegionEnd, enclosingDepth: 1) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
-                || fragment.Span.Start != dash)
+                || fragment.Span.Start != dash
+                || item.Span.End > ContentEnd(text.Text, regionStart, newRegionEnd))
             {
                 return null;
             }
@@ -179,6 +185,43 @@ internal static class IncrementalParser
             return found;
         }
 
+        /// <summary>
+        /// Just past the region's last character that is neither blank nor in a comment line. An item that reaches past it ends on a
+        /// position YamlDotNet takes from the token after it (the value missing after "? key" at the end), which differs in a region read alone.
+        /// </summary>
+        private static int ContentEnd(string value, int start, int end)
+        {
+            var lineEnd = end;
+            while (lineEnd > start)
+            {
+                var lineStart = lineEnd;
+                while (lineStart > start && value[lineStart - 1] is not ('\n' or '\r'))
+                {
+                    lineStart--;
+                }
+                var first = lineStart;
+                while (first < lineEnd && value[first] == ' ')
+                {
+                    first++;
+                }
+                if (first < lineEnd && value[first] != '#')
+                {
+                    var last = lineEnd;
+                    while (last > first && char.IsWhiteSpace(value[last - 1]))
+                    {
+                        last--;
+                    }
+                    return last;
+                }
+                lineEnd = lineStart;
+                while (lineEnd > start && value[lineEnd - 1] is '\n' or '\r')
+                {
+                    lineEnd--;
+                }
+            }
+            return start;
+        }
+
         /// <summary>The dash of a "  - key: value" line: only spaces before it and only spaces between it and the item; -1 otherwise.</summary>
         private static int DashOffset(string value, int lineStart, int itemStart)
         {
@@ -202,19 +245,22 @@ internal static class IncrementalParser
         }
 
         /// <summary>
-        /// Document markers end the region's document; YamlDotNet judges a tab by the indentation around it, which differs in a region
-        /// read alone. Either sends the edit to a full parse.
+        /// True when a line of the region begins at column 0 with anything but a blank, a line break or a comment (the dash of an item
+        /// at column 0 aside): a document marker, a directive or a key there belongs to the document, not to the item, and YamlDotNet
+        /// reads it differently in a region read alone. A tab anywhere sends the edit to a full parse too: YamlDotNet judges a tab by the
+        /// indentation around it.
         /// </summary>
         private static bool HasMarkerOrTab(string value, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                if (value[i] == '\t')
+                var c = value[i];
+                if (c == '\t')
                 {
                     return true;
                 }
-                if ((i == start || value[i - 1] is '\n' or '\r') && i + 3 <= end
-                    && (string.CompareOrdinal(value, i, "---", 0, 3) == 0 || string.CompareOrdinal(value, i, "...", 0, 3) == 0))
+                var atLineStart = i == start || value[i - 1] == '\n' || (value[i - 1] == '\r' && c != '\n');
+                if (atLineStart && c is not (' ' or '#' or '\n' or '\r') && !(i == start && c == '-' && i + 1 < end && value[i + 1] == ' '))
                 {
                     return true;
                 }

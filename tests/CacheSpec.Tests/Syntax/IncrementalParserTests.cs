@@ -24,6 +24,7 @@ public class IncrementalParserTests
         "#", "x", " ", "  ", "\n", "\r\n", "\n    ", "\n  - ", "- ", ": ", "\t", "\"", "'", "[", "]", "{", "}", "|\n", ">-\n      text\n", "&a ", "*a",
         "\n    tier: Premium", "\n    # note", "\n# comment\n", "\n\n", "---\n", "...\n", "\n  - name: added\n    tier: Basic\n", "😀", "\0", "\r",
         "    shardCount: 3\n", "\nextra: 1\n", "caches:", "1", "null", "{ a: 1 }", "\n      - 10.0.0.0/24",
+        "%", "\n%YAML 1.2\n", "\n...x", "\nkey: value", "\n- ", "\n    ? key", "? ", "\n  # c\n  - x",
         "\n    deep: " + new string('[', 61) + new string(']', 61), "\n    deeper: " + new string('[', 62) + new string(']', 62),
     };
 

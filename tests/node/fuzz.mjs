@@ -152,6 +152,7 @@ export async function runFuzz({ seconds = 30, seed = (Date.now() ^ (process.pid 
   let versions;
   const start = async () => {
     server = await startRawServer({ rootUri: uriOf(EXAMPLES) });
+    server.responses.clear(); // the answer to initialize, which the fuzz does not track
     pending = new Map();
     versions = new Map();
     for (const doc of CORPUS.slice(0, 2)) {
@@ -346,10 +347,10 @@ export async function runFuzz({ seconds = 30, seed = (Date.now() ^ (process.pid 
     }
     if (Date.now() - lastReport > 10_000) {
       lastReport = Date.now();
-      if (server.alive()) {
-        figures.peakHwmMb = Math.max(figures.peakHwmMb, server.memory().hwmKb / 1024);
-      }
-      log(`fuzz: ${figures.messages} messages, ${figures.requests} requests, ${figures.responses} responses, ${figures.crashes.length} crash(es), peak VmHWM ${figures.peakHwmMb.toFixed(0)} MB`);
+      const memory = server.alive() ? server.memory() : { hwmKb: 0, rssKb: 0 };
+      figures.peakHwmMb = Math.max(figures.peakHwmMb, memory.hwmKb / 1024);
+      log(`fuzz: ${figures.messages} messages, ${figures.requests} requests, ${figures.responses} responses, ${figures.crashes.length} crash(es), `
+        + `VmRSS ${(memory.rssKb / 1024).toFixed(0)} MB, peak VmHWM ${figures.peakHwmMb.toFixed(0)} MB`);
     }
   }
 
@@ -388,9 +389,10 @@ export async function runFuzz({ seconds = 30, seed = (Date.now() ^ (process.pid 
   figures.failures = figures.crashes.length + figures.internalErrors.length + figures.unexpected.length + figures.lost.length + figures.violations.length
     + (figures.finalCheck === 'passed' ? 0 : 1) + (figures.exitCode === 0 ? 0 : 1);
   log(`fuzz: seed ${seed}: ${figures.messages} messages sent (${figures.requests} requests, ${figures.rawFrames} raw broken frames), ${figures.responses} responses; `
-    + `${figures.crashes.length} crash(es), ${figures.internalErrors.length} internal error(s), ${figures.unexpected.length} unexpected answer(s), ${figures.lost.length} lost response(s); `
+    + `${figures.crashes.length} crash(es), ${figures.internalErrors.length} internal error(s), ${figures.unexpected.length} unexpected answer(s), ${figures.lost.length} lost response(s), `
+    + `${figures.violations.length} protocol violation(s); `
     + `peak VmHWM ${figures.peakHwmMb.toFixed(0)} MB; final check ${figures.finalCheck}; exit code ${figures.exitCode}`);
-  for (const finding of [...figures.internalErrors, ...figures.unexpected, ...figures.lost].slice(0, 10)) {
+  for (const finding of [...figures.internalErrors, ...figures.unexpected, ...figures.lost, ...figures.violations].slice(0, 10)) {
     log(`fuzz: finding ${JSON.stringify(finding).slice(0, 600)}`);
   }
   return figures;

@@ -1,5 +1,6 @@
 // The README's test command: build everything once, then run every suite against that build:
-// xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio,
+// xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio (abuse tests and
+// the protocol fuzz among them: tests/node/fuzz.test.mjs runs 30 s, CACHESPEC_FUZZ_SECONDS lengthens it),
 // headless Neovim and Emacs (eglot) sessions, the VS Code client's unit tests, and the extension in a real VS Code. The last line sums them all as "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -64,7 +64,7 @@ public sealed class SourceText
             return Text.Length;
         }
         var start = lineStarts[position.Line];
-        return Math.Clamp(start + Math.Max(0, position.Character), start, GetLineEnd(position.Line));
+        return (int)Math.Clamp((long)start + Math.Max(0, position.Character), start, GetLineEnd(position.Line));
     }
 
     public string GetText(TextSpan span) =>

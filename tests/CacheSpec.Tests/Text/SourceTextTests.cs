@@ -31,6 +31,7 @@ public class SourceTextTests
         var source = new SourceText("ab\ncd");
         Assert.Equal(2, source.GetOffset(new LinePosition(0, 99)));
         Assert.Equal(5, source.GetOffset(new LinePosition(99, 0)));
+        Assert.Equal(5, source.GetOffset(new LinePosition(1, int.MaxValue)));
         Assert.Equal(new LinePosition(1, 2), source.GetPosition(1000));
         Assert.Equal("cd", source.GetLineText(1));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Server.Lsp.Protocol;
 using StreamJsonRpc;
 
 namespace CacheSpec.Server.Lsp.Handlers;
@@ -15,9 +16,10 @@ internal static class ParamsReader
             {
                 throw new JsonException("params are missing");
             }
-            return parameters.Deserialize(type) ?? throw new JsonException("params are null");
+            var value = parameters.Deserialize(type) ?? throw new JsonException("params are null");
+            return value is ICheckedParams checkedParams && checkedParams.Problem() is { } problem ? throw new JsonException(problem) : value;
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new LocalRpcException($"Invalid params: {exception.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
         }

@@ -5,7 +5,20 @@ namespace CacheSpec.Server.Lsp.Protocol;
 // The LSP 3.17 structures the server uses, written by hand (no LSP framework is served by our package registry).
 // Property names are camel-cased by the serializer context; null properties are omitted.
 
-public sealed record Position(int Line, int Character);
+/// <summary>A zero-based line and UTF-16 column. LSP types both as uinteger, so a negative one makes the params invalid (-32602);
+/// one past the end of its line or of the document is valid and clamps.</summary>
+public sealed record Position
+{
+    public Position(int line, int character)
+    {
+        Line = line >= 0 ? line : throw new ArgumentOutOfRangeException(nameof(line), line, "A position's line is never negative.");
+        Character = character >= 0 ? character : throw new ArgumentOutOfRangeException(nameof(character), character, "A position's character is never negative.");
+    }
+
+    public int Line { get; }
+
+    public int Character { get; }
+}
 
 public sealed record Range(Position Start, Position End);
 
@@ -24,7 +37,10 @@ public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = 
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
-public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges);
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges) : ICheckedParams
+{
+    public string? Problem() => ICheckedParams.NullItemIn(ContentChanges, "contentChanges");
+}
 
 public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 
@@ -39,7 +55,10 @@ public sealed record LogMessageParams(int Type, string Message);
 
 public sealed record FileEvent(string Uri, int Type);
 
-public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes);
+public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes) : ICheckedParams
+{
+    public string? Problem() => ICheckedParams.NullItemIn(Changes, "changes");
+}
 
 public sealed record Registration(string Id, string Method, JsonElement? RegisterOptions = null);
 

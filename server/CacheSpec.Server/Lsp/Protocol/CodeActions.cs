@@ -7,7 +7,11 @@ public sealed record DiagnosticReference(Range Range, JsonElement? Code = null);
 
 public sealed record CodeActionContext(DiagnosticReference[]? Diagnostics = null, string[]? Only = null, int? TriggerKind = null);
 
-public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext? Context = null);
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext? Context = null) : ICheckedParams
+{
+    public string? Problem() =>
+        ICheckedParams.NullItemIn(Context?.Diagnostics, "context.diagnostics") ?? ICheckedParams.NullItemIn(Context?.Only, "context.only");
+}
 
 public sealed record CodeAction(string Title, string Kind, Diagnostic[] Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
 

@@ -14,7 +14,10 @@ public sealed record InitializeParams(
     JsonElement? Capabilities = null,
     JsonElement? InitializationOptions = null,
     JsonElement? WorkDoneToken = null,
-    ClientInfo? ClientInfo = null);
+    ClientInfo? ClientInfo = null) : ICheckedParams
+{
+    public string? Problem() => ICheckedParams.NullItemIn(WorkspaceFolders, "workspaceFolders");
+}
 
 public sealed record ServerInfo(string Name, string Version);
 

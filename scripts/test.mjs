@@ -2,6 +2,7 @@
 // xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio (abuse tests and
 // the protocol fuzz among them: tests/node/fuzz.test.mjs runs 30 s, CACHESPEC_FUZZ_SECONDS lengthens it),
 // headless Neovim and Emacs (eglot) sessions, the VS Code client's unit tests, and the extension in a real VS Code. The last line sums them all as "N passed, N failed".
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { capture, run, requireTool } from './run.mjs';
@@ -15,6 +16,21 @@ const suites = [];
 function record(name, passed, failed, note = '') {
   suites.push({ name, passed, failed });
   console.log(`== ${name}: ${passed} passed, ${failed} failed${note}`);
+}
+
+/**
+ * The xunit security tests trace the real server with strace; install it with apt-get when it is missing (as the editor tests
+ * install Neovim and Emacs). Without it those tests print why and do not run.
+ */
+function ensureStrace() {
+  if (!spawnSync('strace', ['-V']).error) {
+    return;
+  }
+  const sudo = process.getuid?.() !== 0 && !spawnSync('sudo', ['-n', 'true']).error ? ['sudo'] : [];
+  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length > 0 ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (spawnSync('apt-get', ['--version']).error || apt(['update']) !== 0 || apt(['install', '-y', 'strace']) !== 0) {
+    console.log('strace could not be installed: the system call tests will not run');
+  }
 }
 
 function dotnetTests() {
@@ -73,6 +89,7 @@ function editorTests(name) {
 if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '-v', 'quiet'], { cwd: root }) !== 0) {
   record('build', 0, 1);
 } else {
+  ensureStrace();
   dotnetTests();
   nodeTests();
   editorTests('neovim');

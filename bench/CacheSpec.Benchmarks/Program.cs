@@ -149,6 +149,7 @@ public static class Program
         const string path = "bench.cachespec.yaml";
         var texts = sizes.Select(caches => SpecGenerator.Generate(caches)).ToArray();
         var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
+        var keystrokes = parsed.Select(file => Keystroke.InMiddle(file[0].Syntax)).ToArray();
 
         var stages = new (string Name, Func<int, object> Run)[]
         {
@@ -167,6 +168,9 @@ public static class Program
             ("model only (no rules)", i => SpecAnalyzer.Analyze(parsed[i], Array.Empty<Rule>())),
             ("model + all rules", i => SpecAnalyzer.Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
+            ("keystroke mid-file: SyntaxTree.Edit", i => keystrokes[i].Tree()),
+            ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree())),
+            ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree()) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;

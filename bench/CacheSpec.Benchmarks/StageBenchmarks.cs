@@ -20,6 +20,7 @@ public class StageBenchmarks
     private const string Path = "bench.cachespec.yaml";
     private string text = string.Empty;
     private SpecFile[] parsed = Array.Empty<SpecFile>();
+    private Keystroke? keystroke;
 
     [Params(10, 100, 1000, 5000)]
     public int Caches { get; set; }
@@ -29,6 +30,7 @@ public class StageBenchmarks
     {
         text = SpecGenerator.Generate(Caches);
         parsed = new[] { SpecFile.Create(Path, text) };
+        keystroke = Keystroke.InMiddle(parsed[0].Syntax);
     }
 
     /// <summary>YamlDotNet's parser alone, reading every event: what any YAML-based tool pays.</summary>
@@ -59,4 +61,8 @@ public class StageBenchmarks
     /// <summary>The workspace model and every rule, on a file parsed in setup (what a host pays when it keeps unchanged files).</summary>
     [Benchmark]
     public AnalysisResult RulesOnly() => SpecAnalyzer.Analyze(parsed);
+
+    /// <summary>What the server does for one typed character in the middle of the file: splice the edited item, bind, run every rule.</summary>
+    [Benchmark]
+    public AnalysisResult KeystrokeInMiddle() => SpecAnalyzer.Analyze(new[] { SpecFile.Create(Path, keystroke!.Tree()) });
 }

@@ -1,12 +1,16 @@
+using System.Diagnostics;
+using System.Globalization;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
+using CacheSpec.Analysis.Rules.Structure;
 
 namespace CacheSpec.Analysis;
 
 /// <summary>
 /// The engine's front door: files in, model and diagnostics out. The command line and the language server both call it,
-/// so they report the same findings. It never throws on user input, and a rule that fails becomes one internal-error finding.
+/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error finding, and
+/// the work it does is bounded by <see cref="AnalysisLimits"/>.
 /// </summary>
 public static class SpecAnalyzer
 {
@@ -14,37 +18,103 @@ public static class SpecAnalyzer
     public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null) =>
         Analyze(files.Select(file => SpecFile.Create(file.Path, file.Text, profileOverride)).ToArray());
 
+    /// <summary>
+    /// Below this much text the rules run one after another: starting threads would cost more than it saves. Above it, independent
+    /// rules run on every core, each into its own list, and the lists are joined in catalog order, so the result is the same either way.
+    /// </summary>
+    internal const int ParallelThreshold = 64 * 1024;
+
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
-    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null)
+    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
+        Analyze(new WorkspaceModel(files), rules, timeLimit);
+
+    /// <summary>
+    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules). The time limit
+    /// (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once it has passed, the remaining rules
+    /// are skipped, except those that read earlier findings (the one that applies suppression comments), and one limit-exceeded finding
+    /// names them.
+    /// </summary>
+    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null)
     {
-        var model = new WorkspaceModel(files);
-        var diagnostics = new List<Diagnostic>();
-        var context = new RuleContext(model, diagnostics);
-        foreach (var rule in rules ?? RuleCatalog.All)
+        var clock = Stopwatch.StartNew();
+        var files = model.Files;
+        var catalog = rules ?? RuleCatalog.All;
+        var limit = timeLimit ?? AnalysisLimits.AnalysisTime;
+        var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
+        var findings = new List<Diagnostic>?[independent.Length];
+        var started = 0;
+        void RunIndependent(int index)
         {
-            var before = diagnostics.Count;
-            context.Current = rule;
-            try
+            // The first rule to start always runs; a null list marks a rule skipped for time.
+            if (Interlocked.Increment(ref started) == 1 || clock.Elapsed < limit)
             {
-                rule.Analyze(context);
+                findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
             }
-            catch (Exception exception)
+        }
+        if (Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= ParallelThreshold)
+        {
+            Parallel.For(0, independent.Length, RunIndependent);
+        }
+        else
+        {
+            for (var index = 0; index < independent.Length; index++)
             {
-                if (diagnostics.Count > before)
-                {
-                    diagnostics.RemoveRange(before, diagnostics.Count - before);
-                }
-                var file = files.FirstOrDefault();
-                if (file is not null)
-                {
-                    context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                        $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",
-                        RuleCatalog.InternalErrorId);
-                }
+                RunIndependent(index);
             }
+        }
+        var diagnostics = new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0));
+        var context = new RuleContext(model, diagnostics);
+        for (var index = 0; index < independent.Length; index++)
+        {
+            if (findings[index] is { } list)
+            {
+                diagnostics.AddRange(list);
+            }
+            else
+            {
+                context.Skipped.Add(independent[index].Id);
+            }
+        }
+        foreach (var rule in catalog.Where(rule => rule.ReadsEarlierFindings))
+        {
+            Run(rule, context);
+        }
+        if (context.Skipped.Count > 0 && files.Count > 0)
+        {
+            var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
+                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did not run " +
+                $"and their findings are missing: {string.Join(", ", context.Skipped)}.",
+                LimitExceededRule.RuleId);
         }
         diagnostics.Sort(CompareDiagnostics);
         return new AnalysisResult(model, diagnostics);
+    }
+
+    /// <summary>Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its partial findings.</summary>
+    private static List<Diagnostic> Run(Rule rule, RuleContext context)
+    {
+        var diagnostics = context.Diagnostics;
+        var before = diagnostics.Count;
+        context.Current = rule;
+        try
+        {
+            rule.Analyze(context);
+        }
+        catch (Exception exception)
+        {
+            if (diagnostics.Count > before)
+            {
+                diagnostics.RemoveRange(before, diagnostics.Count - before);
+            }
+            if (context.Model.Files.FirstOrDefault() is { } file)
+            {
+                context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
+                    $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",
+                    RuleCatalog.InternalErrorId);
+            }
+        }
+        return diagnostics;
     }
 
     private static int CompareDiagnostics(Diagnostic a, Diagnostic b)

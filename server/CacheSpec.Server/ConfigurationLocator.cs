@@ -5,6 +5,8 @@ namespace CacheSpec.Server;
 /// <summary>
 /// Finds the cachespec.json that governs a spec (in its folder or the nearest ancestor) and reads it, remembering what it read until told
 /// to forget (the language server forgets when a cachespec.json changes). Problems in a file are kept with it for the host to report.
+/// A cachespec.json found this way that is a symbolic link is not read: it could name any file of the machine, whose keys the problems
+/// would then echo. One given explicitly (check --config) is read wherever it points.
 /// </summary>
 public sealed class ConfigurationLocator
 {
@@ -64,6 +66,10 @@ public sealed class ConfigurationLocator
         {
             return (RuleConfiguration.Empty, null, Array.Empty<string>());
         }
+        if (IsSymbolicLink(path))
+        {
+            return (RuleConfiguration.Empty, path, new[] { "it is a symbolic link, which is not followed" });
+        }
         var (configuration, problems) = Load(path);
         return (configuration, path, problems);
     }
@@ -88,6 +94,18 @@ public sealed class ConfigurationLocator
             }
             loaded[configurationPath] = result;
             return result;
+        }
+    }
+
+    private static bool IsSymbolicLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

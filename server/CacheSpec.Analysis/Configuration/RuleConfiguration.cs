@@ -17,7 +17,7 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
 
     /// <summary>The severity for a rule's finding: the configured level, else the rule's own; null when the finding is to be dropped.</summary>
     public DiagnosticSeverity? Apply(string ruleId, DiagnosticSeverity severity) =>
-        ruleId == "yaml-syntax" || !Rules.TryGetValue(ruleId, out var level)
+        RuleCatalog.CannotBeSilenced(ruleId) || !Rules.TryGetValue(ruleId, out var level)
             ? severity
             : level switch
             {

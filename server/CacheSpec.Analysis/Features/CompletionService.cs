@@ -15,6 +15,11 @@ public static class CompletionService
 {
     public static IReadOnlyList<CompletionCandidate> Complete(SpecFile file, int offset, WorkspaceModel model, GuidanceRenderer guidance)
     {
+        if (file.Syntax.IsTooLarge)
+        {
+            // The file is not checked (limit-exceeded); reading its context line by line would cost every keystroke.
+            return Array.Empty<CompletionCandidate>();
+        }
         var context = CursorContextFinder.Find(file.Text, offset);
         var profile = ProfileAt(file, offset);
         return context.IsValue ? Values(context, file, offset, model, guidance, profile) : Keys(context, model, guidance, profile);

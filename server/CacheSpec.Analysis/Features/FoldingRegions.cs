@@ -9,6 +9,10 @@ public static class FoldingRegions
     public static IReadOnlyList<FoldingRegion> For(SpecFile file)
     {
         var regions = new List<FoldingRegion>();
+        if (file.Syntax.IsTooLarge)
+        {
+            return regions;
+        }
         var text = file.Text;
         void Add(int startOffset, int endOffset)
         {
@@ -19,13 +23,9 @@ public static class FoldingRegions
                 regions.Add(new FoldingRegion(start, end, false));
             }
         }
-        void Visit(SyntaxNode node, int depth)
+        void Visit(SyntaxNode node)
         {
-            // Only the nodes as written: an alias's target folds where it stands. Depth is bounded for hostile nesting.
-            if (depth > 200)
-            {
-                return;
-            }
+            // Only the nodes as written: an alias's target folds where it stands. The tree is never deeper than AnalysisLimits.MaxNestingDepth.
             switch (node)
             {
                 case MappingSyntax mapping:
@@ -34,7 +34,7 @@ public static class FoldingRegions
                         if (entry.Value is MappingSyntax or SequenceSyntax)
                         {
                             Add(entry.Key.Span.Start, entry.Value.Span.End);
-                            Visit(entry.Value, depth + 1);
+                            Visit(entry.Value);
                         }
                     }
                     break;
@@ -44,7 +44,7 @@ public static class FoldingRegions
                         if (item is MappingSyntax or SequenceSyntax)
                         {
                             Add(item.Span.Start, item.Span.End);
-                            Visit(item, depth + 1);
+                            Visit(item);
                         }
                     }
                     break;
@@ -54,7 +54,7 @@ public static class FoldingRegions
         {
             if (document.Root is { } root)
             {
-                Visit(root, 0);
+                Visit(root);
             }
         }
         AddCommentBlocks(file, regions);

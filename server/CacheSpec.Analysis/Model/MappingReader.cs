@@ -6,13 +6,19 @@ namespace CacheSpec.Analysis.Model;
 
 /// <summary>
 /// Reads typed values out of a mapping, leniently: a value of the wrong shape reads as absent
-/// (the format validator reports it), so the model holds only what is well formed.
+/// (the format validator reports it), so the model holds only what is well formed. Aliases to collections are read through the
+/// document's <see cref="AliasBudget"/>.
 /// </summary>
 internal readonly struct MappingReader
 {
     private readonly MappingSyntax? mapping;
+    private readonly AliasBudget budget;
 
-    public MappingReader(SyntaxNode? node) => mapping = node?.Resolved as MappingSyntax;
+    public MappingReader(SyntaxNode? node, AliasBudget budget)
+    {
+        this.budget = budget;
+        mapping = budget.Read<MappingSyntax>(node);
+    }
 
     public bool Exists => mapping is not null;
 
@@ -20,7 +26,10 @@ internal readonly struct MappingReader
 
     public SyntaxNode? Key(string key) => mapping?.Find(key)?.Key;
 
-    public MappingReader Child(string key) => new(mapping?.Get(key));
+    public MappingReader Child(string key) => new(mapping?.Find(key)?.Value, budget);
+
+    /// <summary>A reader for an item of one of this mapping's lists, sharing the document's alias budget.</summary>
+    public MappingReader Item(SyntaxNode item) => new(item, budget);
 
     public Located<string>? String(string key)
     {
@@ -74,7 +83,7 @@ internal readonly struct MappingReader
         text is not null && Network.Cidr.TryParse(text.Value, out var cidr) ? new Located<Cidr>(cidr, text.Node, text.Key) : null;
 
     public IEnumerable<SyntaxNode> Items(string key) =>
-        mapping?.Get(key) is SequenceSyntax sequence ? sequence.Items : Enumerable.Empty<SyntaxNode>();
+        budget.Read<SequenceSyntax>(mapping?.Find(key)?.Value) is { } sequence ? sequence.Items : Enumerable.Empty<SyntaxNode>();
 
     public IReadOnlyList<Located<string>> Strings(string key) =>
         Items(key).Select(item => item.Resolved is ScalarSyntax { IsNull: false } scalar ? new Located<string>(scalar.Value, item) : null)

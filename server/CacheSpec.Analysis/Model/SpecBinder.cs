@@ -10,18 +10,21 @@ internal static class SpecBinder
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault)
     {
         var document = new SpecDocument { File = file, Syntax = syntax, FormatIssues = FormatValidator.Validate(syntax) };
-        var root = new MappingReader(syntax.Root);
+        var budget = new AliasBudget();
+        var root = new MappingReader(syntax.Root, budget);
         document.Guidance = root.String("guidance");
         document.Profile = profileOverride ?? GuidanceProfiles.Parse(document.Guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
         document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
         document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
+        document.AliasedNodesRead = budget.Counted;
+        document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded } : Array.Empty<Diagnostics.LimitFinding>();
         return document;
     }
 
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
-        parent.Items(key).Select(item => new MappingReader(item)).Where(reader => reader.Exists);
+        parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);
 
     private static NetworkModel BindNetwork(SpecDocument document, MappingReader reader)
     {

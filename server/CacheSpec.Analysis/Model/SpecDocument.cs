@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Syntax;
 
@@ -20,6 +21,12 @@ public sealed class SpecDocument
 
     /// <summary>Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).</summary>
     public IReadOnlyList<FormatIssue> FormatIssues { get; init; } = Array.Empty<FormatIssue>();
+
+    /// <summary>Where binding stopped at a limit: aliases that would have read more than <see cref="AnalysisLimits.MaxAliasedNodes"/>.</summary>
+    public IReadOnlyList<LimitFinding> Limits { get; internal set; } = Array.Empty<LimitFinding>();
+
+    /// <summary>How many entries and items the model read through aliases (at most <see cref="AnalysisLimits.MaxAliasedNodes"/>).</summary>
+    public int AliasedNodesRead { get; internal set; }
 
     public MappingSyntax? Root => Syntax.Root?.Resolved as MappingSyntax;
 }

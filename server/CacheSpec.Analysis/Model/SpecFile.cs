@@ -22,8 +22,8 @@ public sealed class SpecFile
 
     public IReadOnlyList<SpecDocument> Documents { get; private set; } = Array.Empty<SpecDocument>();
 
-    /// <summary>The file's "# cachespec-disable-next-line" comments, read once.</summary>
-    public IReadOnlyList<Suppression> Suppressions => suppressions ??= SuppressionComments.Find(Text);
+    /// <summary>The file's "# cachespec-disable-next-line" comments, read once (none in a file too large to be checked).</summary>
+    public IReadOnlyList<Suppression> Suppressions => suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
 
     private IReadOnlyList<Suppression>? suppressions;
 
@@ -34,9 +34,13 @@ public sealed class SpecFile
     /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the configuration's
     /// guidance applies to documents that name none.
     /// </summary>
-    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null)
+    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+        Create(path, SyntaxTree.Parse(new SourceText(text)), profileOverride, configuration);
+
+    /// <summary>Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>).</summary>
+    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null)
     {
-        var file = new SpecFile(path, SyntaxTree.Parse(new SourceText(text))) { Configuration = configuration ?? RuleConfiguration.Empty };
+        var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
         file.Documents = file.Syntax.Documents.Select(document => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance)).ToArray();
         return file;
     }

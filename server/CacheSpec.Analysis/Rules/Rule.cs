@@ -17,6 +17,12 @@ public abstract class Rule
     /// <summary>When the rule fires, in one line (SARIF's short description).</summary>
     public abstract string Summary { get; }
 
+    /// <summary>
+    /// True for a rule that reads the findings of the rules before it (it then runs after all of them, alone); the others are
+    /// independent of each other and may run at the same time.
+    /// </summary>
+    public virtual bool ReadsEarlierFindings => false;
+
     /// <summary>Reports the rule's findings on the whole workspace through the context.</summary>
     public abstract void Analyze(RuleContext context);
 }

@@ -10,8 +10,16 @@ public static class RuleCatalog
     /// <summary>Not a rule: the code a finding gets when a rule itself fails, so one broken rule cannot silence the others.</summary>
     public const string InternalErrorId = "internal-error";
 
+    /// <summary>
+    /// True for the findings that say the text could not be read or checked in full (yaml-syntax, limit-exceeded): no configured level
+    /// and no suppression comment silences them.
+    /// </summary>
+    public static bool CannotBeSilenced(string id) => id is "yaml-syntax" or LimitExceededRule.RuleId;
+
     public static IReadOnlyList<Rule> All { get; } = new Rule[]
     {
+        // First: the analysis's time limit is checked between rules, so the other limits are always reported.
+        new LimitExceededRule(),
         new YamlSyntaxRule(),
         new UnknownKeyRule(),
         new InvalidValueRule(),

@@ -18,7 +18,16 @@ public sealed class RuleContext
 
     public WorkspaceModel Model { get; }
 
+    /// <summary>The list this context reports into.</summary>
+    internal List<Diagnostic> Diagnostics => diagnostics;
+
     internal Rule? Current { get; set; }
+
+    /// <summary>The ids of the rules the analysis's time limit left out, in catalog order.</summary>
+    internal List<string> Skipped { get; } = new();
+
+    /// <summary>True when the rule did not run because the analysis's time limit had passed (its suppressions cannot be judged).</summary>
+    public bool WasSkipped(string ruleId) => Skipped.Contains(ruleId);
 
     /// <summary>The findings of the rules that ran before this one (the suppression rule reads them).</summary>
     public IReadOnlyList<Diagnostic> Findings => diagnostics;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Syntax;
@@ -5,11 +7,12 @@ namespace CacheSpec.Analysis.Syntax;
 /// <summary>A parsed file: every document that could be read, and every syntax error found on the way.</summary>
 public sealed class SyntaxTree
 {
-    public SyntaxTree(SourceText text, IReadOnlyList<DocumentSyntax> documents, IReadOnlyList<SyntaxError> errors)
+    public SyntaxTree(SourceText text, IReadOnlyList<DocumentSyntax> documents, IReadOnlyList<SyntaxError> errors, IReadOnlyList<LimitFinding>? limits = null)
     {
         Text = text;
         Documents = documents;
         Errors = errors;
+        Limits = limits ?? Array.Empty<LimitFinding>();
     }
 
     public SourceText Text { get; }
@@ -18,5 +21,29 @@ public sealed class SyntaxTree
 
     public IReadOnlyList<SyntaxError> Errors { get; }
 
-    public static SyntaxTree Parse(SourceText text) => YamlTreeBuilder.Build(text);
+    /// <summary>Where reading stopped at a limit: the text's size or its nesting depth.</summary>
+    public IReadOnlyList<LimitFinding> Limits { get; }
+
+    /// <summary>True when the text is longer than <see cref="AnalysisLimits.MaxTextLength"/>, so it was not parsed.</summary>
+    public bool IsTooLarge => Text.Length > AnalysisLimits.MaxTextLength;
+
+    /// <summary>True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach across it.</summary>
+    internal bool HasAnchors { get; init; }
+
+    public static SyntaxTree Parse(SourceText text) => text.Length > AnalysisLimits.MaxTextLength ? TooLarge(text) : YamlTreeBuilder.Build(text);
+
+    /// <summary>
+    /// The tree of a text after one edit of this tree's text: the edited item is parsed again and spliced in where that is certain to give
+    /// the tree a full parse gives, otherwise the whole text is parsed.
+    /// </summary>
+    public SyntaxTree Edit(SourceText newText, TextSpan replaced, int insertedLength) =>
+        IncrementalParser.TryReparse(this, newText, replaced, insertedLength) ?? Parse(newText);
+
+    private static SyntaxTree TooLarge(SourceText text)
+    {
+        var limit = AnalysisLimits.MaxTextLength.ToString("N0", CultureInfo.InvariantCulture);
+        var finding = new LimitFinding(new TextSpan(0, 0),
+            $"The file is longer than {limit} characters (8 MiB), the most the checker reads: it is not checked. Split it into several spec files.");
+        return new SyntaxTree(text, Array.Empty<DocumentSyntax>(), Array.Empty<SyntaxError>(), new[] { finding });
+    }
 }

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,29 +16,54 @@ internal sealed class YamlTreeBuilder
     private readonly SourceText text;
     private readonly List<DocumentSyntax> documents = new();
     private readonly List<SyntaxError> errors = new();
+    private readonly List<LimitFinding> limits = new();
     private readonly Dictionary<string, SyntaxNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> frames = new();
     private int baseOffset;
+    private int endOffset;
     private int lastOffset;
+    private bool hasAnchors;
+
+    /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
+    private int enclosingDepth;
     private int documentStart;
     private SyntaxNode? documentRoot;
 
-    private YamlTreeBuilder(SourceText text) => this.text = text;
+    private YamlTreeBuilder(SourceText text)
+    {
+        this.text = text;
+        endOffset = text.Length;
+    }
 
     public static SyntaxTree Build(SourceText text)
     {
         var builder = new YamlTreeBuilder(text);
-        builder.ReportForbiddenCharacters();
+        builder.ReportForbiddenCharacters(0, text.Length);
         builder.ParseFrom(0);
-        return new SyntaxTree(text, builder.documents, builder.errors);
+        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors };
+    }
+
+    /// <summary>
+    /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that part alone is not
+    /// clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then parses the whole text instead.
+    /// </summary>
+    public static IReadOnlyList<DocumentSyntax>? BuildClean(SourceText text, int start, int end, int enclosingDepth)
+    {
+        var builder = new YamlTreeBuilder(text) { endOffset = end, baseOffset = start, lastOffset = start, enclosingDepth = enclosingDepth };
+        builder.ReportForbiddenCharacters(start, end);
+        if (builder.errors.Count > 0 || builder.ParseSegment(start) >= 0 || builder.errors.Count > 0 || builder.hasAnchors)
+        {
+            return null;
+        }
+        return builder.documents;
     }
 
     /// <summary>YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are reported here.</summary>
-    private void ReportForbiddenCharacters()
+    private void ReportForbiddenCharacters(int start, int end)
     {
         var reported = 0;
         var value = text.Text;
-        for (var i = 0; i < value.Length && reported < 10; i++)
+        for (var i = start; i < end && reported < 10; i++)
         {
             var c = value[i];
             var forbidden = (c < 0x20 && c is not ('\t' or '\n' or '\r')) || c == 0x7F || c is '\uFFFE' or '\uFFFF'
@@ -72,12 +98,16 @@ internal sealed class YamlTreeBuilder
     {
         try
         {
-            var input = start == 0 ? text.Text : text.Text[start..];
+            var input = start == 0 && endOffset == text.Length ? text.Text : text.Text[start..endOffset];
             var parser = new Parser(new StringReader(input));
             while (parser.MoveNext())
             {
                 if (parser.Current is { } parsingEvent)
                 {
+                    if (parsingEvent is MappingStart or SequenceStart && frames.Count + enclosingDepth >= AnalysisLimits.MaxNestingDepth)
+                    {
+                        return StopTooDeep(parsingEvent);
+                    }
                     OnEvent(parsingEvent);
                 }
             }
@@ -86,10 +116,29 @@ internal sealed class YamlTreeBuilder
         catch (Exception exception)
         {
             var span = ErrorSpan(exception);
+            if (exception.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentation.Near(text, span) is { } tab)
+            {
+                span = tab;
+            }
             errors.Add(new SyntaxError(span, ErrorMessage(exception)));
             CloseOpenDocument(Math.Max(lastOffset, span.Start));
             return span.Start;
         }
+    }
+
+    /// <summary>
+    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open collections are
+    /// closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time that grows with the square of the depth.
+    /// </summary>
+    private int StopTooDeep(ParsingEvent collectionStart)
+    {
+        var start = Offset(collectionStart.Start);
+        var span = Offset(collectionStart.End) > start ? TextSpan.FromBounds(start, Offset(collectionStart.End)) : WidenToCharacter(start);
+        var kind = collectionStart is MappingStart ? "mapping" : "list";
+        limits.Add(new LimitFinding(span, $"This {kind} is nested {AnalysisLimits.MaxNestingDepth + 1} collections deep, more than the {AnalysisLimits.MaxNestingDepth} " +
+            "the checker reads: the document is read up to here and the rest of it, up to the next '---', is not checked."));
+        CloseOpenDocument(start);
+        return start;
     }
 
     private void OnEvent(ParsingEvent parsingEvent)
@@ -113,6 +162,7 @@ internal sealed class YamlTreeBuilder
                 Complete(new ScalarSyntax(scalar.Value, isPlain, TextSpan.FromBounds(start, end)) { Anchor = AnchorOf(scalar.Anchor) });
                 break;
             case AnchorAlias alias:
+                hasAnchors = true;
                 var name = alias.Value.Value;
                 if (anchors.TryGetValue(name, out var target))
                 {
@@ -125,7 +175,13 @@ internal sealed class YamlTreeBuilder
                 }
                 break;
             case MappingStart mappingStart:
-                frames.Push(new Frame(new MappingSyntax(TextSpan.FromBounds(start, end), mappingStart.Style == MappingStyle.Flow) { Anchor = AnchorOf(mappingStart.Anchor) }));
+                // The single-pair mapping of "[a: b]" comes without a position (index 0 of the input), which a nested node cannot have:
+                // it then starts at its key.
+                var unplaced = frames.Count > 0 && parsingEvent.Start.Index == 0;
+                frames.Push(new Frame(new MappingSyntax(TextSpan.FromBounds(start, end), mappingStart.Style == MappingStyle.Flow) { Anchor = AnchorOf(mappingStart.Anchor) })
+                {
+                    StartsAtFirstChild = unplaced,
+                });
                 break;
             case SequenceStart sequenceStart:
                 frames.Push(new Frame(new SequenceSyntax(TextSpan.FromBounds(start, end), sequenceStart.Style == SequenceStyle.Flow) { Anchor = AnchorOf(sequenceStart.Anchor) }));
@@ -143,6 +199,7 @@ internal sealed class YamlTreeBuilder
     {
         if (node.Anchor is { } anchor)
         {
+            hasAnchors = true;
             anchors[anchor] = node;
         }
         if (frames.Count == 0)
@@ -251,6 +308,9 @@ internal sealed class YamlTreeBuilder
 
         public SyntaxNode Node { get; }
 
+        /// <summary>True when the parser gave the collection no position of its own.</summary>
+        public bool StartsAtFirstChild { get; init; }
+
         /// <summary>Adds a completed child; returns the key node when it repeats a key of this mapping.</summary>
         public SyntaxNode? Attach(SyntaxNode child)
         {
@@ -295,7 +355,12 @@ internal sealed class YamlTreeBuilder
             };
             var isFlow = Node is MappingSyntax { IsFlow: true } or SequenceSyntax { IsFlow: true };
             var closing = lastChild >= 0 && !isFlow ? lastChild : end;
-            Node.Span = TextSpan.FromBounds(Node.Span.Start, Math.Max(closing, Node.Span.Start));
+            var start = StartsAtFirstChild && Node is MappingSyntax { Entries.Count: > 0 } placed ? placed.Entries[0].Key.Span.Start : Node.Span.Start;
+            if (StartsAtFirstChild && lastChild >= 0)
+            {
+                closing = lastChild;
+            }
+            Node.Span = TextSpan.FromBounds(start, Math.Max(closing, start));
         }
     }
 }

@@ -9,8 +9,6 @@ namespace CacheSpec.Server.Cli;
 /// <summary>"cachespec check": read the files, analyse them as one workspace, print the findings, choose the exit code.</summary>
 public static class CheckCommand
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Any(arg => arg is "--help" or "-h"))
@@ -22,7 +20,8 @@ public static class CheckCommand
         {
             return CommandLine.Fail(stderr, error!);
         }
-        var paths = SpecFileFinder.Find(options.Paths, out error);
+        var unreadableFolders = new List<string>();
+        var paths = SpecFileFinder.Find(options.Paths, out error, unreadableFolders);
         if (paths is null)
         {
             return CommandLine.Fail(stderr, error!);
@@ -43,6 +42,12 @@ public static class CheckCommand
             fixedConfiguration = configuration;
         }
         var files = new List<SpecFile>();
+        // A folder that cannot be listed counts as unreadable input too: a check that silently left it out would pass for a whole one.
+        var unreadable = unreadableFolders.Count > 0;
+        foreach (var folder in unreadableFolders)
+        {
+            CommandLine.Fail(stderr, folder);
+        }
         foreach (var path in paths)
         {
             var configuration = fixedConfiguration;
@@ -55,17 +60,20 @@ public static class CheckCommand
                 }
                 configuration = found;
             }
+            // An unreadable file is named on stderr and the others are still checked; the exit status then says the input was incomplete.
             try
             {
-                files.Add(SpecFile.Create(path, File.ReadAllText(path, StrictUtf8), options.Guidance, configuration));
+                files.Add(SpecFile.Create(path, SpecTextReader.Read(path), options.Guidance, configuration));
             }
             catch (DecoderFallbackException)
             {
-                return CommandLine.Fail(stderr, $"'{path}' is not UTF-8 text");
+                unreadable = true;
+                CommandLine.Fail(stderr, $"'{path}' is not UTF-8 text, so it is not checked");
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                return CommandLine.Fail(stderr, $"cannot read '{path}': {exception.Message}");
+                unreadable = true;
+                CommandLine.Fail(stderr, $"cannot read '{path}', so it is not checked: {exception.Message}");
             }
         }
         var result = SpecAnalyzer.Analyze(files);
@@ -81,6 +89,10 @@ public static class CheckCommand
             default:
                 TextReport.Write(stdout, checkedPaths, result);
                 break;
+        }
+        if (unreadable)
+        {
+            return CommandLine.UsageError;
         }
         var failing = options.FailOn is { } threshold && result.Diagnostics.Any(diagnostic => diagnostic.Severity <= threshold);
         return failing ? CommandLine.Findings : CommandLine.Success;

@@ -2,7 +2,8 @@ namespace CacheSpec.Server.Cli;
 
 /// <summary>
 /// Expands the command line's paths into spec files: a file stands for itself, a folder for every *.cachespec.yaml / .yml under it.
-/// Paths keep the form they were given in, joined with the file's path inside a given folder. Symlinked folders are not followed.
+/// Paths keep the form they were given in, joined with the file's path inside a given folder. Symbolic links met inside a folder,
+/// to files or to folders, are not followed: a link could lead out of the folder (to a secret, a device that never ends) or in a loop.
 /// </summary>
 public static class SpecFileFinder
 {
@@ -10,7 +11,10 @@ public static class SpecFileFinder
         path.EndsWith(".cachespec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cachespec.yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns the files in a stable order, or null and a one-line reason when a path does not exist.</summary>
-    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error)
+    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error) => Find(paths, out error, unreadable: null);
+
+    /// <summary>As <see cref="Find(IEnumerable{string}, out string?)"/>; each folder that cannot be listed is skipped and described in <paramref name="unreadable"/>.</summary>
+    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error, ICollection<string>? unreadable)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -26,7 +30,7 @@ public static class SpecFileFinder
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Walk(path))
+                foreach (var file in Walk(path, unreadable))
                 {
                     if (seen.Add(Path.GetFullPath(file)))
                     {
@@ -43,7 +47,7 @@ public static class SpecFileFinder
         return files;
     }
 
-    private static IEnumerable<string> Walk(string folder)
+    private static IEnumerable<string> Walk(string folder, ICollection<string>? unreadable)
     {
         var pending = new Stack<string>();
         pending.Push(folder);
@@ -58,14 +62,19 @@ public static class SpecFileFinder
             }
             catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
             {
+                unreadable?.Add($"cannot read the folder '{current}', so it is not checked: {exception.Message}");
                 continue;
             }
             foreach (var entry in entries)
             {
                 var info = new FileInfo(entry);
+                if (IsLinkOrGone(info))
+                {
+                    continue;
+                }
                 if (info.Attributes.HasFlag(FileAttributes.Directory))
                 {
-                    if (info.LinkTarget is null && Path.GetFileName(entry) is not (".git" or "node_modules" or "bin" or "obj"))
+                    if (Path.GetFileName(entry) is not (".git" or "node_modules" or "bin" or "obj"))
                     {
                         pending.Push(entry);
                     }
@@ -78,5 +87,18 @@ public static class SpecFileFinder
         }
         found.Sort(StringComparer.Ordinal);
         return found;
+    }
+
+    /// <summary>True for a symbolic link, and for an entry removed since the folder was listed.</summary>
+    private static bool IsLinkOrGone(FileInfo info)
+    {
+        try
+        {
+            return info.LinkTarget is not null || !(info.Exists || Directory.Exists(info.FullName));
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            return true;
+        }
     }
 }

@@ -23,7 +23,7 @@ public class RuleCatalogMetaTests
     }
 
     /// <summary>Rules the product added to the design's catalog (ids may be added, never renamed).</summary>
-    private static readonly string[] AddedRules = { "invalid-suppression", "unused-suppression" };
+    private static readonly string[] AddedRules = { "invalid-suppression", "unused-suppression", "limit-exceeded" };
 
     [Fact]
     public void The_catalog_has_the_design_tables_ids_and_only_the_added_ones_besides()

@@ -8,7 +8,7 @@ namespace CacheSpec.Analysis.Fixes.Editing;
 internal static class FixVerifier
 {
     /// <summary>
-    /// True when every edited file parses without errors before the fix and after it. A file with YAML syntax errors gets no fixes:
+    /// True when every edited file parses without errors or limits before the fix and after it. A file with YAML syntax errors gets no fixes:
     /// its tree holds only what could be read, so positions near the error do not say where an edit would land.
     /// </summary>
     public static bool IsSafe(CodeFix fix)
@@ -19,12 +19,19 @@ internal static class FixVerifier
         }
         foreach (var group in fix.Edits.GroupBy(edit => edit.File))
         {
-            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText || SyntaxTree.Parse(new SourceText(newText)).Errors.Count > 0)
+            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText || !ParsesCleanly(newText))
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>A text past a limit is not parsed in full, so a fix that would make one cannot be verified.</summary>
+    private static bool ParsesCleanly(string text)
+    {
+        var tree = SyntaxTree.Parse(new SourceText(text));
+        return tree.Errors.Count == 0 && tree.Limits.Count == 0;
     }
 
     /// <summary>The file's text with the edits applied, or null when an edit falls outside the text or two edits overlap.</summary>

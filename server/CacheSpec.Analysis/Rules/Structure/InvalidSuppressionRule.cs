@@ -2,13 +2,13 @@ using CacheSpec.Analysis.Diagnostics;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>A suppression comment must name known rules, give a reason after "--", and not try to silence a syntax error.</summary>
+/// <summary>A suppression comment must name known rules, give a reason after "--", and not try to silence a syntax error or a limit.</summary>
 public sealed class InvalidSuppressionRule : Rule
 {
     public override string Id => "invalid-suppression";
     public override RuleCategory Category => RuleCategory.Structure;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "A suppression comment names no rule or an unknown one, has no reason, or tries to silence yaml-syntax.";
+    public override string Summary => "A suppression comment names no rule or an unknown one, has no reason, or tries to silence yaml-syntax or limit-exceeded.";
 
     public override void Analyze(RuleContext context)
     {
@@ -25,6 +25,10 @@ public sealed class InvalidSuppressionRule : Rule
                     if (ruleId == "yaml-syntax")
                     {
                         context.Report(file, span, "yaml-syntax cannot be suppressed: the text must be valid YAML.");
+                    }
+                    else if (RuleCatalog.CannotBeSilenced(ruleId))
+                    {
+                        context.Report(file, span, $"{ruleId} cannot be suppressed: it says that part of the spec was not checked.");
                     }
                     else if (RuleCatalog.Find(ruleId) is null)
                     {

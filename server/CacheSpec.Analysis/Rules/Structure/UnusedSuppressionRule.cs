@@ -13,6 +13,8 @@ public sealed class UnusedSuppressionRule : Rule
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A suppression comment silences no finding on the line it covers.";
 
+    public override bool ReadsEarlierFindings => true;
+
     public override void Analyze(RuleContext context)
     {
         var silenced = new HashSet<Diagnostic>();
@@ -23,12 +25,12 @@ public sealed class UnusedSuppressionRule : Rule
             {
                 foreach (var (ruleId, span) in suppression.Rules)
                 {
-                    if (ruleId == "yaml-syntax" || RuleCatalog.Find(ruleId) is null)
+                    if (RuleCatalog.CannotBeSilenced(ruleId) || RuleCatalog.Find(ruleId) is null)
                     {
                         continue;
                     }
                     var matches = context.Findings.Where(finding => finding.Path == file.Path && finding.Code == ruleId && finding.Range.Start.Line == suppression.TargetLine).ToArray();
-                    if (matches.Length == 0)
+                    if (matches.Length == 0 && !context.WasSkipped(ruleId))
                     {
                         unused.Add((file, ruleId, span, suppression.TargetLine));
                     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Fixes;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
@@ -63,7 +64,7 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
     /// <summary>Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the spec.</summary>
     private static CodeAction? Configure(string ruleId, IReadOnlyList<Analysis.Diagnostics.Diagnostic> diagnostics, string specPath, ServerContext context)
     {
-        if (ruleId == "yaml-syntax")
+        if (RuleCatalog.CannotBeSilenced(ruleId))
         {
             return null;
         }

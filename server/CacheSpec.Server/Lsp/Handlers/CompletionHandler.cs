@@ -20,7 +20,7 @@ public sealed class CompletionHandler : RequestHandler<CompletionParams, Complet
         }
         var text = document.File.Text;
         var offset = LspConverter.ToOffset(text, parameters.Position);
-        var candidates = CompletionService.Complete(document.File, offset, snapshot.Analysis.Model, context.Guidance);
+        var candidates = CompletionService.Complete(document.File, offset, snapshot.Model, context.Guidance);
         return Task.FromResult<CompletionList?>(new CompletionList(false, candidates.Select(candidate => FeatureConverter.ToLsp(text, candidate)).ToArray()));
     }
 }

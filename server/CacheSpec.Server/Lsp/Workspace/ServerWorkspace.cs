@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
@@ -39,12 +40,13 @@ public sealed class ServerWorkspace
             {
                 return null;
             }
-            var text = document.File.Text;
+            var syntax = document.File.Syntax;
             foreach (var change in changes)
             {
-                text = Apply(text, change);
+                syntax = Apply(syntax, change);
             }
-            return Update(documents => documents.SetItem(key, Parse(document.Uri, version, text.Text, isOpen: true)));
+            var file = SpecFile.Create(document.Uri, syntax, configuration: ConfigurationFor(document.Uri));
+            return Update(documents => documents.SetItem(key, new DocumentState(document.Uri, version, file, IsOpen: true)));
         }
     }
 
@@ -92,13 +94,16 @@ public sealed class ServerWorkspace
     private DocumentState Parse(string uri, int? version, string text, bool isOpen) =>
         new(uri, version, SpecFile.Create(uri, text, configuration: ConfigurationFor(uri)), isOpen);
 
-    private static SourceText Apply(SourceText text, TextDocumentContentChangeEvent change)
+    /// <summary>Applies one content change; the tree is re-parsed only where the change falls when that is safe.</summary>
+    private static SyntaxTree Apply(SyntaxTree syntax, TextDocumentContentChangeEvent change)
     {
         if (change.Range is null)
         {
-            return new SourceText(change.Text);
+            return SyntaxTree.Parse(new SourceText(change.Text));
         }
+        var text = syntax.Text;
         var span = LspConverter.ToSpan(text, change.Range);
-        return new SourceText(string.Concat(text.Text.AsSpan(0, span.Start), change.Text, text.Text.AsSpan(span.End)));
+        var newText = new SourceText(string.Concat(text.Text.AsSpan(0, span.Start), change.Text, text.Text.AsSpan(span.End)));
+        return syntax.Edit(newText, span, change.Text.Length);
     }
 }

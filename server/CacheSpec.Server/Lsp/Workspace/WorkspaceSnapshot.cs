@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Features;
+using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -11,6 +12,7 @@ namespace CacheSpec.Server.Lsp.Workspace;
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
+    private readonly Lazy<WorkspaceModel> model;
     private readonly Lazy<AnalysisResult> analysis;
     private readonly Lazy<SymbolIndex> symbols;
 
@@ -19,10 +21,11 @@ public sealed class WorkspaceSnapshot
         Documents = documents;
         Generation = generation;
         // Files are analysed in URI order, as the command line orders paths: which of two duplicates is "first" must not depend on hashing.
-        analysis = new Lazy<AnalysisResult>(
-            () => SpecAnalyzer.Analyze(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
+        model = new Lazy<WorkspaceModel>(
+            () => new WorkspaceModel(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
             isThreadSafe: true);
-        symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Analysis.Model), isThreadSafe: true);
+        analysis = new Lazy<AnalysisResult>(() => SpecAnalyzer.Analyze(Model), isThreadSafe: true);
+        symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
 
     public static WorkspaceSnapshot Empty { get; } = new(ImmutableDictionary<string, DocumentState>.Empty, 0);
@@ -32,6 +35,10 @@ public sealed class WorkspaceSnapshot
 
     public long Generation { get; }
 
+    /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
+    public WorkspaceModel Model => model.Value;
+
+    /// <summary>The model and every rule's findings, computed once, when first asked for.</summary>
     public AnalysisResult Analysis => analysis.Value;
 
     /// <summary>Declarations and references of every named thing, for navigation and rename.</summary>

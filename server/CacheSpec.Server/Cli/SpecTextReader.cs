@@ -1,0 +1,25 @@
+using System.Text;
+using CacheSpec.Analysis;
+
+namespace CacheSpec.Server.Cli;
+
+/// <summary>
+/// Reads a spec file as strict UTF-8 (a byte order mark is honoured, as File.ReadAllText does). It reads at most one character more
+/// than the engine analyses: a larger file is reported by the engine as too large, and a huge one costs no more memory than that.
+/// </summary>
+internal static class SpecTextReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <exception cref="DecoderFallbackException">The text read is not valid UTF-8.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string Read(string path)
+    {
+        using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        // A UTF-8 file never holds more characters than bytes.
+        var capacity = (int)Math.Min(reader.BaseStream.Length, AnalysisLimits.MaxTextLength + 1L);
+        var buffer = new char[capacity];
+        var read = reader.ReadBlock(buffer, 0, capacity);
+        return new string(buffer, 0, read);
+    }
+}

@@ -9,15 +9,26 @@ namespace CacheSpec.Server.Lsp.Protocol;
 /// one past the end of its line or of the document is valid and clamps.</summary>
 public sealed record Position
 {
+    private readonly int line;
+    private readonly int character;
+
     public Position(int line, int character)
     {
-        Line = line >= 0 ? line : throw new ArgumentOutOfRangeException(nameof(line), line, "A position's line is never negative.");
-        Character = character >= 0 ? character : throw new ArgumentOutOfRangeException(nameof(character), character, "A position's character is never negative.");
+        Line = line;
+        Character = character;
     }
 
-    public int Line { get; }
+    public int Line
+    {
+        get => line;
+        init => line = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Line), value, "A position's line is never negative.");
+    }
 
-    public int Character { get; }
+    public int Character
+    {
+        get => character;
+        init => character = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Character), value, "A position's character is never negative.");
+    }
 }
 
 public sealed record Range(Position Start, Position End);

@@ -586,6 +586,23 @@ describe('lifecycle', () => {
     await assertStops(server);
   });
 
+  test('a client that refuses or ignores window/workDoneProgress/create still gets its workspace loaded', async () => {
+    for (const answer of [{ error: { code: -32603, message: 'no progress here' } }, null]) {
+      const server = await start({
+        rootUri: uriOf(EXAMPLES),
+        capabilities: { window: { workDoneProgress: true } },
+        answerServerRequest: (request) => (request.method === 'window/workDoneProgress/create' ? answer : { result: null }),
+      });
+      await server.waitUntil(() => server.notifications.some((n) => n.method === 'window/logMessage' && /Loaded \d+ spec file/.test(n.params.message)), 'the workspace load', 15_000);
+      // A closed file of the workspace: only the load can have brought it in.
+      const found = await server.request('workspace/symbol', { query: 'payments-api' });
+      assert.ok(found.result.some((symbol) => symbol.location.uri.endsWith('workspace/network.cachespec.yaml')), `workspace symbols: ${JSON.stringify(found.result).slice(0, 200)}`);
+      assert.ok(server.serverRequests.includes('window/workDoneProgress/create'));
+      await assertServes(server);
+      await assertStops(server);
+    }
+  });
+
   test('after shutdown: every request gets -32600, known or not, shutdown included; exit then ends the process with 0', async () => {
     const server = await start();
     await assertServes(server);

@@ -65,9 +65,16 @@ const isResponse = (message) => message && typeof message === 'object' && !Array
 
 /**
  * Starts `cachespec serve --stdio` and, unless `initialize` is false, sends initialize and initialized. The handle sends raw bytes or
- * messages, matches responses to ids, answers the server's own requests with null, and records everything else it receives.
+ * messages, matches responses to ids, answers the server's own requests (with `answerServerRequest`: { result } or { error }, or nothing
+ * when it returns null), and records everything else it receives.
  */
-export async function startRawServer({ initialize = true, rootUri = null, initializationOptions = { diagnosticsDelayMs: 0 }, capabilities = {} } = {}) {
+export async function startRawServer({
+  initialize = true,
+  rootUri = null,
+  initializationOptions = { diagnosticsDelayMs: 0 },
+  capabilities = {},
+  answerServerRequest = () => ({ result: null }),
+} = {}) {
   assertServerExists();
   const proc = spawn(SERVER, ['serve', '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -88,6 +95,8 @@ export async function startRawServer({ initialize = true, rootUri = null, initia
     batches: [],
     /** The latest notifications from the server (publishDiagnostics, logMessage), up to 5,000. */
     notifications: [],
+    /** The methods of the requests the server sent. */
+    serverRequests: [],
     violations: [],
     waiters: new Set(),
     nextId: 1,
@@ -116,8 +125,12 @@ export async function startRawServer({ initialize = true, rootUri = null, initia
         server.responses.set(key, message);
       }
     } else if ('id' in message) {
-      // A request from the server (work-done progress, capability registration): accept it.
-      server.write(frame({ jsonrpc: '2.0', id: message.id, result: null }));
+      // A request from the server (work-done progress, capability registration): accepted unless the test answers otherwise.
+      server.serverRequests.push(message.method);
+      const answer = answerServerRequest(message);
+      if (answer) {
+        server.write(frame({ jsonrpc: '2.0', id: message.id, ...answer }));
+      }
     } else {
       server.notifications.push(message);
       if (server.notifications.length > 5000) {

@@ -4,11 +4,12 @@ using CacheSpec.Server.Lsp.Conversion;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
-/// <summary>Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only UTF-8, no symlinked folders.</summary>
+/// <summary>
+/// Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only UTF-8, never through a symbolic link, and at
+/// most as much of a file as the engine analyses.
+/// </summary>
 public static class WorkspaceScanner
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static IReadOnlyList<(string Uri, string Text)> Scan(IReadOnlyList<string> folders, Action<string, int> log)
     {
         var existing = folders.Where(Directory.Exists).ToArray();
@@ -32,7 +33,7 @@ public static class WorkspaceScanner
     {
         try
         {
-            return File.ReadAllText(path, StrictUtf8);
+            return SpecTextReader.Read(path);
         }
         catch (DecoderFallbackException)
         {
@@ -45,13 +46,44 @@ public static class WorkspaceScanner
         return null;
     }
 
+    /// <summary>
+    /// True when the path lies under a workspace folder and reaches it through no symbolic link (neither the file nor a folder between
+    /// it and the workspace folder is one), as the folder walk does: a watched-file event or a close never reads a file outside.
+    /// </summary>
     public static bool IsInWorkspace(string path, IReadOnlyList<string> folders)
     {
         var full = Path.GetFullPath(path);
-        return folders.Any(folder =>
+        foreach (var folder in folders)
         {
-            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-            return full.StartsWith(root, StringComparison.Ordinal);
-        });
+            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+            if (full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return !PassesThroughLink(full, root);
+            }
+        }
+        return false;
+    }
+
+    private static bool PassesThroughLink(string path, string root)
+    {
+        try
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return true;
+            }
+            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+            {
+                if (new DirectoryInfo(folder).LinkTarget is not null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 }

@@ -113,6 +113,18 @@ internal sealed class ClientDocument
         return new TextDocumentContentChangeEvent(text, range);
     }
 
+    /// <summary>Undoes every edit applied since the history held <paramref name="count"/> edits, newest first, as the editor sends an undo.</summary>
+    public IReadOnlyList<TextDocumentContentChangeEvent> RevertTo(int count)
+    {
+        var changes = new List<TextDocumentContentChangeEvent>();
+        for (var index = history.Count - 1; index >= count; index--)
+        {
+            var edit = history[index];
+            changes.Add(Replace(edit.Start, edit.Start + edit.Inserted.Length, edit.Removed));
+        }
+        return changes;
+    }
+
     /// <summary>A change without a range: the whole text is replaced.</summary>
     public TextDocumentContentChangeEvent ReplaceAll(string text)
     {

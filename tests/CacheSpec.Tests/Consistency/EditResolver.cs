@@ -352,6 +352,6 @@ internal static class EditResolver
 
     private static string Pick(string[] values, int pick) => values[pick % values.Length];
 
-    /// <summary>A breaking fragment three times in ten, else one that usually keeps the YAML readable.</summary>
+    /// <summary>A breaking fragment when the pick's last digit is 0, 1 or 2, else one that usually keeps the YAML readable.</summary>
     private static string Fragment(int pick) => pick % 10 < 3 ? Pick(BreakingFragments, pick / 10) : Pick(Fragments, pick / 10);
 }

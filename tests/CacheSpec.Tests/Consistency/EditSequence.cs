@@ -1,9 +1,9 @@
 namespace CacheSpec.Tests.Consistency;
 
-/// <summary>A random editing session: the documents opened (indexes into the seed specs) and the notifications sent, in order.</summary>
-internal sealed record EditSequence(int[] Seeds, EditNotification[] Notifications)
+/// <summary>A random editing session: the documents opened (indexes into the seed specs), the notifications sent in order, and whether its edits are gentle.</summary>
+internal sealed record EditSequence(int[] Seeds, EditNotification[] Notifications, bool Gentle)
 {
     public override string ToString() =>
-        $"seeds [{string.Join(", ", Seeds.Select(seed => EditSeeds.All[seed % EditSeeds.All.Count].Name))}]\n  "
+        $"{(Gentle ? "gentle" : "rough")} session, seeds [{string.Join(", ", Seeds.Select(seed => EditSeeds.All[seed % EditSeeds.All.Count].Name))}]\n  "
         + string.Join("\n  ", Notifications.Select(notification => notification.ToString()));
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { EXAMPLES, REPO, positionOf, uriOf } from './lsp-harness.mjs';
+import { EXAMPLES, implementedMethods, positionOf, uriOf } from './lsp-harness.mjs';
 import { ErrorCodes, frame, startRawServer } from './raw-client.mjs';
 
 const ParseError = -32700;
@@ -17,18 +17,6 @@ const DOC_TEXT = readFileSync(DOC_FILE, 'utf8');
 const DOC_URI = uriOf(DOC_FILE);
 const HOVER_AT = positionOf(DOC_TEXT, 'vnetInjection', 2);
 const TIER_AT = positionOf(DOC_TEXT, 'tier: ', 6);
-
-/** Every method of HandlerList.cs, read from the handler sources, so a new handler is covered without editing this file. */
-function implementedMethods() {
-  const folder = path.join(REPO, 'server', 'CacheSpec.Server', 'Lsp', 'Handlers');
-  const list = readFileSync(path.join(folder, 'HandlerList.cs'), 'utf8');
-  return [...list.matchAll(/new (\w+Handler)\(\)/g)].map(([, name]) => {
-    const source = readFileSync(path.join(folder, `${name}.cs`), 'utf8');
-    const method = /override string Method => "([^"]+)"/.exec(source)[1];
-    const kind = /: RequestHandler</.test(source) ? 'request' : /: NotificationHandler</.test(source) ? 'notification' : 'lifecycle';
-    return { method, kind };
-  });
-}
 
 const METHODS = implementedMethods();
 const REQUESTS = METHODS.filter((m) => m.kind === 'request' && m.method !== 'initialize').map((m) => m.method).concat('shutdown');

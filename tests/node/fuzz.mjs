@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXAMPLES, REPO, specFilesUnder, uriOf } from './lsp-harness.mjs';
+import { EXAMPLES, implementedMethods, specFilesUnder, uriOf } from './lsp-harness.mjs';
 import { frame, startRawServer } from './raw-client.mjs';
 
 /** mulberry32: a small, fast 32-bit PRNG; the same seed gives the same messages. */
@@ -43,18 +43,6 @@ function prng(seed) {
     },
   };
   return random;
-}
-
-/** Every method of HandlerList.cs with its kind, read from the handler sources. */
-function implementedMethods() {
-  const folder = path.join(REPO, 'server', 'CacheSpec.Server', 'Lsp', 'Handlers');
-  const list = readFileSync(path.join(folder, 'HandlerList.cs'), 'utf8');
-  return [...list.matchAll(/new (\w+Handler)\(\)/g)].map(([, name]) => {
-    const source = readFileSync(path.join(folder, `${name}.cs`), 'utf8');
-    const method = /override string Method => "([^"]+)"/.exec(source)[1];
-    const kind = /: RequestHandler</.test(source) ? 'request' : /: NotificationHandler</.test(source) ? 'notification' : 'lifecycle';
-    return { method, kind };
-  });
 }
 
 const CORPUS = specFilesUnder(EXAMPLES).map((file) => ({ file, uri: uriOf(file), text: readFileSync(file, 'utf8') }));

@@ -39,6 +39,18 @@ export function assertServerExists() {
   }
 }
 
+/** Every method of HandlerList.cs, read from the handler sources, so a new handler is covered without editing this file. */
+export function implementedMethods() {
+  const folder = path.join(REPO, 'server', 'CacheSpec.Server', 'Lsp', 'Handlers');
+  const list = readFileSync(path.join(folder, 'HandlerList.cs'), 'utf8');
+  return [...list.matchAll(/new (\w+Handler)\(\)/g)].map(([, name]) => {
+    const source = readFileSync(path.join(folder, `${name}.cs`), 'utf8');
+    const method = /override string Method => "([^"]+)"/.exec(source)[1];
+    const kind = /: RequestHandler</.test(source) ? 'request' : /: NotificationHandler</.test(source) ? 'notification' : 'lifecycle';
+    return { method, kind };
+  });
+}
+
 export const uriOf = (file) => pathToFileURL(path.resolve(file)).href;
 
 /** Every *.cachespec.yaml (or .yml) file under a folder, sorted, as absolute paths. */

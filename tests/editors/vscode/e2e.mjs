@@ -468,7 +468,9 @@ export async function runE2E({ repo, entry, chromiumPath, vsix, serverExecutable
       await runCommand(page, 'CacheSpec: Open Rule Documentation');
       const tab = page.locator('.tabs-container .tab', { hasText: 'vnet-injection-requires-premium' });
       try {
-        await tab.first().waitFor({ state: 'visible', timeout: 15000 });
+        // The page is the first Markdown file of the session: on a loaded machine, activating VS Code's Markdown support before the
+        // tab appears was seen to take longer than 15 s.
+        await tab.first().waitFor({ state: 'visible', timeout: 45000 });
       } catch (error) {
         await closeOverlays(page);
         throw error;

@@ -476,7 +476,10 @@ export async function runE2E({ repo, entry, chromiumPath, vsix, serverExecutable
         throw error;
       }
       const title = (await tab.first().textContent())?.trim();
-      await runCommand(page, 'View: Close Editor');
+      // The preview is a webview that takes the keyboard focus once it has loaded, so keys may never reach the workbench: close the
+      // tab with its own close button instead of the command palette.
+      await tab.first().hover();
+      await tab.first().locator('.tab-actions .codicon-close').first().click();
       await tab.first().waitFor({ state: 'detached', timeout: 20000 });
       return title;
     });

@@ -56,13 +56,7 @@ public class CheckCommandTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CommandLineRunner.Run(args);
 
     [Fact]
     public void A_clean_spec_exits_zero_with_a_summary()

@@ -15,13 +15,7 @@ public sealed class HostileFileCliTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CommandLineRunner.Run(args);
 
     private string WriteBytes(string name, byte[] bytes)
     {

@@ -21,6 +21,7 @@ public static class SpecAnalyzer
     /// <summary>
     /// Below this much text the rules run one after another: starting threads would cost more than it saves. Above it, independent
     /// rules run on every core, each into its own list, and the lists are joined in catalog order, so the result is the same either way.
+    /// The binder reads a document this large on two cores too.
     /// </summary>
     internal const int ParallelThreshold = 64 * 1024;
 
@@ -34,7 +35,11 @@ public static class SpecAnalyzer
     /// are skipped, except those that read earlier findings (the one that applies suppression comments), and one limit-exceeded finding
     /// names them.
     /// </summary>
-    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null)
+    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
+        Analyze(model, rules, timeLimit, ParallelThreshold);
+
+    /// <summary>The same with another threshold for running rules on every core (the tests compare both ways).</summary>
+    internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, TimeSpan? timeLimit, long parallelThreshold)
     {
         var clock = Stopwatch.StartNew();
         var files = model.Files;
@@ -51,7 +56,7 @@ public static class SpecAnalyzer
                 findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
             }
         }
-        if (Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= ParallelThreshold)
+        if (Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= parallelThreshold)
         {
             Parallel.For(0, independent.Length, RunIndependent);
         }

@@ -7,21 +7,35 @@ namespace CacheSpec.Analysis.Model;
 /// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
 internal static class SpecBinder
 {
-    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault)
+    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
+        int parallelThreshold = SpecAnalyzer.ParallelThreshold)
     {
-        var document = new SpecDocument { File = file, Syntax = syntax, FormatIssues = FormatValidator.Validate(syntax) };
         var budget = new AliasBudget();
         var root = new MappingReader(syntax.Root, budget);
-        document.Guidance = root.String("guidance");
-        document.Profile = profileOverride ?? GuidanceProfiles.Parse(document.Guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
+        var guidance = root.String("guidance");
+        var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
+        document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
+        var caches = Mappings(root, "caches").ToArray();
+        // A large document is read on two cores: the format check and the second half of the caches beside the rest. Only without
+        // anchors, so that the alias budget (shared, and counted in reading order) is never touched.
+        var split = Environment.ProcessorCount > 1 && syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors ? caches.Length / 2 : caches.Length;
+        var second = split < caches.Length
+            ? Task.Run(() => (FormatValidator.Validate(syntax), BindCaches(document, caches[split..])))
+            : null;
         document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
-        document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
+        var firstCaches = BindCaches(document, caches[..split]);
+        var (formatIssues, secondCaches) = second?.GetAwaiter().GetResult() ?? (FormatValidator.Validate(syntax), Array.Empty<CacheModel>());
+        document.FormatIssues = formatIssues;
+        document.Caches = secondCaches.Length == 0 ? firstCaches : [.. firstCaches, .. secondCaches];
         document.AliasedNodesRead = budget.Counted;
         document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded } : Array.Empty<Diagnostics.LimitFinding>();
         return document;
     }
+
+    private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers) =>
+        Array.ConvertAll(readers, reader => BindCache(document, reader));
 
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
         parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);

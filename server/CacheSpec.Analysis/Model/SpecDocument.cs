@@ -20,7 +20,7 @@ public sealed class SpecDocument
     public IReadOnlyList<CacheModel> Caches { get; internal set; } = Array.Empty<CacheModel>();
 
     /// <summary>Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).</summary>
-    public IReadOnlyList<FormatIssue> FormatIssues { get; init; } = Array.Empty<FormatIssue>();
+    public IReadOnlyList<FormatIssue> FormatIssues { get; internal set; } = Array.Empty<FormatIssue>();
 
     /// <summary>Where binding stopped at a limit: aliases that would have read more than <see cref="AnalysisLimits.MaxAliasedNodes"/>.</summary>
     public IReadOnlyList<LimitFinding> Limits { get; internal set; } = Array.Empty<LimitFinding>();

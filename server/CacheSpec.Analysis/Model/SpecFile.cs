@@ -38,10 +38,16 @@ public sealed class SpecFile
         Create(path, SyntaxTree.Parse(new SourceText(text)), profileOverride, configuration);
 
     /// <summary>Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>).</summary>
-    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null)
+    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.ParallelThreshold);
+
+    /// <summary>The same with another threshold for reading a large document on two cores (the tests compare both ways).</summary>
+    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
-        file.Documents = file.Syntax.Documents.Select(document => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance)).ToArray();
+        file.Documents = file.Syntax.Documents
+            .Select(document => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold))
+            .ToArray();
         return file;
     }
 }

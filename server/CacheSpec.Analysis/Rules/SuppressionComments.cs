@@ -11,8 +11,10 @@ public static partial class SuppressionComments
     public static IReadOnlyList<Suppression> Find(SourceText text)
     {
         var found = new List<Suppression>();
-        for (var line = 0; line < text.LineCount; line++)
+        // Only lines holding the marker can match: finding them with IndexOf spares a substring and a regex run for every other line.
+        for (var at = text.Text.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = NextMarker(text, at))
         {
+            var line = text.GetLineIndex(at);
             var lineText = text.GetLineText(line);
             var match = Comment().Match(lineText);
             if (!match.Success)
@@ -32,6 +34,13 @@ public static partial class SuppressionComments
             found.Add(new Suppression(line, new TextSpan(start + match.Index, match.Length), rules, string.IsNullOrEmpty(reason) ? null : reason) { TargetLine = target });
         }
         return found;
+    }
+
+    /// <summary>The next marker on a later line (a line with two markers is read once).</summary>
+    private static int NextMarker(SourceText text, int at)
+    {
+        var nextLine = text.GetLineIndex(at) + 1;
+        return nextLine >= text.LineCount ? -1 : text.Text.IndexOf(Marker, text.GetLineStart(nextLine), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\s*#\s*cachespec-disable-next-line(?:\s+(?<rule>[A-Za-z0-9-]+)(?:\s*,\s*(?<rule>[A-Za-z0-9-]+))*)?\s*(?:--\s*(?<reason>.*))?$")]

@@ -23,23 +23,30 @@ public sealed class DuplicateNameRule : Rule
         Check(context, "private endpoint", model.Caches.SelectMany(cache => cache.PrivateEndpoints.Select(endpoint => (cache.Document, endpoint.Name))));
         foreach (var network in model.Networks)
         {
-            Check(context, "subnet", network.Subnets.Select(subnet => (network.Document, subnet.Name)), $" in network '{network.Name?.Value}'");
+            Check(context, "subnet", network.Subnets.Select(subnet => (network.Document, subnet.Name)), () => $" in network '{network.Name?.Value}'");
             foreach (var subnet in network.Subnets)
             {
-                Check(context, "route", subnet.Routes.Select(route => (network.Document, route.Name)), $" in subnet '{subnet.QualifiedName}'");
+                if (subnet.Routes.Count > 1)
+                {
+                    Check(context, "route", subnet.Routes.Select(route => (network.Document, route.Name)), () => $" in subnet '{subnet.QualifiedName}'");
+                }
             }
         }
         foreach (var nsg in model.NetworkSecurityGroups)
         {
-            Check(context, "security rule", nsg.Rules.Select(rule => (nsg.Document, rule.Name)), $" in network security group '{nsg.Name?.Value}'");
+            Check(context, "security rule", nsg.Rules.Select(rule => (nsg.Document, rule.Name)), () => $" in network security group '{nsg.Name?.Value}'");
         }
         foreach (var cache in model.Caches)
         {
-            Check(context, "firewall rule", cache.FirewallRules.Select(rule => (cache.Document, rule.Name)), $" in cache '{cache.DisplayName}'");
+            // Most caches have one firewall rule or none: nothing can repeat there, so no lookup table is built.
+            if (cache.FirewallRules.Count > 1)
+            {
+                Check(context, "firewall rule", cache.FirewallRules.Select(rule => (cache.Document, rule.Name)), () => $" in cache '{cache.DisplayName}'");
+            }
         }
     }
 
-    private static void Check(RuleContext context, string kind, IEnumerable<(SpecDocument Document, Located<string>? Name)> names, string scope = "")
+    private static void Check(RuleContext context, string kind, IEnumerable<(SpecDocument Document, Located<string>? Name)> names, Func<string>? scope = null)
     {
         var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(StringComparer.Ordinal);
         foreach (var (document, name) in names)
@@ -52,7 +59,7 @@ public sealed class DuplicateNameRule : Rule
             {
                 var where = original.Document.File.Text.GetPosition(original.Name.Node.Span.Start);
                 var location = original.Document.File == document.File ? $"line {where.Line + 1}" : $"{original.Document.File.Path}:{where.Line + 1}";
-                context.Report(document, name.Node, $"The {kind} name '{name.Value}' is already used{scope} at {location}.");
+                context.Report(document, name.Node, $"The {kind} name '{name.Value}' is already used{scope?.Invoke()} at {location}.");
             }
             else
             {

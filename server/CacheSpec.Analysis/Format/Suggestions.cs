@@ -9,7 +9,6 @@ public static class Suggestions
         var bestDistance = int.MaxValue;
         var tied = false;
         var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
-        var lowered = text.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
             if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
@@ -21,7 +20,7 @@ public static class Suggestions
             {
                 continue;
             }
-            var distance = Distance(lowered, candidate.ToLowerInvariant());
+            var distance = Distance(text, candidate, allowed);
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -37,16 +36,23 @@ public static class Suggestions
         return bestDistance <= allowed && !tied ? best : null;
     }
 
-    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
-    public static int Distance(string a, string b)
+    /// <summary>Levenshtein distance, ignoring case, with adjacent transpositions counted as one edit.</summary>
+    public static int Distance(string a, string b) => Distance(a, b, int.MaxValue);
+
+    /// <summary>
+    /// The same, but any distance above the limit may come back as int.MaxValue: once a whole row exceeds it, no later row can come
+    /// back under it, so a name far from the text costs a few rows instead of all of them.
+    /// </summary>
+    private static int Distance(string a, string b, int limit)
     {
         if (a.Length > 200 || b.Length > 200)
         {
             return int.MaxValue;
         }
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        var previousPrevious = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows[(2 * (b.Length + 1))..];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -54,17 +60,39 @@ public static class Suggestions
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var rowMinimum = i;
+            var ai = char.ToLowerInvariant(a[i - 1]);
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var bj = char.ToLowerInvariant(b[j - 1]);
+                var cost = ai == bj ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                if (i > 1 && j > 1 && ai == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == bj)
                 {
                     current[j] = Math.Min(current[j], previousPrevious[j - 2] + 1);
                 }
+                rowMinimum = Math.Min(rowMinimum, current[j]);
             }
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            // With transpositions a cell may also come from two rows back, so both of the last two rows must exceed the limit.
+            if (rowMinimum > limit && i > 1 && MinimumOf(previous) > limit)
+            {
+                return int.MaxValue;
+            }
+            var recycled = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = recycled;
         }
         return previous[b.Length];
+    }
+
+    private static int MinimumOf(ReadOnlySpan<int> row)
+    {
+        var minimum = int.MaxValue;
+        foreach (var value in row)
+        {
+            minimum = Math.Min(minimum, value);
+        }
+        return minimum;
     }
 }

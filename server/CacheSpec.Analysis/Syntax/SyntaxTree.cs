@@ -30,7 +30,11 @@ public sealed class SyntaxTree
     /// <summary>True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach across it.</summary>
     internal bool HasAnchors { get; init; }
 
-    public static SyntaxTree Parse(SourceText text) => text.Length > AnalysisLimits.MaxTextLength ? TooLarge(text) : YamlTreeBuilder.Build(text);
+    public static SyntaxTree Parse(SourceText text) => Parse(text, SpecAnalyzer.ParallelThreshold);
+
+    /// <summary>The same with another threshold for scanning ahead on a second core (the tests compare both ways).</summary>
+    internal static SyntaxTree Parse(SourceText text, int readAheadThreshold) =>
+        text.Length > AnalysisLimits.MaxTextLength ? TooLarge(text) : YamlTreeBuilder.Build(text, readAheadThreshold);
 
     /// <summary>
     /// The tree of a text after one edit of this tree's text: the edited item is parsed again and spliced in where that is certain to give

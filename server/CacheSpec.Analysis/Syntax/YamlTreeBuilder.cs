@@ -24,6 +24,9 @@ internal sealed class YamlTreeBuilder
     private int lastOffset;
     private bool hasAnchors;
 
+    /// <summary>From this many characters on, YamlDotNet scans ahead on another core while the tree is built.</summary>
+    private int readAheadThreshold = SpecAnalyzer.ParallelThreshold;
+
     /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
     private int enclosingDepth;
     private int documentStart;
@@ -35,9 +38,12 @@ internal sealed class YamlTreeBuilder
         endOffset = text.Length;
     }
 
-    public static SyntaxTree Build(SourceText text)
+    public static SyntaxTree Build(SourceText text) => Build(text, SpecAnalyzer.ParallelThreshold);
+
+    /// <summary>The same with another read-ahead threshold (the tests compare both ways).</summary>
+    internal static SyntaxTree Build(SourceText text, int readAheadThreshold)
     {
-        var builder = new YamlTreeBuilder(text);
+        var builder = new YamlTreeBuilder(text) { readAheadThreshold = readAheadThreshold };
         builder.ReportForbiddenCharacters(0, text.Length);
         builder.ParseFrom(0);
         return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors };
@@ -99,10 +105,10 @@ internal sealed class YamlTreeBuilder
         try
         {
             var input = start == 0 && endOffset == text.Length ? text.Text : text.Text[start..endOffset];
-            var parser = new Parser(new StringReader(input));
-            while (parser.MoveNext())
+            using var events = YamlEventReader.For(input, readAhead: input.Length >= readAheadThreshold && Environment.ProcessorCount > 1);
+            while (events.TryRead(out var next))
             {
-                if (parser.Current is { } parsingEvent)
+                if (next is { } parsingEvent)
                 {
                     if (parsingEvent is MappingStart or SequenceStart && frames.Count + enclosingDepth >= AnalysisLimits.MaxNestingDepth)
                     {

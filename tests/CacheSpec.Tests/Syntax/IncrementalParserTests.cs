@@ -1,4 +1,3 @@
-using System.Text;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Tests.Support;
@@ -59,11 +58,11 @@ public class IncrementalParserTests
                 if (incremental is not null)
                 {
                     spliced++;
-                    var expected = Dump(full);
-                    var actual = Dump(incremental);
+                    var expected = SyntaxDump.Of(full);
+                    var actual = SyntaxDump.Of(incremental);
                     Assert.True(expected == actual, $"Edit {span} with {Escape(inserted)} near {Escape(newText.Text.Substring(Math.Max(0, span.Start - 80), Math.Min(160, newText.Length - Math.Max(0, span.Start - 80))))}\n{expected}\n---\n{actual}");
                 }
-                Assert.Equal(Dump(full), Dump(tree.Edit(newText, span, inserted.Length)));
+                Assert.Equal(SyntaxDump.Of(full), SyntaxDump.Of(tree.Edit(newText, span, inserted.Length)));
                 tree = full;
             }
         }, iter: 3_000, threads: 1);
@@ -82,7 +81,7 @@ public class IncrementalParserTests
         var edited = new SourceText(text.Insert(inside, "x"));
         var spliced = IncrementalParser.TryReparse(tree, edited, new TextSpan(inside, 0), 1);
         Assert.NotNull(spliced);
-        Assert.Equal(Dump(SyntaxTree.Parse(edited)), Dump(spliced!));
+        Assert.Equal(SyntaxDump.Of(SyntaxTree.Parse(edited)), SyntaxDump.Of(spliced!));
     }
 
     [Theory]
@@ -96,7 +95,7 @@ public class IncrementalParserTests
         var at = text.IndexOf(find, text.IndexOf("caches:", StringComparison.Ordinal), StringComparison.Ordinal);
         var edited = new SourceText(text[..at] + replace + text[(at + find.Length)..]);
         var tree = SyntaxTree.Parse(new SourceText(text)).Edit(edited, new TextSpan(at, find.Length), replace.Length);
-        Assert.Equal(Dump(SyntaxTree.Parse(edited)), Dump(tree));
+        Assert.Equal(SyntaxDump.Of(SyntaxTree.Parse(edited)), SyntaxDump.Of(tree));
     }
 
     private static (TextSpan Span, string Inserted) RandomEdit(string text, Random random)
@@ -122,51 +121,4 @@ public class IncrementalParserTests
     }
 
     private static string Escape(string value) => value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    private static string Dump(SyntaxTree tree)
-    {
-        var builder = new StringBuilder();
-        foreach (var error in tree.Errors)
-        {
-            builder.Append("error ").Append(error.Span).Append(' ').AppendLine(error.Message);
-        }
-        foreach (var document in tree.Documents)
-        {
-            builder.Append("document ").Append(document.Index).Append(' ').Append(document.Span).AppendLine();
-            if (document.Root is not null)
-            {
-                Dump(document.Root, builder, 1);
-            }
-        }
-        return builder.ToString();
-    }
-
-    private static void Dump(SyntaxNode node, StringBuilder builder, int depth)
-    {
-        builder.Append(' ', depth * 2).Append(node.KindName).Append(' ').Append(node.Span).Append(" &").Append(node.Anchor);
-        switch (node)
-        {
-            case ScalarSyntax scalar:
-                builder.Append(scalar.IsPlain ? " plain " : " quoted ").Append(scalar.Value.Replace("\n", "\\n", StringComparison.Ordinal)).AppendLine();
-                break;
-            case AliasSyntax alias:
-                builder.Append(" *").Append(alias.Name).Append(" -> ").Append(alias.Target.Span).AppendLine();
-                break;
-            case MappingSyntax mapping:
-                builder.AppendLine(mapping.IsFlow ? " flow" : " block");
-                foreach (var entry in mapping.Entries)
-                {
-                    Dump(entry.Key, builder, depth + 1);
-                    Dump(entry.Value, builder, depth + 2);
-                }
-                break;
-            case SequenceSyntax sequence:
-                builder.AppendLine(sequence.IsFlow ? " flow" : " block");
-                foreach (var item in sequence.Items)
-                {
-                    Dump(item, builder, depth + 1);
-                }
-                break;
-        }
-    }
 }

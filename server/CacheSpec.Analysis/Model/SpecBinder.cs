@@ -16,19 +16,26 @@ internal static class SpecBinder
         var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
         document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
-        var caches = Mappings(root, "caches").ToArray();
-        // A large document is read on two cores: the format check and the second half of the caches beside the rest. Only without
-        // anchors, so that the alias budget (shared, and counted in reading order) is never touched.
-        var split = Environment.ProcessorCount > 1 && syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors ? caches.Length / 2 : caches.Length;
-        var second = split < caches.Length
-            ? Task.Run(() => (FormatValidator.Validate(syntax), BindCaches(document, caches[split..])))
-            : null;
+        // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never changes.
         document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
-        var firstCaches = BindCaches(document, caches[..split]);
-        var (formatIssues, secondCaches) = second?.GetAwaiter().GetResult() ?? (FormatValidator.Validate(syntax), Array.Empty<CacheModel>());
-        document.FormatIssues = formatIssues;
-        document.Caches = secondCaches.Length == 0 ? firstCaches : [.. firstCaches, .. secondCaches];
+        // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
+        // without anchors, so that the shared alias budget is never touched from two threads.
+        if (Environment.ProcessorCount > 1 && syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
+        {
+            var caches = Mappings(root, "caches").ToArray();
+            var half = caches.Length / 2;
+            var second = Task.Run(() => (FormatValidator.Validate(syntax), BindCaches(document, caches[half..])));
+            var firstCaches = BindCaches(document, caches[..half]);
+            var (formatIssues, secondCaches) = second.GetAwaiter().GetResult();
+            document.FormatIssues = formatIssues;
+            document.Caches = [.. firstCaches, .. secondCaches];
+        }
+        else
+        {
+            document.FormatIssues = FormatValidator.Validate(syntax);
+            document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
+        }
         document.AliasedNodesRead = budget.Counted;
         document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded } : Array.Empty<Diagnostics.LimitFinding>();
         return document;

@@ -25,6 +25,9 @@ public static class SpecAnalyzer
     /// </summary>
     internal const int ParallelThreshold = 64 * 1024;
 
+    /// <summary>The threshold in force: with one core nothing is worth a second thread. The tests pass 0 to force the two-core paths.</summary>
+    internal static int DefaultParallelThreshold => Environment.ProcessorCount > 1 ? ParallelThreshold : int.MaxValue;
+
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
     public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
         Analyze(new WorkspaceModel(files), rules, timeLimit);
@@ -36,7 +39,7 @@ public static class SpecAnalyzer
     /// names them.
     /// </summary>
     public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
-        Analyze(model, rules, timeLimit, ParallelThreshold);
+        Analyze(model, rules, timeLimit, DefaultParallelThreshold);
 
     /// <summary>The same with another threshold for running rules on every core (the tests compare both ways).</summary>
     internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, TimeSpan? timeLimit, long parallelThreshold)
@@ -56,7 +59,7 @@ public static class SpecAnalyzer
                 findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
             }
         }
-        if (Environment.ProcessorCount > 1 && files.Sum(file => (long)file.Text.Length) >= parallelThreshold)
+        if (files.Sum(file => (long)file.Text.Length) >= parallelThreshold)
         {
             Parallel.For(0, independent.Length, RunIndependent);
         }

@@ -8,7 +8,7 @@ namespace CacheSpec.Analysis.Model;
 internal static class SpecBinder
 {
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
-        int parallelThreshold = SpecAnalyzer.ParallelThreshold)
+        int parallelThreshold)
     {
         var budget = new AliasBudget();
         var root = new MappingReader(syntax.Root, budget);
@@ -21,7 +21,7 @@ internal static class SpecBinder
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
         // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
         // without anchors, so that the shared alias budget is never touched from two threads.
-        if (Environment.ProcessorCount > 1 && syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
+        if (syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
         {
             var caches = Mappings(root, "caches").ToArray();
             var half = caches.Length / 2;

@@ -39,7 +39,7 @@ public sealed class SpecFile
 
     /// <summary>Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>).</summary>
     public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
-        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.ParallelThreshold);
+        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.DefaultParallelThreshold);
 
     /// <summary>The same with another threshold for reading a large document on two cores (the tests compare both ways).</summary>
     internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold)

@@ -30,7 +30,7 @@ public sealed class SyntaxTree
     /// <summary>True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach across it.</summary>
     internal bool HasAnchors { get; init; }
 
-    public static SyntaxTree Parse(SourceText text) => Parse(text, SpecAnalyzer.ParallelThreshold);
+    public static SyntaxTree Parse(SourceText text) => Parse(text, SpecAnalyzer.DefaultParallelThreshold);
 
     /// <summary>The same with another threshold for scanning ahead on a second core (the tests compare both ways).</summary>
     internal static SyntaxTree Parse(SourceText text, int readAheadThreshold) =>

@@ -25,7 +25,7 @@ internal sealed class YamlTreeBuilder
     private bool hasAnchors;
 
     /// <summary>From this many characters on, YamlDotNet scans ahead on another core while the tree is built.</summary>
-    private int readAheadThreshold = SpecAnalyzer.ParallelThreshold;
+    private int readAheadThreshold = SpecAnalyzer.DefaultParallelThreshold;
 
     /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
     private int enclosingDepth;
@@ -38,7 +38,7 @@ internal sealed class YamlTreeBuilder
         endOffset = text.Length;
     }
 
-    public static SyntaxTree Build(SourceText text) => Build(text, SpecAnalyzer.ParallelThreshold);
+    public static SyntaxTree Build(SourceText text) => Build(text, SpecAnalyzer.DefaultParallelThreshold);
 
     /// <summary>The same with another read-ahead threshold (the tests compare both ways).</summary>
     internal static SyntaxTree Build(SourceText text, int readAheadThreshold)
@@ -105,7 +105,7 @@ internal sealed class YamlTreeBuilder
         try
         {
             var input = start == 0 && endOffset == text.Length ? text.Text : text.Text[start..endOffset];
-            using var events = YamlEventReader.For(input, readAhead: input.Length >= readAheadThreshold && Environment.ProcessorCount > 1);
+            using var events = YamlEventReader.For(input, readAhead: input.Length >= readAheadThreshold);
             while (events.TryRead(out var next))
             {
                 if (next is { } parsingEvent)

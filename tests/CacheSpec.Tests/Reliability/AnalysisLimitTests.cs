@@ -11,9 +11,6 @@ namespace CacheSpec.Tests.Reliability;
 /// <summary>The engine's explicit limits: where each one starts, what it reports, and that nothing silences it.</summary>
 public class AnalysisLimitTests
 {
-    private static string[] Found(AnalysisResult analysis) =>
-        analysis.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code}").ToArray();
-
     [Fact]
     public void The_limits_are_the_ones_the_rule_page_states()
     {
@@ -35,14 +32,14 @@ public class AnalysisLimitTests
         var atLimit = prefix + new string('x', AnalysisLimits.MaxTextLength - prefix.Length - 1) + "\n";
         Assert.Equal(AnalysisLimits.MaxTextLength, atLimit.Length);
         Assert.Empty(Specs.Analyze(atLimit).Diagnostics);
-        Assert.Equal(new[] { "0:0 limit-exceeded" }, Found(Specs.Analyze(atLimit + " ")));
+        Assert.Equal(new[] { "0:0 limit-exceeded" }, Specs.Found(Specs.Analyze(atLimit + " ")));
     }
 
     [Fact]
     public void Sixty_four_nested_collections_are_read_and_the_sixty_fifth_is_not()
     {
-        Assert.Equal(new[] { "0:0 invalid-value" }, Found(Specs.Analyze(new string('[', 64) + new string(']', 64) + "\n")));
-        Assert.Equal(new[] { "0:0 invalid-value", "0:64 limit-exceeded" }, Found(Specs.Analyze(new string('[', 65) + new string(']', 65) + "\n")));
+        Assert.Equal(new[] { "0:0 invalid-value" }, Specs.Found(Specs.Analyze(new string('[', 64) + new string(']', 64) + "\n")));
+        Assert.Equal(new[] { "0:0 invalid-value", "0:64 limit-exceeded" }, Specs.Found(Specs.Analyze(new string('[', 65) + new string(']', 65) + "\n")));
     }
 
     [Fact]
@@ -51,7 +48,7 @@ public class AnalysisLimitTests
         // The root mapping and the list under x-deep are two levels: the 64th bracket is the 65th collection, and the broken line after it is not read.
         var text = Specs.Header + "caches: []\nx-deep: " + new string('[', 70) + new string(']', 70) + "\nnot-read: [\n---\n" + Specs.Header + "caches: []\nunknown: 1\n";
         var analysis = Specs.Analyze(text);
-        Assert.Equal(new[] { "5:0 unknown-key", "5:71 limit-exceeded", "13:0 unknown-key" }, Found(analysis));
+        Assert.Equal(new[] { "5:0 unknown-key", "5:71 limit-exceeded", "13:0 unknown-key" }, Specs.Found(analysis));
         Assert.Equal(2, analysis.Model.Documents.Count);
     }
 
@@ -60,11 +57,11 @@ public class AnalysisLimitTests
     {
         string Spec(int items) => Specs.Header + "x-big: &big [" + string.Join(",", Enumerable.Repeat("a", items)) + "]\ncaches: *big\n";
         var withinBudget = Specs.Analyze(Spec(AnalysisLimits.MaxAliasedNodes));
-        Assert.Equal(new[] { "4:0 unknown-key" }, Found(withinBudget));
+        Assert.Equal(new[] { "4:0 unknown-key" }, Specs.Found(withinBudget));
         Assert.Equal(AnalysisLimits.MaxAliasedNodes, withinBudget.Model.Documents[0].AliasedNodesRead);
 
         var overBudget = Specs.Analyze(Spec(AnalysisLimits.MaxAliasedNodes + 1));
-        Assert.Equal(new[] { "4:0 unknown-key", "5:8 limit-exceeded" }, Found(overBudget));
+        Assert.Equal(new[] { "4:0 unknown-key", "5:8 limit-exceeded" }, Specs.Found(overBudget));
         Assert.Equal("*big", overBudget.Model.Files[0].Text.GetText(overBudget.Diagnostics[1].Span));
         Assert.Equal(0, overBudget.Model.Documents[0].AliasedNodesRead);
     }
@@ -104,9 +101,9 @@ public class AnalysisLimitTests
         // no-network-isolation runs, the time is then up: cache-unreachable is skipped, and its suppression is not judged unused.
         var rules = new[] { "no-network-isolation", "cache-unreachable", "unused-suppression" }.Select(id => RuleCatalog.Find(id)!).ToArray();
         var file = SpecFile.Create("a.cachespec.yaml", SuppressedSpec.Replace("no-network-isolation", "no-network-isolation, cache-unreachable"));
-        Assert.Equal(new[] { "9:58 unused-suppression" }, Found(SpecAnalyzer.Analyze(new[] { file }, rules)));
+        Assert.Equal(new[] { "9:58 unused-suppression" }, Specs.Found(SpecAnalyzer.Analyze(new[] { file }, rules)));
         var analysis = SpecAnalyzer.Analyze(new[] { file }, rules, TimeSpan.Zero);
-        Assert.Equal(new[] { "0:0 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:0 limit-exceeded" }, Specs.Found(analysis));
         Assert.EndsWith("did not run and their findings are missing: cache-unreachable.", analysis.Diagnostics[0].Message);
     }
 
@@ -117,7 +114,7 @@ public class AnalysisLimitTests
         var configuration = RuleConfiguration.Parse("""{"rules": {"limit-exceeded": "off"}}""", out var problems);
         Assert.Empty(problems);
         var analysis = SpecAnalyzer.Analyze(new[] { SpecFile.Create("a.cachespec.yaml", deep, configuration: configuration) });
-        Assert.Equal(new[] { "5:30 invalid-suppression", "6:0 unknown-key", "6:71 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "5:30 invalid-suppression", "6:0 unknown-key", "6:71 limit-exceeded" }, Specs.Found(analysis));
         Assert.Equal(DiagnosticSeverity.Error, analysis.Diagnostics[2].Severity);
         Assert.Equal("limit-exceeded cannot be suppressed: it says that part of the spec was not checked.", analysis.Diagnostics[0].Message);
     }

@@ -15,9 +15,6 @@ namespace CacheSpec.Tests.Reliability;
 /// </summary>
 public class HostileInputTests
 {
-    private static string[] Found(AnalysisResult analysis) =>
-        analysis.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code}").ToArray();
-
     private static SyntaxTree TreeOf(AnalysisResult analysis) => analysis.Model.Files[0].Syntax;
 
     /// <summary>Runs the work on a thread with a 256 KB stack: a walker that recursed once per level of a deep input would overflow it.</summary>
@@ -66,7 +63,7 @@ public class HostileInputTests
     {
         var text = new string('[', 10_000) + new string(']', 10_000) + "\n";
         var (analysis, _) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, 63, 64, 65, 9_999, 10_000));
-        Assert.Equal(new[] { "0:0 invalid-value", "0:64 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:0 invalid-value", "0:64 limit-exceeded" }, Specs.Found(analysis));
         var limit = analysis.Diagnostics.Single(d => d.Code == "limit-exceeded");
         Assert.Equal(new TextSpan(64, 1), limit.Span);
         Assert.StartsWith("This list is nested 65 collections deep, more than the 64 the checker reads", limit.Message);
@@ -78,7 +75,7 @@ public class HostileInputTests
     {
         var text = string.Concat(Enumerable.Repeat("{a: ", 10_000)) + "x" + new string('}', 10_000) + "\n";
         var (analysis, _) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, 255, 256, 257, 40_000));
-        Assert.Equal(new[] { "0:1 missing-required", "0:1 missing-required", "0:1 missing-required", "0:1 unknown-key", "0:256 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:1 missing-required", "0:1 missing-required", "0:1 missing-required", "0:1 unknown-key", "0:256 limit-exceeded" }, Specs.Found(analysis));
         Assert.StartsWith("This mapping is nested 65 collections deep", analysis.Diagnostics[^1].Message);
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
     }
@@ -88,7 +85,7 @@ public class HostileInputTests
     {
         var text = string.Concat(Enumerable.Repeat("- ", 10_000)) + "x\n";
         var (analysis, _) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, 128, 129, 20_000));
-        Assert.Equal(new[] { "0:0 invalid-value", "0:128 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:0 invalid-value", "0:128 limit-exceeded" }, Specs.Found(analysis));
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
     }
 
@@ -98,13 +95,13 @@ public class HostileInputTests
         // One more space per level: 10,000 levels are 50 million characters, so the size limit answers first.
         var huge = HostileSpecs.NestedBlockMappings(10_000);
         var (tooLarge, _) = EditorFeatures.AnalyzeAndAsk(huge, huge.Length - 5);
-        Assert.Equal(new[] { "0:0 limit-exceeded" }, Found(tooLarge));
+        Assert.Equal(new[] { "0:0 limit-exceeded" }, Specs.Found(tooLarge));
 
         var text = HostileSpecs.NestedBlockMappings(3_000);
         Assert.True(text.Length < AnalysisLimits.MaxTextLength);
         var sixtyFifth = new SourceText(text).GetLineStart(64) + 64;
         var (analysis, answers) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, sixtyFifth, sixtyFifth + 3, text.Length - 10));
-        Assert.Equal(new[] { "0:0 missing-required", "0:0 missing-required", "0:0 missing-required", "0:0 unknown-key", "64:64 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:0 missing-required", "0:0 missing-required", "0:0 missing-required", "0:0 unknown-key", "64:64 limit-exceeded" }, Specs.Found(analysis));
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
         // Folding follows the tree, so it stops where reading stopped.
         Assert.True(answers.Folds.All(fold => fold.StartLine < 64));
@@ -123,7 +120,7 @@ public class HostileInputTests
         var clock = Stopwatch.StartNew();
         var (analysis, answers) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*l9", StringComparison.Ordinal), text.Length - 3);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-        Assert.Equal(Enumerable.Range(4, 11).Select(line => $"{line}:0 unknown-key"), Found(analysis));
+        Assert.Equal(Enumerable.Range(4, 11).Select(line => $"{line}:0 unknown-key"), Specs.Found(analysis));
         // The caches are nine lists of lists: nothing to bind, and only the nine items of the one list read were counted.
         var document = analysis.Model.Documents.Single();
         Assert.Empty(document.Caches);
@@ -165,7 +162,7 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches: &a [*a]\nx-self: &s {inner: *s}\nx-one: &o [1]\nx-two: &o [*o, *o]\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*a", StringComparison.Ordinal) + 1, text.IndexOf("*s", StringComparison.Ordinal));
-        Assert.Equal(new[] { "4:12 invalid-value", "4:12 yaml-syntax", "5:0 unknown-key", "5:19 yaml-syntax", "6:0 unknown-key", "7:0 unknown-key" }, Found(analysis));
+        Assert.Equal(new[] { "4:12 invalid-value", "4:12 yaml-syntax", "5:0 unknown-key", "5:19 yaml-syntax", "6:0 unknown-key", "7:0 unknown-key" }, Specs.Found(analysis));
         Assert.Equal("The alias '*a' names no anchor defined before it.", analysis.Diagnostics[1].Message);
         Assert.Equal("The alias '*s' names no anchor defined before it.", analysis.Diagnostics[3].Message);
         var root = (MappingSyntax)TreeOf(analysis).Documents[0].Root!;
@@ -204,7 +201,7 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches:\n  - name: a\0b\n    tier: Basic\n    size: C9\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf('\0'), text.IndexOf('\0') + 1);
-        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "5:4 missing-required", "5:11 yaml-syntax", "5:12 yaml-syntax" }, Found(analysis));
+        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "5:4 missing-required", "5:11 yaml-syntax", "5:12 yaml-syntax" }, Specs.Found(analysis));
         Assert.Equal("The character U+0000 is not allowed in YAML text.", analysis.Diagnostics[3].Message);
         Assert.Equal(new TextSpan(text.IndexOf('\0'), 1), analysis.Diagnostics[3].Span);
     }
@@ -239,7 +236,7 @@ public class HostileInputTests
         var clock = Stopwatch.StartNew();
         var (analysis, answers) = EditorFeatures.AnalyzeAndAsk(text);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.Equal(new[] { "0:0 limit-exceeded" }, Found(analysis));
+        Assert.Equal(new[] { "0:0 limit-exceeded" }, Specs.Found(analysis));
         Assert.Empty(answers.Symbols);
     }
 
@@ -248,7 +245,7 @@ public class HostileInputTests
     {
         var leading = Specs.Header + "caches:\n\t- name: a\n\t  tier: Basic\n";
         var (first, _) = EditorFeatures.AnalyzeAndAsk(leading, leading.IndexOf('\t'));
-        Assert.Equal(new[] { "4:0 invalid-value", "5:0 yaml-syntax" }, Found(first));
+        Assert.Equal(new[] { "4:0 invalid-value", "5:0 yaml-syntax" }, Specs.Found(first));
         Assert.Equal("While scanning a mapping, found invalid tab as indentation.", first.Diagnostics[1].Message);
         Assert.Equal(new TextSpan(leading.IndexOf('\t'), 1), first.Diagnostics[1].Span);
 
@@ -264,7 +261,7 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    tier: Premium\ncaches: []\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.LastIndexOf("tier", StringComparison.Ordinal), text.LastIndexOf("caches", StringComparison.Ordinal));
-        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "7:4 yaml-syntax", "8:0 yaml-syntax" }, Found(analysis));
+        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "7:4 yaml-syntax", "8:0 yaml-syntax" }, Specs.Found(analysis));
         Assert.Equal("The key 'tier' appears more than once in this mapping.", analysis.Diagnostics[2].Message);
         Assert.Equal("The key 'caches' appears more than once in this mapping.", analysis.Diagnostics[3].Message);
     }

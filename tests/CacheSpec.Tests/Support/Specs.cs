@@ -16,6 +16,10 @@ public static class Specs
 
     public static IReadOnlyList<string> Codes(this AnalysisResult result) => result.Diagnostics.Select(d => d.Code).ToArray();
 
+    /// <summary>Each finding as "line:column code" (zero-based), the form the reliability tests state their expectations in.</summary>
+    public static string[] Found(AnalysisResult analysis) =>
+        analysis.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code}").ToArray();
+
     /// <summary>A valid spec with one network and the given number of caches, alternating private endpoints, VNet injection and firewall rules.</summary>
     public static string ManyCaches(int count)
     {

@@ -24,8 +24,7 @@ internal sealed class InvalidValueFix : FixProvider
         }
         var text = context.File.Text;
         var value = scalar.Value;
-        if (scalar.IsPlain && type.Kind is not (ValueKind.Integer or ValueKind.Boolean or ValueKind.Port)
-            && YamlCoreSchema.ReadsAsNonString(value) is not null && (type.Kind != ValueKind.Enum || type.EnumValues.Contains(value)))
+        if (FormatValidator.QuotingWanted(scalar, type) is not null)
         {
             if (YamlEdits.ReplaceScalar(context.File, scalar, YamlText.DoubleQuoted(value)) is { } quote)
             {

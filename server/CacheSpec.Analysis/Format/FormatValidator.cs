@@ -112,14 +112,34 @@ public static class FormatValidator
         {
             return;
         }
-        var value = scalar.Value;
-        if (type.Kind is not (ValueKind.Integer or ValueKind.Boolean or ValueKind.Port) && scalar.IsPlain && YamlCoreSchema.ReadsAsNonString(value) is { } reading
-            && (type.Kind != ValueKind.Enum || type.EnumValues.Contains(value)))
+        var problem = ContentProblem(scalar, type, key);
+        if (problem is null && NonStringReading(scalar, type) is { } reading)
         {
             // Other YAML tools (and the JSON Schema) read this as a number or boolean, not the string the format wants.
-            issues.Add(new FormatIssue(InvalidValue, scalar.Span, $"'{key}' must be a string, but YAML reads {value} as {reading}; quote it: \"{value}\"."));
-            return;
+            problem = $"'{key}' must be a string, but YAML reads {scalar.Value} as {reading}; quote it: \"{scalar.Value}\".";
         }
+        if (problem is not null)
+        {
+            issues.Add(new FormatIssue(InvalidValue, scalar.Span, problem));
+        }
+    }
+
+    /// <summary>
+    /// What YAML reads a plain value as ("an integer", "a boolean"...) when the format wants a string there and the value, quoted,
+    /// would be accepted; null when quoting is not the remedy.
+    /// </summary>
+    internal static string? QuotingWanted(ScalarSyntax scalar, ScalarType type) =>
+        !scalar.IsNull && type.CheckedByRule is null && ContentProblem(scalar, type, string.Empty) is null ? NonStringReading(scalar, type) : null;
+
+    private static string? NonStringReading(ScalarSyntax scalar, ScalarType type) =>
+        type.Kind is not (ValueKind.Integer or ValueKind.Boolean or ValueKind.Port) && scalar.IsPlain
+            ? YamlCoreSchema.ReadsAsNonString(scalar.Value)
+            : null;
+
+    /// <summary>What is wrong with a value's text for its type, whatever YAML reads it as; null when the text is acceptable.</summary>
+    private static string? ContentProblem(ScalarSyntax scalar, ScalarType type, string key)
+    {
+        var value = scalar.Value;
         var problem = type.Kind switch
         {
             ValueKind.Integer => CheckInteger(scalar, type),
@@ -138,10 +158,7 @@ public static class FormatValidator
         {
             problem = $"'{value}' is not {type.Expected}" + (type.Kind == ValueKind.String ? $" matching {type.Pattern}." : ".");
         }
-        if (problem is not null)
-        {
-            issues.Add(new FormatIssue(InvalidValue, scalar.Span, problem));
-        }
+        return problem;
     }
 
     private static string? CheckInteger(ScalarSyntax scalar, ScalarType type)

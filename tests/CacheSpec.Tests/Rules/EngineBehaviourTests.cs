@@ -1,5 +1,6 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Tests.Support;
@@ -132,6 +133,17 @@ public class EngineBehaviourTests
         Assert.Equal(2, messages.Length);
         Assert.Contains(messages, message => message.Contains("quote it: \"1.2\""));
         Assert.Contains(messages, message => message.Contains("quote it: \"1\""));
+    }
+
+    [Fact]
+    public void A_number_that_quotes_would_not_make_valid_is_reported_for_what_it_is_and_offered_no_quotes()
+    {
+        var spec = Specs.Header + "networks:\n  - name: n\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: s\n        addressPrefix: 10.0.1.0/24\n" +
+            "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: n/s\n        staticIp: 10\n";
+        var analysis = Specs.Analyze(spec);
+        var finding = Assert.Single(analysis.Diagnostics, d => d.Code == "invalid-value");
+        Assert.Equal("'10' is not an IPv4 address.", finding.Message);
+        Assert.DoesNotContain(CodeFixes.For(analysis, finding), fix => fix.Title.StartsWith("Quote", StringComparison.Ordinal));
     }
 
     [Fact]

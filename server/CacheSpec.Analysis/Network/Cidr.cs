@@ -36,18 +36,18 @@ public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
             problem = "it has no '/prefix' length";
             return false;
         }
-        if (!Ipv4Address.TryParse(text[..slash], out var address))
+        if (!Ipv4Address.TryParse(text.AsSpan(0, slash), out var address))
         {
             problem = $"'{text[..slash]}' is not an IPv4 address";
             return false;
         }
-        var prefixText = text[(slash + 1)..];
-        if (prefixText.Length is 0 or > 2 || !prefixText.All(char.IsAsciiDigit) || (prefixText.Length > 1 && prefixText[0] == '0'))
+        var prefixText = text.AsSpan(slash + 1);
+        if (prefixText.Length is 0 or > 2 || prefixText.ContainsAnyExceptInRange('0', '9') || (prefixText.Length > 1 && prefixText[0] == '0'))
         {
             problem = $"'/{prefixText}' is not a prefix length between 0 and 32";
             return false;
         }
-        var prefix = int.Parse(prefixText, CultureInfo.InvariantCulture);
+        var prefix = int.Parse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture);
         if (prefix > 32)
         {
             problem = $"'/{prefixText}' is not a prefix length between 0 and 32";

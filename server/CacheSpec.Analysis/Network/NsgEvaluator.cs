@@ -9,8 +9,10 @@ namespace CacheSpec.Analysis.Network;
 /// </summary>
 public sealed class NsgEvaluator
 {
-    private readonly IReadOnlyList<NsgRule> inbound;
-    private readonly IReadOnlyList<NsgRule> outbound;
+    private readonly NsgRule[] inbound;
+    private readonly NsgRule[] outbound;
+    private readonly int[] inboundCuts;
+    private readonly int[] outboundCuts;
     private readonly IReadOnlyList<Ipv4Range> virtualNetworkSpace;
 
     /// <param name="rules">The user's rules (any order).</param>
@@ -20,58 +22,69 @@ public sealed class NsgEvaluator
         var all = rules.Concat(NsgRule.Defaults).OrderBy(rule => rule.Priority).ToArray();
         inbound = all.Where(rule => rule.Direction == TrafficDirection.Inbound).ToArray();
         outbound = all.Where(rule => rule.Direction == TrafficDirection.Outbound).ToArray();
+        inboundCuts = PortBoundaries(inbound);
+        outboundCuts = PortBoundaries(outbound);
         this.virtualNetworkSpace = virtualNetworkSpace;
     }
 
     /// <summary>Evaluates a flow between the local subnet and a remote endpoint; returns the first blocked piece, or an allowed verdict.</summary>
     public FlowVerdict Evaluate(RequiredFlow flow, TrafficEndpoint local)
     {
-        var rules = flow.Direction == TrafficDirection.Inbound ? inbound : outbound;
-        var (source, destination) = flow.Direction == TrafficDirection.Inbound ? (flow.Remote, local) : (local, flow.Remote);
-        var protocols = flow.Protocol == TrafficProtocol.Any ? new[] { TrafficProtocol.Tcp, TrafficProtocol.Udp } : new[] { flow.Protocol };
-        foreach (var protocol in protocols)
+        var inboundFlow = flow.Direction == TrafficDirection.Inbound;
+        var (rules, cuts) = inboundFlow ? (inbound, inboundCuts) : (outbound, outboundCuts);
+        var (source, destination) = inboundFlow ? (flow.Remote, local) : (local, flow.Remote);
+        var bothProtocols = flow.Protocol == TrafficProtocol.Any;
+        var protocol = bothProtocols ? TrafficProtocol.Tcp : flow.Protocol;
+        while (true)
         {
-            foreach (var piece in Split(flow.Ports, rules))
+            // The flow's ports cut at every rule boundary inside them, so each piece is covered by a rule wholly or not at all.
+            var pieceFirst = flow.Ports.First;
+            for (var cut = FirstCutAfter(cuts, pieceFirst); pieceFirst <= flow.Ports.Last; cut++)
             {
-                var verdict = Decide(rules, protocol, piece, source, destination);
-                if (!verdict.Allowed)
+                var pieceLast = cut < cuts.Length && cuts[cut] <= flow.Ports.Last ? cuts[cut] - 1 : flow.Ports.Last;
+                if (Decide(rules, protocol, pieceFirst, source, destination) is { } blocking)
                 {
-                    return verdict;
+                    return new FlowVerdict(false, blocking, new PortRange(pieceFirst, pieceLast), protocol);
                 }
+                pieceFirst = pieceLast + 1;
             }
+            if (!bothProtocols || protocol == TrafficProtocol.Udp)
+            {
+                return new FlowVerdict(true, null, flow.Ports, flow.Protocol);
+            }
+            protocol = TrafficProtocol.Udp;
         }
-        return new FlowVerdict(true, null, flow.Ports, flow.Protocol);
     }
 
-    private FlowVerdict Decide(IReadOnlyList<NsgRule> rules, TrafficProtocol protocol, PortRange piece, TrafficEndpoint source, TrafficEndpoint destination)
+    /// <summary>The Deny rule that decides a piece of ports (given by its first port), or null when the piece is allowed.</summary>
+    private NsgRule? Decide(NsgRule[] rules, TrafficProtocol protocol, int port, TrafficEndpoint source, TrafficEndpoint destination)
     {
         foreach (var rule in rules)
         {
-            if (rule.Protocol != TrafficProtocol.Any && rule.Protocol != protocol)
-            {
-                continue;
-            }
-            if (!rule.Ports.Any(ports => ports.Contains(piece.First)))
+            if ((rule.Protocol != TrafficProtocol.Any && rule.Protocol != protocol) || !CoversPort(rule.Ports, port))
             {
                 continue;
             }
             var sourceMatch = Match(rule.Source, source);
-            var destinationMatch = Match(rule.Destination, destination);
-            if (sourceMatch == SelectorMatch.None || destinationMatch == SelectorMatch.None)
+            if (sourceMatch == SelectorMatch.None)
             {
                 continue;
             }
-            var full = sourceMatch == SelectorMatch.Full && destinationMatch == SelectorMatch.Full;
+            var destinationMatch = Match(rule.Destination, destination);
+            if (destinationMatch == SelectorMatch.None)
+            {
+                continue;
+            }
             if (rule.Access == RuleAccess.Deny)
             {
-                return new FlowVerdict(false, rule, piece, protocol);
+                return rule;
             }
-            if (full)
+            if (sourceMatch == SelectorMatch.Full && destinationMatch == SelectorMatch.Full)
             {
-                return new FlowVerdict(true, rule, piece, protocol);
+                return null;
             }
         }
-        return new FlowVerdict(true, null, piece, protocol);
+        return null;
     }
 
     /// <summary>How much of an endpoint a selector covers.</summary>
@@ -89,19 +102,45 @@ public sealed class NsgEvaluator
             {
                 return SelectorMatch.Full;
             }
-            return selector.Ranges.Any(range => range == Ipv4Range.All) ? SelectorMatch.Full : SelectorMatch.None;
+            return IndexOf(selector.Ranges, Ipv4Range.All) >= 0 ? SelectorMatch.Full : SelectorMatch.None;
         }
         return selector.Tag switch
         {
             "VirtualNetwork" => Cover(virtualNetworkSpace, endpoint.Ranges),
-            "Internet" => endpoint.Ranges.All(IsPublic) ? SelectorMatch.Full : endpoint.Ranges.Any(IsPublic) ? SelectorMatch.Partial : SelectorMatch.None,
+            "Internet" => CoverByPublic(endpoint.Ranges),
             null => Cover(selector.Ranges, endpoint.Ranges),
             _ => SelectorMatch.None,
         };
     }
 
-    private bool IsPublic(Ipv4Range range) =>
-        !range.First.IsPrivate && !range.Last.IsPrivate && !virtualNetworkSpace.Any(space => space.Overlaps(range));
+    private SelectorMatch CoverByPublic(IReadOnlyList<Ipv4Range> endpoint)
+    {
+        var publicRanges = 0;
+        for (var i = 0; i < endpoint.Count; i++)
+        {
+            if (IsPublic(endpoint[i]))
+            {
+                publicRanges++;
+            }
+        }
+        return publicRanges == endpoint.Count ? SelectorMatch.Full : publicRanges > 0 ? SelectorMatch.Partial : SelectorMatch.None;
+    }
+
+    private bool IsPublic(Ipv4Range range)
+    {
+        if (range.First.IsPrivate || range.Last.IsPrivate)
+        {
+            return false;
+        }
+        for (var i = 0; i < virtualNetworkSpace.Count; i++)
+        {
+            if (virtualNetworkSpace[i].Overlaps(range))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static SelectorMatch Cover(IReadOnlyList<Ipv4Range> selector, IReadOnlyList<Ipv4Range> endpoint)
     {
@@ -109,35 +148,67 @@ public sealed class NsgEvaluator
         {
             return SelectorMatch.None;
         }
-        if (endpoint.All(range => selector.Any(candidate => candidate.Contains(range))))
+        var contained = 0;
+        var overlapping = 0;
+        for (var i = 0; i < endpoint.Count; i++)
         {
-            return SelectorMatch.Full;
+            var range = endpoint[i];
+            var contains = false;
+            var overlaps = false;
+            for (var j = 0; j < selector.Count && !contains; j++)
+            {
+                contains = selector[j].Contains(range);
+                overlaps |= contains || selector[j].Overlaps(range);
+            }
+            contained += contains ? 1 : 0;
+            overlapping += overlaps ? 1 : 0;
         }
-        return endpoint.Any(range => selector.Any(candidate => candidate.Overlaps(range))) ? SelectorMatch.Partial : SelectorMatch.None;
+        return contained == endpoint.Count ? SelectorMatch.Full : overlapping > 0 ? SelectorMatch.Partial : SelectorMatch.None;
     }
 
-    /// <summary>Cuts a port range at the boundaries of every rule's ports, so each piece is covered by a rule wholly or not at all.</summary>
-    private static IEnumerable<PortRange> Split(PortRange ports, IReadOnlyList<NsgRule> rules)
+    private static bool CoversPort(IReadOnlyList<PortRange> ranges, int port)
     {
-        var cuts = new SortedSet<int> { ports.First, ports.Last + 1 };
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (ranges[i].Contains(port))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<Ipv4Range> ranges, Ipv4Range wanted)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (ranges[i] == wanted)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Every port where some rule's coverage starts or stops (a range's first port and the one after its last), sorted, once per NSG.</summary>
+    private static int[] PortBoundaries(NsgRule[] rules)
+    {
+        var cuts = new SortedSet<int>();
         foreach (var rule in rules)
         {
             foreach (var range in rule.Ports)
             {
-                if (range.First > ports.First && range.First <= ports.Last)
-                {
-                    cuts.Add(range.First);
-                }
-                if (range.Last + 1 > ports.First && range.Last + 1 <= ports.Last)
-                {
-                    cuts.Add(range.Last + 1);
-                }
+                cuts.Add(range.First);
+                cuts.Add(range.Last + 1);
             }
         }
-        var bounds = cuts.ToArray();
-        for (var i = 0; i + 1 < bounds.Length; i++)
-        {
-            yield return new PortRange(bounds[i], bounds[i + 1] - 1);
-        }
+        return cuts.ToArray();
+    }
+
+    /// <summary>The index of the first boundary above a port (the array's length when there is none).</summary>
+    private static int FirstCutAfter(int[] cuts, int port)
+    {
+        var index = Array.BinarySearch(cuts, port + 1);
+        return index >= 0 ? index : ~index;
     }
 }

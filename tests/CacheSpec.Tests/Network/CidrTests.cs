@@ -32,6 +32,36 @@ public class CidrTests
         Assert.Equal(reason, problem);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0", 0u)]
+    [InlineData("10.1.2.3", 0x0A010203u)]
+    [InlineData("255.255.255.255", 0xFFFFFFFFu)]
+    [InlineData("168.63.129.16", 0xA83F8110u)]
+    public void Reads_dotted_decimal_addresses(string text, uint value)
+    {
+        Assert.True(Ipv4Address.TryParse(text, out var address));
+        Assert.Equal(value, address.Value);
+        Assert.Equal(text, address.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10")]
+    [InlineData("10.0.0")]
+    [InlineData("10.0.0.1.")]
+    [InlineData("10.0.0.1.5")]
+    [InlineData(".10.0.0")]
+    [InlineData("10..0.1")]
+    [InlineData("10.0.0.256")]
+    [InlineData("10.0.0.01")]
+    [InlineData("10.0.0.1000")]
+    [InlineData("10.0.0.-1")]
+    [InlineData("10.0.0.+1")]
+    [InlineData("10.0.0. 1")]
+    [InlineData("10.0.0.1 ")]
+    [InlineData("10.0.0.١")]
+    public void Rejects_anything_but_four_plain_octets(string text) => Assert.False(Ipv4Address.TryParse(text, out _));
+
     [Fact]
     public void Containment_and_overlap()
     {

@@ -49,7 +49,6 @@ internal static class InjectedSubnetFlows
         }
         var evaluator = Evaluator(context.Model, subnet, nsg);
         var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
-        var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
         // One finding per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.
         var blocked = new Dictionary<object, (NsgRule Rule, List<string> Flows)>();
         foreach (var flow in flows)
@@ -71,6 +70,11 @@ internal static class InjectedSubnetFlows
                 entry.Flows.Add(description);
             }
         }
+        if (blocked.Count == 0)
+        {
+            return;
+        }
+        var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
         foreach (var (rule, blockedFlows) in blocked.Values)
         {
             var message = $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {direction} {string.Join("; ", blockedFlows)} " +

@@ -63,8 +63,10 @@ public static class FormatValidator
 
     private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues)
     {
-        foreach (var entry in mapping.Entries)
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             var key = entry.KeyText;
             if (key is null)
             {
@@ -88,8 +90,10 @@ public static class FormatValidator
             }
             Validate(entry.Value, field.Type, key, issues);
         }
-        foreach (var field in type.Fields)
+        var fields = type.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if (field.Required && mapping.Find(field.Name) is null)
             {
                 issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping), $"The {type.Name} has no '{field.Name}', which is required."));

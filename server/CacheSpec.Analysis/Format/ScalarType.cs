@@ -14,7 +14,7 @@ public sealed class ScalarType : TypeDefinition
     /// <summary>A regular expression the text must match (also written into the JSON Schema).</summary>
     public string? Pattern { get; init; }
 
-    public Regex? PatternRegex => Pattern is null ? null : patternRegex ??= new Regex(Pattern, RegexOptions.CultureInvariant);
+    public Regex? PatternRegex => Pattern is null ? null : patternRegex ??= FormatPatterns.For(Pattern);
 
     public long? Minimum { get; init; }
 

@@ -17,11 +17,11 @@ public sealed class MappingSyntax : SyntaxNode
     /// <summary>The first entry with this key (duplicates are reported as syntax errors).</summary>
     public EntrySyntax? Find(string key)
     {
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.KeyText == key)
+            if (entries[i].KeyText == key)
             {
-                return entry;
+                return entries[i];
             }
         }
         return null;

@@ -12,15 +12,16 @@ public sealed class UnresolvedReferenceRule : Rule
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
 
+    private static readonly HintMemory SubnetHints = new();
+    private static readonly HintMemory NsgHints = new();
+    private static readonly HintMemory CacheHints = new();
+
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
         var subnetNames = new Lazy<string[]>(() => model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
         var nsgNames = new Lazy<string[]>(() => model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
         var cacheNames = new Lazy<string[]>(() => model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
-        var subnetHints = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nsgHints = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cacheHints = new Dictionary<string, string>(StringComparer.Ordinal);
 
         void CheckSubnet(SpecDocument document, Located<string>? reference)
         {
@@ -30,7 +31,7 @@ public sealed class UnresolvedReferenceRule : Rule
             }
             var network = reference.Value[..reference.Value.IndexOf('/')];
             var reason = model.FindNetwork(network) is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
-            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + DidYouMean(reference.Value, subnetNames.Value, subnetHints));
+            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + SubnetHints.DidYouMean(reference.Value, subnetNames.Value));
         }
 
         foreach (var network in model.Networks)
@@ -39,7 +40,7 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null)
                 {
-                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + DidYouMean(nsg.Value, nsgNames.Value, nsgHints));
+                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + NsgHints.DidYouMean(nsg.Value, nsgNames.Value));
                 }
             }
         }
@@ -65,22 +66,8 @@ public sealed class UnresolvedReferenceRule : Rule
             }
             if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null)
             {
-                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + DidYouMean(linked.Value, cacheNames.Value, cacheHints));
+                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + CacheHints.DidYouMean(linked.Value, cacheNames.Value));
             }
         }
-    }
-
-    /// <summary>
-    /// While a name is being renamed every reference to it is unresolved at once, so suggestions are remembered per text:
-    /// a workspace has far fewer distinct broken references than broken references.
-    /// </summary>
-    private static string DidYouMean(string value, IEnumerable<string> candidates, Dictionary<string, string> remembered)
-    {
-        if (!remembered.TryGetValue(value, out var hint))
-        {
-            hint = Suggestions.Closest(value, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
-            remembered[value] = hint;
-        }
-        return hint;
     }
 }

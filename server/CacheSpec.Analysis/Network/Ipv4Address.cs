@@ -35,6 +35,7 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
         return true;
     }
 
+    /// <summary>Inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (RFC 1918).</summary>
     public bool IsPrivate =>
         (Value & 0xFF000000) == 0x0A000000 || (Value & 0xFFF00000) == 0xAC100000 || (Value & 0xFFFF0000) == 0xC0A80000;
 

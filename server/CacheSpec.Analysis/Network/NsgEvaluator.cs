@@ -30,30 +30,34 @@ public sealed class NsgEvaluator
     /// <summary>Evaluates a flow between the local subnet and a remote endpoint; returns the first blocked piece, or an allowed verdict.</summary>
     public FlowVerdict Evaluate(RequiredFlow flow, TrafficEndpoint local)
     {
+        if (flow.Protocol != TrafficProtocol.Any)
+        {
+            return FirstBlockedPiece(flow, flow.Protocol, local) ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
+        }
+        return FirstBlockedPiece(flow, TrafficProtocol.Tcp, local) ?? FirstBlockedPiece(flow, TrafficProtocol.Udp, local)
+            ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
+    }
+
+    /// <summary>
+    /// Walks the flow's ports for one protocol in pieces cut at every rule boundary inside them, so each piece is covered by a rule
+    /// wholly or not at all; returns the first piece a rule blocks, or null.
+    /// </summary>
+    private FlowVerdict? FirstBlockedPiece(RequiredFlow flow, TrafficProtocol protocol, TrafficEndpoint local)
+    {
         var inboundFlow = flow.Direction == TrafficDirection.Inbound;
         var (rules, cuts) = inboundFlow ? (inbound, inboundCuts) : (outbound, outboundCuts);
         var (source, destination) = inboundFlow ? (flow.Remote, local) : (local, flow.Remote);
-        var bothProtocols = flow.Protocol == TrafficProtocol.Any;
-        var protocol = bothProtocols ? TrafficProtocol.Tcp : flow.Protocol;
-        while (true)
+        var pieceFirst = flow.Ports.First;
+        for (var cut = FirstCutAfter(cuts, pieceFirst); pieceFirst <= flow.Ports.Last; cut++)
         {
-            // The flow's ports cut at every rule boundary inside them, so each piece is covered by a rule wholly or not at all.
-            var pieceFirst = flow.Ports.First;
-            for (var cut = FirstCutAfter(cuts, pieceFirst); pieceFirst <= flow.Ports.Last; cut++)
+            var pieceLast = cut < cuts.Length && cuts[cut] <= flow.Ports.Last ? cuts[cut] - 1 : flow.Ports.Last;
+            if (Decide(rules, protocol, pieceFirst, source, destination) is { } blocking)
             {
-                var pieceLast = cut < cuts.Length && cuts[cut] <= flow.Ports.Last ? cuts[cut] - 1 : flow.Ports.Last;
-                if (Decide(rules, protocol, pieceFirst, source, destination) is { } blocking)
-                {
-                    return new FlowVerdict(false, blocking, new PortRange(pieceFirst, pieceLast), protocol);
-                }
-                pieceFirst = pieceLast + 1;
+                return new FlowVerdict(false, blocking, new PortRange(pieceFirst, pieceLast), protocol);
             }
-            if (!bothProtocols || protocol == TrafficProtocol.Udp)
-            {
-                return new FlowVerdict(true, null, flow.Ports, flow.Protocol);
-            }
-            protocol = TrafficProtocol.Udp;
+            pieceFirst = pieceLast + 1;
         }
+        return null;
     }
 
     /// <summary>The Deny rule that decides a piece of ports (given by its first port), or null when the piece is allowed.</summary>

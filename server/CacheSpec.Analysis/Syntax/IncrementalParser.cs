@@ -103,7 +103,7 @@ internal static class IncrementalParser
             var newRegionEnd = regionEnd + delta;
             // Column-0 text in the region before or after the edit (a marker, a directive) may move where the document ends.
             if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd) || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
-                || YamlTreeBuilder.BuildClean(text, regionStart, newRegionEnd, enclosingDepth: 1) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
+                || ParseRegion(regionStart, newRegionEnd) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
                 || fragment.Span.Start != dash
                 || item.Span.End > ContentEnd(text.Text, regionStart, newRegionEnd))
             {
@@ -111,6 +111,12 @@ internal static class IncrementalParser
             }
             return new ItemReplacement(itemIndex, item, itemIndex + 1 == items.Count, fragmentDocument.Span.End, sequence);
         }
+
+        /// <summary>The region's tree when it parses cleanly alone: the fast reader first, YamlDotNet where that reader gives up.</summary>
+        private IReadOnlyList<DocumentSyntax>? ParseRegion(int start, int end) =>
+            BlockYamlReader.TryRead(text.Text, start, end, enclosingDepth: 1) is { } document
+                ? new[] { document }
+                : YamlTreeBuilder.BuildClean(text, start, end, enclosingDepth: 1);
 
         private MappingSyntax Rebuild(MappingSyntax root, int entryIndex, ItemReplacement replacement)
         {

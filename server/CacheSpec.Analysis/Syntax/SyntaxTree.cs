@@ -32,8 +32,17 @@ public sealed class SyntaxTree
 
     public static SyntaxTree Parse(SourceText text) => Parse(text, SpecAnalyzer.DefaultParallelThreshold);
 
-    /// <summary>The same with another threshold for scanning ahead on a second core (the tests compare both ways).</summary>
+    /// <summary>
+    /// The same with another threshold for scanning ahead on a second core. <see cref="BlockYamlReader"/> reads the plain block YAML
+    /// specs are made of; YamlDotNet reads whatever it gives up on.
+    /// </summary>
     internal static SyntaxTree Parse(SourceText text, int readAheadThreshold) =>
+        text.Length <= AnalysisLimits.MaxTextLength && BlockYamlReader.TryRead(text.Text, 0, text.Length, enclosingDepth: 0) is { } document
+            ? new SyntaxTree(text, new[] { document }, Array.Empty<SyntaxError>())
+            : ParseWithYamlDotNet(text, readAheadThreshold);
+
+    /// <summary>YamlDotNet alone, without the fast reader (the tests compare the two).</summary>
+    internal static SyntaxTree ParseWithYamlDotNet(SourceText text, int readAheadThreshold) =>
         text.Length > AnalysisLimits.MaxTextLength ? TooLarge(text) : YamlTreeBuilder.Build(text, readAheadThreshold);
 
     /// <summary>

@@ -441,7 +441,13 @@ internal sealed class BlockYamlReader
                 return null;
             }
         }
-        var span = TextSpan.FromBounds(at, TrimEnd(at, scan));
+        // The tree builder ends a flow collection's span at its last character that is not white space in .NET's sense (a no-break space too).
+        var last = scan;
+        while (last > at && char.IsWhiteSpace(text[last - 1]))
+        {
+            last--;
+        }
+        var span = TextSpan.FromBounds(at, last);
         after = scan + 1;
         return isMapping ? FlowMapping(span, nodes) : FlowSequence(span, nodes);
     }

@@ -117,6 +117,7 @@ public class BlockYamlReaderTests
         "a: x # c\n  # an indented comment\nb: y\n",
         "x:\n  - a:\n    - b\n",
         "héllo: wörld\n",
+        "a: [x\u00A0\u00A0]\nb: {k: v\u00A0}\n",
         "l:\n  - { name: office, startIp: 1.2.3.4 , x: \"q\" }\na: {b: 1,c: 2}\ne: {}\nf: { }\n",
     };
 
@@ -136,7 +137,7 @@ public class BlockYamlReaderTests
         string[] insertions =
         {
             "[", "]", "{", "}", "\t", "\"", "'", "''", ": ", ":", "- ", "-", "\n", "\r\n", "\r", " ", "  ", "&a ", "*a ", "!t ", "---\n", "...\n",
-            "%", "\0", "? ", "|\n", ">", "#", " #", "x", ",", "\\", "é", "\uFEFF", "@", "`", "key: value\n", "  - item\n",
+            "%", "\0", "? ", "|\n", ">", "#", " #", "x", ",", "\\", "é", "\uFEFF", "@", "`", "key: value\n", "  - item\n", "\u00A0", "\u0085",
         };
         var tally = new Tally();
         var gen = Gen.Select(Gen.Int[0, baseText.Length], Gen.Int[0, insertions.Length - 1], Gen.Int[1, 3], Gen.Int[0, 6]);

@@ -13,6 +13,7 @@ public sealed class WorkspaceModel
     private readonly Dictionary<string, CacheModel> caches = new(StringComparer.Ordinal);
     private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches = new();
     private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet = new();
+    private System.Collections.Concurrent.ConcurrentDictionary<(string Kind, object Item), object>? derived;
 
     public WorkspaceModel(IReadOnlyList<SpecFile> files)
     {
@@ -104,4 +105,11 @@ public sealed class WorkspaceModel
         }
         list.Add(item);
     }
+
+    /// <summary>
+    /// A value computed once per model from one of its items and shared by every rule that needs it (the two NSG rules evaluate the
+    /// same NSG for the same subnet). Rules may run on several threads; two may compute the same value at once, and one result is kept.
+    /// </summary>
+    internal T Derived<T>(string kind, object item, Func<T> create) where T : class =>
+        (T)LazyInitializer.EnsureInitialized(ref derived).GetOrAdd((kind, item), static (_, create) => create(), create);
 }

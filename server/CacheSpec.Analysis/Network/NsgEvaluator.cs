@@ -197,7 +197,7 @@ public sealed class NsgEvaluator
     /// <summary>Every port where some rule's coverage starts or stops (a range's first port and the one after its last), sorted, once per NSG.</summary>
     private static int[] PortBoundaries(NsgRule[] rules)
     {
-        var cuts = new SortedSet<int>();
+        var cuts = new List<int>();
         foreach (var rule in rules)
         {
             foreach (var range in rule.Ports)
@@ -206,7 +206,16 @@ public sealed class NsgEvaluator
                 cuts.Add(range.Last + 1);
             }
         }
-        return cuts.ToArray();
+        cuts.Sort();
+        var distinct = 0;
+        for (var i = 0; i < cuts.Count; i++)
+        {
+            if (distinct == 0 || cuts[i] != cuts[distinct - 1])
+            {
+                cuts[distinct++] = cuts[i];
+            }
+        }
+        return cuts.GetRange(0, distinct).ToArray();
     }
 
     /// <summary>The index of the first boundary above a port (the array's length when there is none).</summary>

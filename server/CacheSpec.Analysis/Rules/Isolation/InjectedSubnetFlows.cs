@@ -34,11 +34,12 @@ internal static class InjectedSubnetFlows
     /// An evaluator of the NSG as it applies to the subnet. A geo-replica's network must be peered or connected,
     /// which puts its addresses inside the VirtualNetwork tag.
     /// </summary>
-    public static NsgEvaluator Evaluator(WorkspaceModel model, SubnetModel subnet, NsgModel nsg)
-    {
-        var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
-        return new NsgEvaluator(NsgResolver.Resolve(nsg, model), virtualNetwork);
-    }
+    public static NsgEvaluator Evaluator(WorkspaceModel model, SubnetModel subnet, NsgModel nsg) =>
+        model.Derived(nameof(NsgEvaluator), (subnet, nsg), () =>
+        {
+            var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
+            return new NsgEvaluator(NsgResolver.Resolve(nsg, model), virtualNetwork);
+        });
 
     public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)
     {

@@ -5,9 +5,10 @@ namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
 /// A fast reader for the YAML specs are written in: block mappings and lists indented with spaces, one-line plain and quoted scalars,
-/// one-line flow lists of scalars, comments. It builds exactly the tree <see cref="YamlTreeBuilder"/> builds from YamlDotNet's events
-/// (same nodes, values, styles and spans) and gives up, returning null, at anything else: anchors, aliases, tags, block and multi-line
-/// scalars, flow mappings, escapes, document markers and directives, tabs, duplicate keys, characters YAML forbids, deep nesting. Giving
+/// one-line flow lists and mappings of scalars, comments. It builds exactly the tree <see cref="YamlTreeBuilder"/> builds from
+/// YamlDotNet's events (same nodes, values, styles and spans) and gives up, returning null, at anything else: anchors, aliases, tags,
+/// block and multi-line scalars, nested flow collections, escapes, document markers and directives, tabs, duplicate keys, characters
+/// outside the Basic Multilingual Plane and those YAML forbids, deep nesting. Giving
 /// up costs at most one pass over the text; YamlDotNet then reads it and reports what it finds. YamlDotNet's scanner is general and
 /// allocates a token, an event and two marks per scalar, which made it most of the time of opening a large spec.
 /// </summary>

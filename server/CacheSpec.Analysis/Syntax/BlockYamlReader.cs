@@ -373,17 +373,14 @@ internal sealed class BlockYamlReader
         var escapedQuotes = 0;
         while (true)
         {
-            var close = text.AsSpan(scan, lineEnd - scan).IndexOfAny(quote, '\\');
-            if (close < 0 || (quote == '"' && text[scan + close] == '\\'))
+            // In double quotes a backslash starts an escape, left to YamlDotNet; in single quotes it is an ordinary character.
+            var rest = text.AsSpan(scan, lineEnd - scan);
+            var close = quote == '"' ? rest.IndexOfAny('"', '\\') : rest.IndexOf('\'');
+            if (close < 0 || text[scan + close] == '\\')
             {
                 return null;
             }
             scan += close;
-            if (text[scan] == '\\')
-            {
-                scan++;
-                continue;
-            }
             if (quote == '\'' && scan + 1 < lineEnd && text[scan + 1] == '\'')
             {
                 escapedQuotes++;

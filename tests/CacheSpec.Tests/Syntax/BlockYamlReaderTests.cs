@@ -111,6 +111,7 @@ public class BlockYamlReaderTests
         "e:\n  - \n  -\n  - k:\n",
         "d: http://x:8 a#b  \n",
         "'quoted key': \"value\"\nsingle: 'it''s'\n",
+        "path: 'C:\\temp\\redis'\n",
         "a: [ 'x', \"y\" ]  # flow\n",
         "a: -1\nb: -x\n",
         "  - name: x\n    t: y\n\n  # c\n",

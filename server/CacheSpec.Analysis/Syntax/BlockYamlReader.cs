@@ -439,13 +439,7 @@ internal sealed class BlockYamlReader
                 return null;
             }
         }
-        // The tree builder ends a flow collection's span at its last character that is not white space in .NET's sense (a no-break space too).
-        var last = scan;
-        while (last > at && char.IsWhiteSpace(text[last - 1]))
-        {
-            last--;
-        }
-        var span = TextSpan.FromBounds(at, last);
+        var span = TextSpan.FromBounds(at, YamlTreeBuilder.TrimWhiteSpace(text, at, scan));
         after = scan + 1;
         return isMapping ? FlowMapping(span, nodes) : FlowSequence(span, nodes);
     }

@@ -237,10 +237,15 @@ internal sealed class YamlTreeBuilder
     }
 
     /// <summary>A collection's end event often stands at the next line's indentation: end the span at the last content instead.</summary>
-    private int ContentEnd(int start, int end)
+    private int ContentEnd(int start, int end) => TrimWhiteSpace(text.Text, start, Math.Clamp(end, start, text.Length));
+
+    /// <summary>
+    /// Moves an end offset back over white space (in .NET's sense, a no-break space too), no further than a start: where a collection's
+    /// span ends. <see cref="BlockYamlReader"/> ends flow collections the same way.
+    /// </summary>
+    internal static int TrimWhiteSpace(string value, int start, int end)
     {
-        end = Math.Clamp(end, start, text.Length);
-        while (end > start && char.IsWhiteSpace(text.Text[end - 1]))
+        while (end > start && char.IsWhiteSpace(value[end - 1]))
         {
             end--;
         }

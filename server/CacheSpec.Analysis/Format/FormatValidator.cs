@@ -15,26 +15,36 @@ public static class FormatValidator
     public const string InvalidValue = "invalid-value";
     public const string MissingRequired = "missing-required";
 
-    public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document)
+    public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document) => Validate(document, previous: null).Issues;
+
+    /// <summary>
+    /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list items that are
+    /// still the same nodes; returns the memo for the next one.
+    /// </summary>
+    internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo) Validate(DocumentSyntax document, ItemIssues? previous)
     {
         var issues = new List<FormatIssue>();
+        var memo = new ItemIssues();
         if (document.Root is null)
         {
-            return issues;
+            return (issues, memo);
         }
         var root = document.Root.Resolved;
         if (root is MappingSyntax mapping)
         {
-            ValidateObject(mapping, SpecFormat.Root, issues);
+            ValidateObject(mapping, SpecFormat.Root, issues, new TopLevelItems(previous, memo));
         }
         else
         {
             issues.Add(new FormatIssue(InvalidValue, root.Span, $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
         }
-        return issues;
+        return (issues, memo);
     }
 
-    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues)
+    /// <summary>Where the items of the root's lists are validated: the previous memo to read and the next one to fill.</summary>
+    private sealed record TopLevelItems(ItemIssues? Previous, ItemIssues Next);
+
+    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues, TopLevelItems? topLevel = null)
     {
         // An alias was checked where its anchor stands; following it again could multiply work without bound.
         if (node is AliasSyntax)
@@ -49,7 +59,14 @@ public static class FormatValidator
             case ListType listType when node is SequenceSyntax sequence:
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    Validate(sequence.Items[i], listType.Item, path, issues);
+                    if (topLevel is null)
+                    {
+                        Validate(sequence.Items[i], listType.Item, path, issues);
+                    }
+                    else
+                    {
+                        ValidateTopLevelItem(sequence.Items[i], listType.Item, path, issues, topLevel);
+                    }
                 }
                 break;
             case ScalarType scalarType when node is ScalarSyntax scalar:
@@ -61,7 +78,21 @@ public static class FormatValidator
         }
     }
 
-    private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues)
+    private static void ValidateTopLevelItem(SyntaxNode item, TypeDefinition type, string path, List<FormatIssue> issues, TopLevelItems topLevel)
+    {
+        var known = Array.Empty<FormatIssue>();
+        var reused = topLevel.Previous is { } previous && previous.TryGet(item, type, out known);
+        if (!reused)
+        {
+            var found = new List<FormatIssue>();
+            Validate(item, type, path, found);
+            known = found.ToArray();
+        }
+        topLevel.Next.Add(item, type, known, reused);
+        issues.AddRange(known);
+    }
+
+    private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues, TopLevelItems? topLevel = null)
     {
         var entries = mapping.Entries;
         for (var i = 0; i < entries.Count; i++)
@@ -88,7 +119,7 @@ public static class FormatValidator
                     (field.Type is ListType ? " Write [] for an empty list." : string.Empty)));
                 continue;
             }
-            Validate(entry.Value, field.Type, key, issues);
+            Validate(entry.Value, field.Type, key, issues, topLevel);
         }
         var fields = type.Fields;
         for (var i = 0; i < fields.Count; i++)

@@ -7,8 +7,9 @@ namespace CacheSpec.Analysis.Model;
 /// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
 internal static class SpecBinder
 {
+    /// <summary>Binds one document; <paramref name="previous"/>, the same document before an edit, lends the validation its memo.</summary>
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
-        int parallelThreshold)
+        int parallelThreshold, SpecDocument? previous = null)
     {
         var budget = new AliasBudget();
         var root = new MappingReader(syntax.Root, budget);
@@ -25,15 +26,15 @@ internal static class SpecBinder
         {
             var caches = Mappings(root, "caches").ToArray();
             var half = caches.Length / 2;
-            var second = Task.Run(() => (FormatValidator.Validate(syntax), BindCaches(document, caches[half..])));
+            var second = Task.Run(() => (FormatValidator.Validate(syntax, previous?.ItemIssues), BindCaches(document, caches[half..])));
             var firstCaches = BindCaches(document, caches[..half]);
-            var (formatIssues, secondCaches) = second.GetAwaiter().GetResult();
-            document.FormatIssues = formatIssues;
+            var (validation, secondCaches) = second.GetAwaiter().GetResult();
+            (document.FormatIssues, document.ItemIssues) = validation;
             document.Caches = [.. firstCaches, .. secondCaches];
         }
         else
         {
-            document.FormatIssues = FormatValidator.Validate(syntax);
+            (document.FormatIssues, document.ItemIssues) = FormatValidator.Validate(syntax, previous?.ItemIssues);
             document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
         }
         document.AliasedNodesRead = budget.Counted;

@@ -22,6 +22,9 @@ public sealed class SpecDocument
     /// <summary>Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).</summary>
     public IReadOnlyList<FormatIssue> FormatIssues { get; internal set; } = Array.Empty<FormatIssue>();
 
+    /// <summary>The format issues of each top-level list item, for the validation of this document's next text.</summary>
+    internal ItemIssues? ItemIssues { get; set; }
+
     /// <summary>Where binding stopped at a limit: aliases that would have read more than <see cref="AnalysisLimits.MaxAliasedNodes"/>.</summary>
     public IReadOnlyList<LimitFinding> Limits { get; internal set; } = Array.Empty<LimitFinding>();
 

@@ -37,16 +37,22 @@ public sealed class SpecFile
     public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
         Create(path, SyntaxTree.Parse(new SourceText(text)), profileOverride, configuration);
 
-    /// <summary>Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>).</summary>
-    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
-        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.DefaultParallelThreshold);
+    /// <summary>
+    /// Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>). The file as it was
+    /// before the edit, when given, lends each document's format check the issues of the list items the edit did not touch.
+    /// </summary>
+    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
+        SpecFile? previous = null) =>
+        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.DefaultParallelThreshold, previous);
 
     /// <summary>The same with another threshold for reading a large document on two cores (the tests compare both ways).</summary>
-    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold)
+    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold,
+        SpecFile? previous = null)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
         file.Documents = file.Syntax.Documents
-            .Select(document => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold))
+            .Select((document, index) => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
+                previous is not null && index < previous.Documents.Count ? previous.Documents[index] : null))
             .ToArray();
         return file;
     }

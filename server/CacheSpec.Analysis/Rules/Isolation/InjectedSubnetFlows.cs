@@ -38,7 +38,7 @@ internal static class InjectedSubnetFlows
         model.Derived(nameof(NsgEvaluator), (subnet, nsg), () =>
         {
             var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
-            return new NsgEvaluator(NsgResolver.Resolve(nsg, model), virtualNetwork);
+            return NsgEvaluatorMemo.For(nsg, NsgResolver.Resolve(nsg, model), virtualNetwork);
         });
 
     public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)

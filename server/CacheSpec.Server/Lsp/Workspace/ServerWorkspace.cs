@@ -45,7 +45,7 @@ public sealed class ServerWorkspace
             {
                 syntax = Apply(syntax, change);
             }
-            var file = SpecFile.Create(document.Uri, syntax, configuration: ConfigurationFor(document.Uri));
+            var file = SpecFile.Create(document.Uri, syntax, configuration: ConfigurationFor(document.Uri), previous: document.File);
             return Update(documents => documents.SetItem(key, new DocumentState(document.Uri, version, file, IsOpen: true)));
         }
     }

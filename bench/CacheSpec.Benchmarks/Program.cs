@@ -169,8 +169,8 @@ public static class Program
             ("model + all rules", i => SpecAnalyzer.Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
             ("keystroke mid-file: SyntaxTree.Edit", i => keystrokes[i].Tree()),
-            ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree())),
-            ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree()) })),
+            ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;

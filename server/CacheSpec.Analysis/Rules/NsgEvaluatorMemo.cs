@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
@@ -9,62 +7,60 @@ namespace CacheSpec.Analysis.Rules;
 
 /// <summary>
 /// Keeps the evaluator built for an NSG from one analysis to the next. An evaluator is reused only for the very same NSG node (an
-/// edit elsewhere in the file leaves it so, see <see cref="IncrementalParser"/>) and the same resolved rules and VirtualNetwork space,
-/// so the subnets its rules name and the network it applies to may change freely. The rules keep their syntax for reporting, which is
-/// then the same nodes as the current model's. Entries live as long as their NSG node and at most a few per node.
+/// edit elsewhere in the file leaves it so, see <see cref="IncrementalParser"/>) and equal resolved rules and VirtualNetwork space,
+/// compared field by field, so the subnets its rules name and the network it applies to may change freely. The rules keep their
+/// syntax for reporting, which is then the same nodes as the current model's. Entries live as long as their NSG node, a few per node.
 /// </summary>
 internal static class NsgEvaluatorMemo
 {
     /// <summary>Distinct inputs kept per NSG: one per network space it is used in is the usual need.</summary>
     private const int MaxPerNsg = 8;
 
-    private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, NsgEvaluator>> evaluators = new();
+    private static readonly ConditionalWeakTable<SyntaxNode, List<Entry>> evaluators = new();
 
     public static NsgEvaluator For(NsgModel nsg, IReadOnlyList<NsgRule> rules, IReadOnlyList<Ipv4Range> virtualNetworkSpace)
     {
-        var byInputs = evaluators.GetValue(nsg.Syntax, _ => new ConcurrentDictionary<string, NsgEvaluator>(StringComparer.Ordinal));
-        var key = InputsKey(rules, virtualNetworkSpace);
-        if (byInputs.TryGetValue(key, out var known))
+        var entries = evaluators.GetValue(nsg.Syntax, _ => new List<Entry>());
+        lock (entries)
         {
-            return known;
+            foreach (var entry in entries)
+            {
+                if (SameRules(entry.Rules, rules) && entry.VirtualNetworkSpace.SequenceEqual(virtualNetworkSpace))
+                {
+                    return entry.Evaluator;
+                }
+            }
+            if (entries.Count >= MaxPerNsg)
+            {
+                entries.RemoveAt(0);
+            }
+            var evaluator = new NsgEvaluator(rules, virtualNetworkSpace);
+            entries.Add(new Entry(rules, virtualNetworkSpace, evaluator));
+            return evaluator;
         }
-        if (byInputs.Count >= MaxPerNsg)
-        {
-            byInputs.Clear();
-        }
-        return byInputs.GetOrAdd(key, _ => new NsgEvaluator(rules, virtualNetworkSpace));
     }
 
-    /// <summary>Everything an evaluator is built from, written out (free text with its length first): equal keys build equal evaluators.</summary>
-    private static string InputsKey(IReadOnlyList<NsgRule> rules, IReadOnlyList<Ipv4Range> virtualNetworkSpace)
+    /// <summary>Equal in everything the evaluator reads (the origin is the rule's syntax, the same nodes under the same NSG node).</summary>
+    private static bool SameRules(IReadOnlyList<NsgRule> kept, IReadOnlyList<NsgRule> rules)
     {
-        var key = new StringBuilder();
-        foreach (var range in virtualNetworkSpace)
+        if (kept.Count != rules.Count)
         {
-            key.Append(range).Append(',');
+            return false;
         }
-        foreach (var rule in rules)
+        for (var i = 0; i < kept.Count; i++)
         {
-            key.Append('\n').Append(rule.Name.Length).Append(':').Append(rule.Name).Append('|').Append(rule.Priority).Append('|').Append(rule.Direction).Append('|')
-                .Append(rule.Access).Append('|').Append(rule.Protocol).Append('|');
-            Append(key, rule.Source);
-            Append(key, rule.Destination);
-            foreach (var port in rule.Ports)
+            var (a, b) = (kept[i], rules[i]);
+            if (a.Name != b.Name || a.Priority != b.Priority || a.Direction != b.Direction || a.Access != b.Access || a.Protocol != b.Protocol
+                || !SameSelector(a.Source, b.Source) || !SameSelector(a.Destination, b.Destination) || !a.Ports.SequenceEqual(b.Ports))
             {
-                key.Append(port).Append(',');
+                return false;
             }
         }
-        return key.ToString();
+        return true;
     }
 
-    private static void Append(StringBuilder key, AddressSelector selector)
-    {
-        var tag = selector.IsAny ? "*" : selector.Tag ?? string.Empty;
-        key.Append(tag.Length).Append(':').Append(tag).Append('[');
-        foreach (var range in selector.Ranges)
-        {
-            key.Append(range).Append(',');
-        }
-        key.Append("]|");
-    }
+    private static bool SameSelector(AddressSelector a, AddressSelector b) =>
+        a.IsAny == b.IsAny && a.Tag == b.Tag && a.Ranges.SequenceEqual(b.Ranges);
+
+    private sealed record Entry(IReadOnlyList<NsgRule> Rules, IReadOnlyList<Ipv4Range> VirtualNetworkSpace, NsgEvaluator Evaluator);
 }

@@ -134,6 +134,32 @@ public class LanguageServerTests
     }
 
     [Fact]
+    public async Task A_change_that_leaves_another_files_findings_alone_does_not_republish_it()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        const string network = "file:///tmp/ws/network.cachespec.yaml";
+        const string app = "file:///tmp/ws/app.cachespec.yaml";
+        await server.OpenAsync(network, Specs.Header.Replace("test", "net") + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n        addressPrefix: 10.0.2.0/24\n");
+        await server.OpenAsync(app, Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
+        await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 0);
+        var before = server.Publications.Count;
+        for (var version = 2; version <= 3; version++)
+        {
+            // "size: P1" becomes P2, then P3: the app's findings and the network's stay as they were.
+            await server.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri = app, version },
+                contentChanges = new[] { new { range = new { start = new { line = 7, character = 11 }, end = new { line = 7, character = 12 } }, text = $"{version}" } },
+            });
+            await server.WaitForDiagnosticsAsync(app, p => (int?)p["version"] == version);
+        }
+        var since = server.Publications.Skip(before).ToArray();
+        Assert.Equal(new[] { app, app }, since.Select(publication => publication.Uri));
+        Assert.All(since, publication => Assert.Equal(0, publication.Count));
+    }
+
+    [Fact]
     public async Task Completion_hover_symbols_and_folding_answer_over_the_protocol()
     {
         await using var server = new InProcessServer();

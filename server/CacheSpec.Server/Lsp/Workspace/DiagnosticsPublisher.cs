@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
@@ -15,7 +14,8 @@ public sealed class DiagnosticsPublisher
     private readonly ServerWorkspace workspace;
     private readonly Func<PublishDiagnosticsParams, Task> send;
     private readonly Channel<string?> changes = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, string> published = new(StringComparer.Ordinal);
+    /// <summary>What was last pushed for each file, as the engine's findings: equal findings convert to equal LSP diagnostics.</summary>
+    private readonly Dictionary<string, Analysis.Diagnostics.Diagnostic[]> published = new(StringComparer.Ordinal);
 
     public DiagnosticsPublisher(ServerWorkspace workspace, Func<PublishDiagnosticsParams, Task> send)
     {
@@ -75,11 +75,11 @@ public sealed class DiagnosticsPublisher
                 }
                 continue;
             }
-            var diagnostics = analysis.For(document.Uri).Select(LspConverter.ToLsp).ToArray();
-            var signature = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.DiagnosticArray);
-            if (changed.Contains(key) || !published.TryGetValue(key, out var previous) || previous != signature)
+            var findings = analysis.For(document.Uri).ToArray();
+            if (changed.Contains(key) || !published.TryGetValue(key, out var previous) || !previous.AsSpan().SequenceEqual(findings))
             {
-                published[key] = signature;
+                published[key] = findings;
+                var diagnostics = Array.ConvertAll(findings, LspConverter.ToLsp);
                 await send(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
             }
         }

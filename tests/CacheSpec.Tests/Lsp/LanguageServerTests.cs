@@ -114,16 +114,23 @@ public class LanguageServerTests
         Assert.Contains(((JArray)published["diagnostics"]!), d => (string?)d["code"] == "invalid-size-for-tier");
     }
 
-    [Fact]
-    public async Task A_change_in_one_file_republishes_another_it_affects()
+    /// <summary>Two open files: a network, and an app whose cache has a private endpoint in the network's subnet (no findings).</summary>
+    private static async Task<(string Network, string App)> OpenNetworkAndAppAsync(InProcessServer server)
     {
-        await using var server = new InProcessServer();
         await server.InitializeAsync();
         const string network = "file:///tmp/ws/network.cachespec.yaml";
         const string app = "file:///tmp/ws/app.cachespec.yaml";
         await server.OpenAsync(network, Specs.Header.Replace("test", "net") + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n        addressPrefix: 10.0.2.0/24\n");
         await server.OpenAsync(app, Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
         await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 0);
+        return (network, app);
+    }
+
+    [Fact]
+    public async Task A_change_in_one_file_republishes_another_it_affects()
+    {
+        await using var server = new InProcessServer();
+        var (network, app) = await OpenNetworkAndAppAsync(server);
         await server.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri = network, version = 2 },
@@ -137,12 +144,7 @@ public class LanguageServerTests
     public async Task A_change_that_leaves_another_files_findings_alone_does_not_republish_it()
     {
         await using var server = new InProcessServer();
-        await server.InitializeAsync();
-        const string network = "file:///tmp/ws/network.cachespec.yaml";
-        const string app = "file:///tmp/ws/app.cachespec.yaml";
-        await server.OpenAsync(network, Specs.Header.Replace("test", "net") + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n        addressPrefix: 10.0.2.0/24\n");
-        await server.OpenAsync(app, Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
-        await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 0);
+        var (_, app) = await OpenNetworkAndAppAsync(server);
         var before = server.Publications.Count;
         for (var version = 2; version <= 3; version++)
         {

@@ -9,13 +9,10 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { cachespecServer, launch, stats, yamlLanguageServer } from './harness.mjs';
+import { cachespecServer, commandLineOption, launch, stats, yamlLanguageServer } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 && index + 1 < process.argv.length ? process.argv[index + 1] : fallback;
-};
+const option = commandLineOption;
 const cachespec = option('cachespec', null);
 if (!cachespec) {
   console.error('usage: node bench/latency/floor.mjs --cachespec PATH [--reps 200] [--rounds 3] [--gap 20]');
@@ -26,8 +23,13 @@ const rounds = Number(option('rounds', 3));
 const gapMs = Number(option('gap', 20));
 
 const echo = {
-  ...cachespecServer(process.execPath, 'vscode-jsonrpc echo server'),
+  name: 'vscode-jsonrpc echo server',
+  command: process.execPath,
   args: [path.join(here, 'echo-server.cjs')],
+  languageId: 'cachespec',
+  initializationOptions: undefined,
+  async afterInitialized() {},
+  barrier: (server) => server.request('textDocument/hover', { textDocument: { uri: 'file:///nonexistent.cachespec.yaml' }, position: { line: 0, character: 0 } }),
 };
 const servers = [cachespecServer(cachespec, 'cachespec'), yamlLanguageServer({ debounce: false }), echo];
 const samples = new Map(servers.map((spec) => [spec.name, { paused: [], backToBack: [] }]));

@@ -398,12 +398,15 @@ export async function diagnosticsFor(spec, file, text = readFileSync(file, 'utf8
   }
 }
 
-async function main() {
+/** The value after `--name` on the command line, or the fallback (for the standalone scripts here). */
+export function commandLineOption(name, fallback) {
   const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const index = args.indexOf(`--${name}`);
-    return index >= 0 ? args[index + 1] : fallback;
-  };
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && index + 1 < args.length ? args[index + 1] : fallback;
+}
+
+async function main() {
+  const option = commandLineOption;
   const file = option('file');
   const which = option('server', 'cachespec');
   if (!file) {
@@ -435,7 +438,7 @@ async function main() {
     completionValueItems: warm.completionValueItems,
     completionKeyItems: warm.completionKeyItems,
   };
-  if (args.includes('--json')) {
+  if (process.argv.includes('--json')) {
     console.log(JSON.stringify(report, null, 2));
     return;
   }

@@ -249,142 +249,185 @@ export function stats(samples) {
 
 const itemsOf = (result) => (Array.isArray(result) ? result : result?.items ?? []);
 
+/** The servers in a round's order: the first one moves along each round, so none always goes first (or right after another). */
+function rotated(list, round) {
+  const shift = round % list.length;
+  return [...list.slice(shift), ...list.slice(0, shift)];
+}
+
 /**
  * Fresh process per repetition: spawn → initialize reply, then didOpen → first diagnostics.
  * Returns the samples and the memory of the last process after its open.
  */
 export async function measureCold(spec, file, reps) {
-  const text = readFileSync(file, 'utf8');
-  const uri = pathToFileURL(file).href;
-  const start = [];
-  const openMs = [];
-  let memory = null;
-  let diagnostics = 0;
-  for (let i = 0; i < reps; i++) {
-    const server = await launch(spec);
-    try {
-      start.push(server.initializeMs);
-      const opened = await open(server, uri, text);
-      openMs.push(opened.ms);
-      diagnostics = opened.diagnostics.length;
-      memory = memoryOf(server.proc.pid);
-    } finally {
-      await server.stop();
-    }
-  }
-  return { start, open: openMs, diagnostics, memoryAfterOpen: memory };
+  return (await measureColdSideBySide([spec], file, reps))[0];
 }
 
 /**
- * One warm process: open the file, then loops of keystrokes, completions and hovers, each after `warmup` unrecorded rounds or
- * `warmupSeconds` of them, whichever ends first (the .NET JIT needs about a hundred keystrokes to reach its optimised code).
- * Keystrokes append '#' at the end of the file (a comment, so the findings stay the same and every keystroke costs a full re-check).
- * figures: 'all', or 'keystroke' for the keystroke loop alone. gapMs: the pause after each round, as a typist leaves between keystrokes
- * (back-to-back rounds would also measure how fast the server settles after a reply, which no editor user can produce).
+ * The same for several servers, their repetitions interleaved (one fresh process of each in turn, the order rotating), so that
+ * every server meets the same load on a shared machine. Returns one result per spec, in the order given.
  */
-export async function measureWarm(spec, file, reps, { warmup = 100, warmupSeconds = 15, figures = 'all', gapMs = 20 } = {}) {
-  const original = readFileSync(file, 'utf8');
-  let text = original;
+export async function measureColdSideBySide(specs, file, reps) {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const results = specs.map(() => ({ start: [], open: [], diagnostics: 0, memoryAfterOpen: null }));
+  for (let i = 0; i < reps; i++) {
+    for (const index of rotated([...specs.keys()], i)) {
+      const result = results[index];
+      const server = await launch(specs[index]);
+      try {
+        result.start.push(server.initializeMs);
+        const opened = await open(server, uri, text);
+        result.open.push(opened.ms);
+        result.diagnostics = opened.diagnostics.length;
+        result.memoryAfterOpen = memoryOf(server.proc.pid);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return results;
+}
+
+/**
+ * A warm server with the file open, and the rounds the warm figures time; each round resolves with milliseconds.
+ * Keystrokes at the end append '#' (a comment, so the findings stay the same and every keystroke costs a full re-check); keystrokes in
+ * the middle type a space at the end of the middle cache's tier line (trailing blanks change no value), which cachespec re-parses as
+ * one edited list item and shifts the half of the file after it.
+ */
+async function openSession(spec, file) {
+  let text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).href;
   const positions = positionsIn(text);
   const server = await launch(spec);
-  const result = { keystroke: [], keystrokeMiddle: [], completionValue: [], completionKey: [], hover: [], completionAfterKeystroke: [] };
+  let version = 1;
+  let opened;
   try {
-    const opened = await open(server, uri, text);
-    result.openWarmProcessMs = opened.ms;
-    result.diagnostics = opened.diagnostics.length;
-    let version = 1;
-    const pause = () => (gapMs > 0 ? new Promise((resolve) => setTimeout(resolve, gapMs)) : Promise.resolve());
-    // Runs `round` until warm, then `reps` times, recording what it returns.
-    const loop = async (samples, round) => {
-      const until = performance.now() + warmupSeconds * 1000;
-      for (let i = 0; i < warmup && performance.now() < until; i++) {
-        await round();
-        await pause();
-      }
-      for (let i = 0; i < reps; i++) {
-        samples.push(await round());
-        await pause();
-      }
-    };
-
-    const keystroke = async () => {
+    opened = await open(server, uri, text);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  /** Sends one change; resolves with the time to the publication of its version, and the completion's time when one is asked at once. */
+  const change = async (at, inserted, completeAt = null) => {
+    version++;
+    const expected = version;
+    // cachespec reports the version it analysed; yaml-language-server sends none, and the next publication is the one.
+    const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
+    const sent = performance.now();
+    await server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: inserted }] });
+    const completion = completeAt ? await session.completion(completeAt) : null;
+    const { at: arrived } = await next;
+    return { ms: arrived - sent, completion };
+  };
+  const timed = async (method, params) => {
+    const sent = performance.now();
+    const reply = await server.request(method, params);
+    return { ms: performance.now() - sent, reply };
+  };
+  const middleLine = positions.value.line;
+  const session = {
+    server,
+    opened,
+    positions,
+    keystroke: async () => {
       const at = endPosition(text);
       text += '#';
-      version++;
-      const expected = version;
-      // cachespec reports the version it analysed; yaml-language-server sends none, and the next publication is the one.
-      const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
-      const sent = performance.now();
-      await server.notify('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: at, end: at }, text: '#' }],
-      });
-      const { at: arrived } = await next;
-      return { ms: arrived - sent, next };
-    };
-    const timed = async (method, params) => {
-      const sent = performance.now();
-      const reply = await server.request(method, params);
-      return { ms: performance.now() - sent, reply };
-    };
-    const completion = (position) => timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
-    const hover = () => timed('textDocument/hover', { textDocument: { uri }, position: positions.hover });
-
-    await loop(result.keystroke, async () => (await keystroke()).ms);
-    // The same in the middle of the file: a space typed at the end of the middle cache's tier line (trailing blanks change no value),
-    // which cachespec re-parses as one edited list item and shifts the half of the file after it.
-    let middleLine = positions.value.line;
-    await loop(result.keystrokeMiddle, async () => {
+      return (await change(at, '#')).ms;
+    },
+    keystrokeMiddle: async () => {
       const lines = text.split('\n');
       const at = { line: middleLine, character: lines[middleLine].length };
       lines[middleLine] += ' ';
       text = lines.join('\n');
-      version++;
-      const expected = version;
-      const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
-      const sent = performance.now();
-      await server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: ' ' }] });
-      const { at: arrived } = await next;
-      return arrived - sent;
-    });
-    if (figures === 'keystroke') {
-      Object.assign(result, memoryOf(server.proc.pid));
-      return result;
-    }
-    await loop(result.completionValue, async () => {
-      const { ms, reply } = await completion(positions.value);
-      result.completionValueItems = itemsOf(reply).length;
-      return ms;
-    });
-    await loop(result.completionKey, async () => {
-      const { ms, reply } = await completion(positions.key);
-      result.completionKeyItems = itemsOf(reply).length;
-      return ms;
-    });
-    await loop(result.hover, async () => {
-      const { ms, reply } = await hover();
-      result.hoverText = typeof reply?.contents === 'string' ? reply.contents : reply?.contents?.value ?? '';
-      return ms;
-    });
-    // Completion right after a keystroke: the change is sent, then the completion at once; the loop then waits for the change's
-    // diagnostics so that every round starts from a settled document.
-    await loop(result.completionAfterKeystroke, async () => {
+      return (await change(at, ' ')).ms;
+    },
+    completion: (position) => timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } }),
+    hover: () => timed('textDocument/hover', { textDocument: { uri }, position: positions.hover }),
+    // The change is sent, then the completion at once; the round still waits for the change's diagnostics, so that every round
+    // starts from a settled document.
+    completionAfterKeystroke: async () => {
       const at = endPosition(text);
       text += '#';
-      version++;
-      const expected = version;
-      const next = server.nextDiagnostics(uri, (params) => params.version == null || params.version === expected);
-      await server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: '#' }] });
-      const { ms } = await completion(positions.value);
-      await next;
-      return ms;
+      return (await change(at, '#', positions.value)).completion;
+    },
+  };
+  return session;
+}
+
+/**
+ * One warm process: open the file, then loops of keystrokes, completions and hovers (see measureWarmSideBySide).
+ */
+export async function measureWarm(spec, file, reps, options = {}) {
+  return (await measureWarmSideBySide([spec], file, reps, options))[0];
+}
+
+/**
+ * Warm processes of several servers at once, each with the file open. Each loop first warms every server in turn, `warmup` unrecorded
+ * rounds or `warmupSeconds` of them, whichever ends first (the .NET JIT needs about a hundred keystrokes to reach its optimised code),
+ * then records `reps` rounds with the servers interleaved (one round of each in turn, the order rotating), so that every server meets
+ * the same load on a shared machine. figures: 'all'; 'keystroke' for the two keystroke loops; 'requests' for completion, hover and
+ * completion right after a keystroke. gapMs: the pause after each round, as a typist leaves between keystrokes (back-to-back rounds
+ * would also measure how fast the server settles after a reply, which no editor user can produce).
+ * Returns one result per spec, in the order given, with the peak memory of its process after all loops.
+ */
+export async function measureWarmSideBySide(specs, file, reps, { warmup = 100, warmupSeconds = 15, figures = 'all', gapMs = 20 } = {}) {
+  const sessions = [];
+  const results = specs.map(() => ({ keystroke: [], keystrokeMiddle: [], completionValue: [], completionKey: [], hover: [], completionAfterKeystroke: [] }));
+  const pause = () => (gapMs > 0 ? new Promise((resolve) => setTimeout(resolve, gapMs)) : Promise.resolve());
+  try {
+    for (const spec of specs) {
+      sessions.push(await openSession(spec, file));
+    }
+    sessions.forEach((session, index) => {
+      results[index].openWarmProcessMs = session.opened.ms;
+      results[index].diagnostics = session.opened.diagnostics.length;
     });
-    Object.assign(result, memoryOf(server.proc.pid));
+    // Runs `round` on every session until warm, then `reps` interleaved times, recording what it returns under `figure`.
+    const loop = async (figure, round) => {
+      for (const [index, session] of sessions.entries()) {
+        const until = performance.now() + warmupSeconds * 1000;
+        for (let i = 0; i < warmup && performance.now() < until; i++) {
+          await round(session, results[index]);
+          await pause();
+        }
+      }
+      for (let i = 0; i < reps; i++) {
+        for (const index of rotated([...sessions.keys()], i)) {
+          results[index][figure].push(await round(sessions[index], results[index]));
+          await pause();
+        }
+      }
+    };
+    if (figures !== 'requests') {
+      await loop('keystroke', (session) => session.keystroke());
+      await loop('keystrokeMiddle', (session) => session.keystrokeMiddle());
+    }
+    if (figures !== 'keystroke') {
+      await loop('completionValue', async (session, result) => {
+        const { ms, reply } = await session.completion(session.positions.value);
+        result.completionValueItems = itemsOf(reply).length;
+        return ms;
+      });
+      await loop('completionKey', async (session, result) => {
+        const { ms, reply } = await session.completion(session.positions.key);
+        result.completionKeyItems = itemsOf(reply).length;
+        return ms;
+      });
+      await loop('hover', async (session, result) => {
+        const { ms, reply } = await session.hover();
+        result.hoverText = typeof reply?.contents === 'string' ? reply.contents : reply?.contents?.value ?? '';
+        return ms;
+      });
+      await loop('completionAfterKeystroke', async (session) => (await session.completionAfterKeystroke()).ms);
+    }
+    sessions.forEach((session, index) => Object.assign(results[index], memoryOf(session.server.proc.pid)));
   } finally {
-    await server.stop();
+    for (const session of sessions) {
+      await session.server.stop();
+    }
   }
-  return result;
+  return results;
 }
 
 /** The diagnostics a server publishes for one text (for the correctness checks before timing). */

@@ -117,33 +117,47 @@ const checks = [];
   }
 }
 
-// 5. Measurements. Per size: cold (fresh process per repetition) and warm loops; the no-debounce yaml-language-server only for the
-// two diagnostics figures; the ahead-of-time builds only cold.
+// 5. Measurements, per size, every server side by side: their repetitions interleaved (one of each in turn, the order rotating), so
+// that all of them meet the same load on this shared machine and the ratios compare like with like. Fresh processes for start and
+// open; then one warm process per server for the two keystroke loops (the no-debounce yaml-language-server only there), and one for
+// completion and hover (cachespec's Release build, yaml-language-server, Native AOT). ReadyToRun is measured cold only.
 const results = {};
 const log = (line) => console.error(line);
 // Other processes on the machine slow every figure: the 1-minute load average is sampled around each measurement and reported.
 const loads = [];
 const sampleLoad = () => loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]));
+const servers = [
+  ['cachespec', cachespec],
+  ['yls', yls],
+  ['ylsNoDebounce', ylsNoDebounce],
+  ...(builds.r2r ? [['r2r', harness.cachespecServer(builds.r2r.executable, builds.r2r.label)]] : []),
+  ...(builds.aot ? [['aot', harness.cachespecServer(builds.aot.executable, builds.aot.label)]] : []),
+];
+const measuredWarm = (figures) => servers.filter(([key]) => key !== 'r2r' && (figures === 'keystroke' || key !== 'ylsNoDebounce'));
+const names = (list) => list.map(([, spec]) => spec.name).join(', ');
 for (const size of sizes) {
   const file = files[size];
   log(`== ${size} caches (${lineCount(file)} lines)`);
-  const entry = (results[size] = {});
-  for (const [key, spec, warmFigures] of [
-    ['cachespec', cachespec, 'all'],
-    ['yls', yls, 'all'],
-    ['ylsNoDebounce', ylsNoDebounce, 'keystroke'],
-    ...(builds.r2r ? [['r2r', harness.cachespecServer(builds.r2r.executable, builds.r2r.label), null]] : []),
-    ...(builds.aot ? [['aot', harness.cachespecServer(builds.aot.executable, builds.aot.label), 'all']] : []),
-  ]) {
+  const entry = (results[size] = Object.fromEntries(servers.map(([key, spec]) => [key, { name: spec.name, cold: null, warm: null }])));
+  sampleLoad();
+  log(`   ${startReps} fresh processes of each: ${names(servers)} (load average ${loads.at(-1)})`);
+  const cold = await harness.measureColdSideBySide(servers.map(([, spec]) => spec), file, startReps);
+  servers.forEach(([key], index) => { entry[key].cold = cold[index]; });
+  for (const figures of ['keystroke', 'requests']) {
+    const measured = measuredWarm(figures);
     sampleLoad();
-    log(`   ${spec.name}: ${startReps} fresh processes (load average ${loads.at(-1)})`);
-    const cold = await harness.measureCold(spec, file, startReps);
-    let warm = null;
-    if (warmFigures) {
-      log(`   ${spec.name}: warm process, up to ${warmup} (${warmupSeconds} s) + ${reps} rounds per figure`);
-      warm = await harness.measureWarm(spec, file, reps, { warmup, warmupSeconds, gapMs, figures: warmFigures });
-    }
-    entry[key] = { name: spec.name, cold, warm };
+    log(`   ${figures}, warm processes: ${names(measured)}: up to ${warmup} (${warmupSeconds} s) + ${reps} rounds per figure (load average ${loads.at(-1)})`);
+    const warm = await harness.measureWarmSideBySide(measured.map(([, spec]) => spec), file, reps, { warmup, warmupSeconds, gapMs, figures });
+    measured.forEach(([key], index) => {
+      const previous = entry[key].warm;
+      const merged = { ...previous, ...warm[index] };
+      for (const figure of ['keystroke', 'keystrokeMiddle', 'completionValue', 'completionKey', 'hover', 'completionAfterKeystroke']) {
+        merged[figure] = [...(previous?.[figure] ?? []), ...warm[index][figure]];
+      }
+      // The larger of the two warm processes' peaks: each had the file open and took keystrokes.
+      merged.peakRssMb = Math.max(previous?.peakRssMb ?? 0, warm[index].peakRssMb);
+      entry[key].warm = merged;
+    });
   }
 }
 sampleLoad();
@@ -174,9 +188,11 @@ md.push('');
 md.push(`Command: \`node bench/latency/run.mjs --sizes ${sizes.join(',')} --reps ${reps} --start-reps ${startReps} --warmup ${warmup} --warmup-seconds ${warmupSeconds} --gap ${gapMs}\``);
 md.push('');
 md.push(`Milliseconds, median / p95 (nearest rank). Start and open: a fresh process per repetition, ${startReps} repetitions per size ` +
-  `(so p95 is the slowest of ${startReps} or close to it). Keystroke, completion and hover: one warm process per server and size; ` +
-  `each loop first runs ${warmup} unrecorded rounds (or ${warmupSeconds} s of them, whichever ends first), then ${reps} recorded ones, ` +
-  `with a ${gapMs} ms pause after each round, as a typist leaves between keystrokes. The ratio is yaml-language-server / cachespec (above 1 means cachespec is faster).`);
+  `(so p95 is the slowest of ${startReps} or close to it). Keystroke, completion and hover: warm processes, one per server, size and group ` +
+  `of loops (the two keystroke loops; completion and hover); each loop first runs ${warmup} unrecorded rounds in each server (or ${warmupSeconds} s of them, ` +
+  `whichever ends first), then ${reps} recorded ones, with a ${gapMs} ms pause after each round, as a typist leaves between keystrokes. ` +
+  'Every figure is measured side by side: the servers take turns, one repetition each, the order rotating, so all of them meet the same load ' +
+  'on this shared machine. The ratio is yaml-language-server / cachespec (above 1 means cachespec is faster).');
 md.push('');
 
 const row = (figure, a, b, unit = '') => `| ${figure} | ${ms(a.median)}${unit} / ${ms(a.p95)}${unit} | ${ms(b.median)}${unit} / ${ms(b.p95)}${unit} | ${ratio(b.median, a.median)} / ${ratio(b.p95, a.p95)} |`;
@@ -308,7 +324,7 @@ md.push('- keystroke in the middle: one space appended at the end of the `tier:`
   'cachespec also shifts the spans of the half of the tree after the edit.');
 md.push('- completion and hover: on the `tier:` line of the cache in the middle of the file, on a settled document. "Right after a keystroke": ' +
   'a `didChange` then at once a completion at the value position; the reply time is recorded, then the loop waits for that change\'s diagnostics.');
-md.push('- peak RSS: VmHWM from `/proc/<pid>/status` of the warm process after all its loops.');
+md.push('- peak RSS: VmHWM from `/proc/<pid>/status` after all loops, the larger of the server\'s two warm processes (both had the file open and took keystrokes).');
 for (const note of notes) {
   md.push(`- ${note}`);
 }

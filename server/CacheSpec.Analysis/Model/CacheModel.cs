@@ -2,9 +2,13 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-public sealed class CacheModel
+public sealed class CacheModel : ITopLevelItem
 {
-    public required SpecDocument Document { get; init; }
+    private SpecDocument document = null!;
+    private IReadOnlyList<PrivateEndpointModel> privateEndpoints = Array.Empty<PrivateEndpointModel>();
+    private IReadOnlyList<FirewallRuleModel> firewallRules = Array.Empty<FirewallRuleModel>();
+
+    public required SpecDocument Document { get => document; init => document = value; }
     public required MappingSyntax Syntax { get; init; }
     public Located<string>? Name { get; init; }
     public Located<CacheTier>? Tier { get; init; }
@@ -23,10 +27,24 @@ public sealed class CacheModel
     public SyntaxNode? IsolationKey { get; init; }
     public Located<NetworkAccess>? PublicNetworkAccess { get; init; }
     public SyntaxNode? PrivateEndpointsKey { get; init; }
-    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints { get; init; } = Array.Empty<PrivateEndpointModel>();
+    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints { get => privateEndpoints; init => privateEndpoints = value; }
     public VnetInjectionModel? VnetInjection { get; internal set; }
     public SyntaxNode? FirewallRulesKey { get; init; }
-    public IReadOnlyList<FirewallRuleModel> FirewallRules { get; init; } = Array.Empty<FirewallRuleModel>();
+    public IReadOnlyList<FirewallRuleModel> FirewallRules { get => firewallRules; init => firewallRules = value; }
+
+    /// <summary>
+    /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that belongs to the
+    /// new document, with its endpoints, firewall rules and injection copied to belong to the copy (see <see cref="SpecBinder"/>).
+    /// </summary>
+    internal CacheModel MovedTo(SpecDocument newDocument)
+    {
+        var copy = (CacheModel)MemberwiseClone();
+        copy.document = newDocument;
+        copy.privateEndpoints = privateEndpoints.Count == 0 ? privateEndpoints : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
+        copy.firewallRules = firewallRules.Count == 0 ? firewallRules : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
+        copy.VnetInjection = VnetInjection?.MovedTo(copy);
+        return copy;
+    }
 
     public GuidanceProfile Profile => Document.Profile;
 

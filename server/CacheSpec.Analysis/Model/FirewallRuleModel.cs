@@ -5,7 +5,9 @@ namespace CacheSpec.Analysis.Model;
 
 public sealed class FirewallRuleModel
 {
-    public required CacheModel Cache { get; init; }
+    private CacheModel cache = null!;
+
+    public required CacheModel Cache { get => cache; init => cache = value; }
     public required MappingSyntax Syntax { get; init; }
     public Located<string>? Name { get; init; }
     public Located<string>? StartIpText { get; init; }
@@ -14,4 +16,12 @@ public sealed class FirewallRuleModel
     public Ipv4Address? StartIp => StartIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
 
     public Ipv4Address? EndIp => EndIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
+
+    /// <summary>A copy that belongs to the cache's copy in the next version of the document (see <see cref="CacheModel.MovedTo"/>).</summary>
+    internal FirewallRuleModel MovedTo(CacheModel newCache)
+    {
+        var copy = (FirewallRuleModel)MemberwiseClone();
+        copy.cache = newCache;
+        return copy;
+    }
 }

@@ -3,9 +3,11 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-public sealed class NetworkModel
+public sealed class NetworkModel : ITopLevelItem
 {
-    public required SpecDocument Document { get; init; }
+    private SpecDocument document = null!;
+
+    public required SpecDocument Document { get => document; init => document = value; }
     public required MappingSyntax Syntax { get; init; }
     public Located<string>? Name { get; init; }
     /// <summary>Every address space entry as written; the invalid-cidr rule reads these.</summary>
@@ -17,4 +19,13 @@ public sealed class NetworkModel
     public IReadOnlyList<SubnetModel> Subnets { get; set; } = Array.Empty<SubnetModel>();
 
     public bool ContainsAddresses(Ipv4Range range) => AddressSpace.Any(space => space.Value.Range.Contains(range));
+
+    /// <summary>This network in the next version of its document, for a network whose syntax an edit left as it was (see <see cref="SpecBinder"/>).</summary>
+    internal NetworkModel MovedTo(SpecDocument newDocument)
+    {
+        var copy = (NetworkModel)MemberwiseClone();
+        copy.document = newDocument;
+        copy.Subnets = Subnets.Select(subnet => subnet.MovedTo(copy)).ToArray();
+        return copy;
+    }
 }

@@ -7,7 +7,11 @@ namespace CacheSpec.Analysis.Model;
 /// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
 internal static class SpecBinder
 {
-    /// <summary>Binds one document; <paramref name="previous"/>, the same document before an edit, lends the validation its memo.</summary>
+    /// <summary>
+    /// Binds one document. <paramref name="previous"/>, the same document before an edit, lends the validation its memo, and the
+    /// networks, NSGs and caches whose syntax the edit left as it was (the very same nodes, see <see cref="IncrementalParser"/>) are
+    /// moved over instead of read again: same nodes, same content and spans, so the same model.
+    /// </summary>
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
         int parallelThreshold, SpecDocument? previous = null)
     {
@@ -15,19 +19,25 @@ internal static class SpecBinder
         var root = new MappingReader(syntax.Root, budget);
         var guidance = root.String("guidance");
         var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
+        // With anchors, two items may resolve to one node; such a tree is never spliced, so nothing would be found anyway.
+        var earlier = file.Syntax.HasAnchors ? null : previous;
         document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
         // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never changes.
-        document.Networks = Mappings(root, "networks").Select(network => BindNetwork(document, network)).ToArray();
-        document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups").Select(nsg => BindNsg(document, nsg)).ToArray();
+        document.Networks = Mappings(root, "networks")
+            .Select(network => Unchanged(earlier?.Networks, network.Syntax!)?.MovedTo(document) ?? BindNetwork(document, network))
+            .ToArray();
+        document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups")
+            .Select(nsg => Unchanged(earlier?.NetworkSecurityGroups, nsg.Syntax!)?.MovedTo(document) ?? BindNsg(document, nsg))
+            .ToArray();
         // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
         // without anchors, so that the shared alias budget is never touched from two threads.
         if (syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
         {
             var caches = Mappings(root, "caches").ToArray();
             var half = caches.Length / 2;
-            var second = Task.Run(() => (FormatValidator.Validate(syntax, previous?.ItemIssues), BindCaches(document, caches[half..])));
-            var firstCaches = BindCaches(document, caches[..half]);
+            var second = Task.Run(() => (FormatValidator.Validate(syntax, previous?.ItemIssues), BindCaches(document, caches[half..], earlier)));
+            var firstCaches = BindCaches(document, caches[..half], earlier);
             var (validation, secondCaches) = second.GetAwaiter().GetResult();
             (document.FormatIssues, document.ItemIssues) = validation;
             document.Caches = [.. firstCaches, .. secondCaches];
@@ -35,15 +45,44 @@ internal static class SpecBinder
         else
         {
             (document.FormatIssues, document.ItemIssues) = FormatValidator.Validate(syntax, previous?.ItemIssues);
-            document.Caches = Mappings(root, "caches").Select(cache => BindCache(document, cache)).ToArray();
+            document.Caches = BindCaches(document, Mappings(root, "caches").ToArray(), earlier);
         }
         document.AliasedNodesRead = budget.Counted;
         document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded } : Array.Empty<Diagnostics.LimitFinding>();
         return document;
     }
 
-    private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers) =>
-        Array.ConvertAll(readers, reader => BindCache(document, reader));
+    private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers, SpecDocument? earlier) =>
+        Array.ConvertAll(readers, reader => Unchanged(earlier?.Caches, reader.Syntax!)?.MovedTo(document) ?? BindCache(document, reader));
+
+    /// <summary>The item of the previous version whose syntax is this very node (found by its start: items are in text order), or null.</summary>
+    private static T? Unchanged<T>(IReadOnlyList<T>? previous, MappingSyntax syntax) where T : class, ITopLevelItem
+    {
+        if (previous is null)
+        {
+            return null;
+        }
+        int low = 0, high = previous.Count - 1;
+        var start = syntax.Span.Start;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var candidate = previous[middle].Syntax;
+            if (candidate.Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else if (candidate.Span.Start > start)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                return ReferenceEquals(candidate, syntax) ? previous[middle] : null;
+            }
+        }
+        return null;
+    }
 
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
         parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);

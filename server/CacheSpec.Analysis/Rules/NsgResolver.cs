@@ -20,6 +20,16 @@ internal static class NsgResolver
                 rule))
             .ToArray();
 
+    /// <summary>The sources and destinations of the NSG's evaluable rules that name a subnet ("network/subnet"), the ones <see cref="Selector"/> looks up.</summary>
+    public static IEnumerable<string> SubnetReferences(NsgModel nsg) =>
+        nsg.Rules.Where(rule => rule.IsEvaluable)
+            .SelectMany(rule => new[] { rule.Source!.Value, rule.Destination!.Value })
+            .Where(IsSubnetReference)
+            .Distinct(StringComparer.Ordinal);
+
+    private static bool IsSubnetReference(string text) =>
+        text != "*" && !Cidr.TryParse(text, out _) && !Ipv4Address.TryParse(text, out _) && text.Contains('/');
+
     /// <summary>Resolves "*", a service tag, a CIDR, an address or a subnet reference; what cannot be resolved matches nothing.</summary>
     public static AddressSelector Selector(string text, WorkspaceModel model)
     {

@@ -6,16 +6,16 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 /// <summary>Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.</summary>
 internal static class InjectedSubnetFlows
 {
-    /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected.</summary>
+    /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected (once per analysis).</summary>
     public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(WorkspaceModel model, SubnetModel subnet) =>
-        model.CachesInjectedInto(subnet)
+        model.Derived(nameof(GeoPeerPrefixes), subnet, () => model.CachesInjectedInto(subnet)
             .Select(cache => cache.LinkedCache is { } linked ? model.FindCache(linked.Value) : null)
             .Select(peer => peer?.VnetInjection?.Subnet is { } reference ? model.FindSubnet(reference.Value)?.AddressPrefix : null)
             .OfType<Located<Cidr>>()
             .Select(prefix => prefix.Value.Range)
             .Where(range => subnet.AddressPrefix is not { } own || own.Value.Range != range)
             .Distinct()
-            .ToArray();
+            .ToArray());
 
     /// <summary>The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid prefix).</summary>
     public static IReadOnlyList<RequiredFlow> RequiredFlows(WorkspaceModel model, SubnetModel subnet, TrafficDirection direction)
@@ -41,18 +41,46 @@ internal static class InjectedSubnetFlows
             return NsgEvaluatorMemo.For(nsg, NsgResolver.Resolve(nsg, model), virtualNetwork);
         });
 
-    public static void Check(RuleContext context, SubnetModel subnet, IReadOnlyList<RequiredFlow> flows, string direction, string preposition)
+    /// <summary>Reports, once per blocking NSG rule, the flows in one direction that the subnet's NSG blocks.</summary>
+    public static void Check(RuleContext context, SubnetModel subnet, TrafficDirection direction)
     {
-        if (subnet.NetworkSecurityGroup is not { } nsgReference || context.Model.FindNsg(nsgReference.Value) is not { } nsg
+        var model = context.Model;
+        if (subnet.NetworkSecurityGroup is not { } nsgReference || model.FindNsg(nsgReference.Value) is not { } nsg
             || subnet.AddressPrefix is not { } prefix)
         {
             return;
         }
-        var evaluator = Evaluator(context.Model, subnet, nsg);
-        var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
-        // One finding per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.
+        var blocking = BlockedFlowsMemo.For(model, subnet, nsg, direction, GeoPeerPrefixes(model, subnet),
+            () => Blocking(model, subnet, nsg, prefix.Value.Range, direction));
+        if (blocking.Count == 0)
+        {
+            return;
+        }
+        var caches = string.Join(", ", model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
+        var directionName = direction == TrafficDirection.Outbound ? "outbound" : "inbound";
+        foreach (var (rule, blockedFlows) in blocking)
+        {
+            var message = $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {directionName} {string.Join("; ", blockedFlows)} " +
+                $"for the caches injected into '{subnet.QualifiedName}' ({caches}); they may not work.";
+            if (rule.Origin is SecurityRuleModel origin)
+            {
+                context.Report(nsg.Document, origin.Access?.Node ?? origin.Syntax, message);
+            }
+            else
+            {
+                context.Report(subnet.Network.Document, nsgReference.Node, message);
+            }
+        }
+    }
+
+    /// <summary>One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.</summary>
+    private static IReadOnlyList<BlockingRule> Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix, TrafficDirection direction)
+    {
+        var evaluator = Evaluator(model, subnet, nsg);
+        var local = TrafficEndpoint.Addresses("the Redis subnet", prefix);
+        var preposition = direction == TrafficDirection.Outbound ? "to" : "from";
         var blocked = new Dictionary<object, (NsgRule Rule, List<string> Flows)>();
-        foreach (var flow in flows)
+        foreach (var flow in RequiredFlows(model, subnet, direction))
         {
             var verdict = evaluator.Evaluate(flow, local);
             if (verdict.Allowed)
@@ -71,23 +99,6 @@ internal static class InjectedSubnetFlows
                 entry.Flows.Add(description);
             }
         }
-        if (blocked.Count == 0)
-        {
-            return;
-        }
-        var caches = string.Join(", ", context.Model.CachesInjectedInto(subnet).Select(cache => $"'{cache.DisplayName}'"));
-        foreach (var (rule, blockedFlows) in blocked.Values)
-        {
-            var message = $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {direction} {string.Join("; ", blockedFlows)} " +
-                $"for the caches injected into '{subnet.QualifiedName}' ({caches}); they may not work.";
-            if (rule.Origin is SecurityRuleModel origin)
-            {
-                context.Report(nsg.Document, origin.Access?.Node ?? origin.Syntax, message);
-            }
-            else
-            {
-                context.Report(subnet.Network.Document, nsgReference.Node, message);
-            }
-        }
+        return blocked.Values.Select(entry => new BlockingRule(entry.Rule, entry.Flows)).ToArray();
     }
 }

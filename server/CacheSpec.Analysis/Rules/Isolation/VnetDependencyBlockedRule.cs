@@ -15,8 +15,7 @@ public sealed class VnetDependencyBlockedRule : Rule
     {
         foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
-            var flows = InjectedSubnetFlows.RequiredFlows(context.Model, subnet, TrafficDirection.Outbound);
-            InjectedSubnetFlows.Check(context, subnet, flows, "outbound", "to");
+            InjectedSubnetFlows.Check(context, subnet, TrafficDirection.Outbound);
         }
     }
 }

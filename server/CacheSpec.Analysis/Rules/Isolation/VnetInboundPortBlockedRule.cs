@@ -19,8 +19,7 @@ public sealed class VnetInboundPortBlockedRule : Rule
             {
                 continue;
             }
-            var flows = InjectedSubnetFlows.RequiredFlows(context.Model, subnet, TrafficDirection.Inbound);
-            InjectedSubnetFlows.Check(context, subnet, flows, "inbound", "from");
+            InjectedSubnetFlows.Check(context, subnet, TrafficDirection.Inbound);
         }
     }
 }

@@ -16,6 +16,13 @@ public sealed record Keystroke(SyntaxTree Before, SourceText After, TextSpan Rep
         return new Keystroke(tree, new SourceText(text.Insert(at, "x")), new TextSpan(at, 0), 1);
     }
 
+    /// <summary>A "#" typed at the very end of the file, in the comment lines after the last cache (the latency harness's keystroke).</summary>
+    public static Keystroke AtEnd(SyntaxTree tree)
+    {
+        var text = tree.Text.Text;
+        return new Keystroke(tree, new SourceText(text + "#"), new TextSpan(text.Length, 0), 1);
+    }
+
     /// <summary>The tree after the keystroke, re-parsed where the change fell.</summary>
     public SyntaxTree Tree() => Before.Edit(After, Replaced, InsertedLength);
 }

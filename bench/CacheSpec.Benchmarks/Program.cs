@@ -150,6 +150,7 @@ public static class Program
         var texts = sizes.Select(caches => SpecGenerator.Generate(caches)).ToArray();
         var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
         var keystrokes = parsed.Select(file => Keystroke.InMiddle(file[0].Syntax)).ToArray();
+        var endKeystrokes = parsed.Select(file => Keystroke.AtEnd(file[0].Syntax)).ToArray();
 
         var stages = new (string Name, Func<int, object> Run)[]
         {
@@ -171,6 +172,8 @@ public static class Program
             ("keystroke mid-file: SyntaxTree.Edit", i => keystrokes[i].Tree()),
             ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
             ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke at the end: edit + bind", i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke at the end: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;

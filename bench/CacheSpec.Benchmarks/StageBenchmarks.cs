@@ -21,6 +21,7 @@ public class StageBenchmarks
     private string text = string.Empty;
     private SpecFile[] parsed = Array.Empty<SpecFile>();
     private Keystroke? keystroke;
+    private Keystroke? endKeystroke;
 
     [Params(10, 100, 1000, 5000)]
     public int Caches { get; set; }
@@ -31,6 +32,7 @@ public class StageBenchmarks
         text = SpecGenerator.Generate(Caches);
         parsed = new[] { SpecFile.Create(Path, text) };
         keystroke = Keystroke.InMiddle(parsed[0].Syntax);
+        endKeystroke = Keystroke.AtEnd(parsed[0].Syntax);
     }
 
     /// <summary>YamlDotNet's parser alone, reading every event: what any YAML-based tool pays.</summary>
@@ -68,4 +70,8 @@ public class StageBenchmarks
     /// </summary>
     [Benchmark]
     public AnalysisResult KeystrokeInMiddle() => SpecAnalyzer.Analyze(new[] { SpecFile.Create(Path, keystroke!.Tree(), previous: parsed[0]) });
+
+    /// <summary>The same for a character typed at the very end of the file (the latency harness's keystroke): every item before it is reused.</summary>
+    [Benchmark]
+    public AnalysisResult KeystrokeAtEnd() => SpecAnalyzer.Analyze(new[] { SpecFile.Create(Path, endKeystroke!.Tree(), previous: parsed[0]) });
 }

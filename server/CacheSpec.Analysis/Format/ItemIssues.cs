@@ -9,7 +9,11 @@ namespace CacheSpec.Analysis.Format;
 /// </summary>
 internal sealed class ItemIssues
 {
-    private readonly Dictionary<SyntaxNode, (TypeDefinition Type, FormatIssue[] Issues)> items = new(ReferenceEqualityComparer.Instance);
+    /// <summary>In the order the validation met them, which is text order: a lookup is a binary search by start, then a reference check.</summary>
+    private readonly List<(SyntaxNode Item, TypeDefinition Type, FormatIssue[] Issues)> items = new();
+
+    /// <summary>False once an item started before the one added ahead of it (duplicate keys can do that): nothing is then looked up.</summary>
+    private bool inTextOrder = true;
 
     /// <summary>How many items the validation that built this memo took from the previous one (for the tests).</summary>
     public int Reused { get; private set; }
@@ -19,10 +23,29 @@ internal sealed class ItemIssues
     /// <summary>The issues of an item validated against the same type by the previous validation, if it kept them.</summary>
     public bool TryGet(SyntaxNode item, TypeDefinition type, out FormatIssue[] issues)
     {
-        if (items.TryGetValue(item, out var known) && ReferenceEquals(known.Type, type))
+        var start = item.Span.Start;
+        int low = 0, high = inTextOrder ? items.Count - 1 : -1;
+        while (low <= high)
         {
-            issues = known.Issues;
-            return true;
+            var middle = (low + high) / 2;
+            var known = items[middle];
+            if (known.Item.Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else if (known.Item.Span.Start > start)
+            {
+                high = middle - 1;
+            }
+            else
+            {
+                if (ReferenceEquals(known.Item, item) && ReferenceEquals(known.Type, type))
+                {
+                    issues = known.Issues;
+                    return true;
+                }
+                break;
+            }
         }
         issues = Array.Empty<FormatIssue>();
         return false;
@@ -30,7 +53,8 @@ internal sealed class ItemIssues
 
     public void Add(SyntaxNode item, TypeDefinition type, FormatIssue[] issues, bool reused)
     {
-        items[item] = (type, issues);
+        inTextOrder &= items.Count == 0 || items[^1].Item.Span.Start < item.Span.Start;
+        items.Add((item, type, issues));
         if (reused)
         {
             Reused++;

@@ -14,6 +14,59 @@ public sealed class SourceText
         lineStarts = ComputeLineStarts(text);
     }
 
+    private SourceText(string text, int[] lineStarts)
+    {
+        Text = text;
+        this.lineStarts = lineStarts;
+    }
+
+    /// <summary>
+    /// The text after replacing a span, with its line index derived from this one: the lines before the edit are kept, the edited
+    /// ones found again, and those after it shifted, so a keystroke costs the edited lines rather than a scan of the whole text.
+    /// </summary>
+    public SourceText WithChange(TextSpan replaced, string inserted)
+    {
+        var start = Math.Clamp(replaced.Start, 0, Text.Length);
+        var end = Math.Clamp(replaced.End, start, Text.Length);
+        var text = string.Concat(Text.AsSpan(0, start), inserted, Text.AsSpan(end));
+        return new SourceText(text, LineStartsAfter(text, start, end, inserted.Length) ?? ComputeLineStarts(text));
+    }
+
+    /// <summary>
+    /// The line starts of the changed text, or null if the old index cannot be carried over. A line start past the inserted text
+    /// and the character after it stands where the old text had one, moved by the change's length: a line break there is made of
+    /// characters the edit did not touch, even when the character before them was inserted.
+    /// </summary>
+    private int[]? LineStartsAfter(string text, int start, int end, int insertedLength)
+    {
+        var delta = insertedLength - (end - start);
+        var newEditEnd = start + insertedLength;
+        // The line before the one the edit starts in begins, and ends, before the edit: a "\r" the edit pairs with an inserted "\n"
+        // can only end the line just before the edit's.
+        var kept = Math.Max(0, GetLineIndex(start) - 1);
+        var starts = new List<int>(lineStarts.Length + 4);
+        starts.AddRange(new ArraySegment<int>(lineStarts, 0, kept + 1));
+        var position = lineStarts[kept];
+        while ((position = NextLineStart(text, position)) >= 0)
+        {
+            if (position > newEditEnd)
+            {
+                var old = Array.BinarySearch(lineStarts, position - delta);
+                if (old < 0)
+                {
+                    return null;
+                }
+                for (var i = old; i < lineStarts.Length; i++)
+                {
+                    starts.Add(lineStarts[i] + delta);
+                }
+                return starts.ToArray();
+            }
+            starts.Add(position);
+        }
+        return starts.ToArray();
+    }
+
     public string Text { get; }
 
     public int Length => Text.Length;
@@ -72,23 +125,24 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var starts = new List<int>(text.Length / 32 + 1) { 0 };
+        var position = 0;
+        while ((position = NextLineStart(text, position)) >= 0)
         {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            starts.Add(position);
         }
         return starts.ToArray();
+    }
+
+    /// <summary>The start of the line after the one holding <paramref name="from"/>'s next line break ("\r\n" is one), or -1 when none follows.</summary>
+    private static int NextLineStart(string text, int from)
+    {
+        var found = text.AsSpan(from).IndexOfAny('\r', '\n');
+        if (found < 0)
+        {
+            return -1;
+        }
+        var at = from + found;
+        return text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? at + 2 : at + 1;
     }
 }

@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Text;
+using CsCheck;
 
 namespace CacheSpec.Tests.Text;
 
@@ -34,5 +35,41 @@ public class SourceTextTests
         Assert.Equal(5, source.GetOffset(new LinePosition(1, int.MaxValue)));
         Assert.Equal(new LinePosition(1, 2), source.GetPosition(1000));
         Assert.Equal("cd", source.GetLineText(1));
+    }
+
+    [Theory]
+    [InlineData("a\rb", 2, 2, "\n")] // the inserted "\n" joins the "\r" before it: one line break, not two
+    [InlineData("a\r\nb", 1, 2, "")] // the "\r" of a "\r\n" deleted: the "\n" alone still breaks the line
+    [InlineData("a\r\nb", 2, 3, "")] // the "\n" deleted: the "\r" alone still does
+    [InlineData("ab\ncd", 1, 1, "\r")] // a "\r" inserted before text: a new line
+    [InlineData("ab\ncd", 2, 2, "\r")] // a "\r" inserted before a "\n": the pair is one break
+    [InlineData("ab\ncd\nef", 0, 8, "x")] // everything but the last character replaced
+    [InlineData("", 0, 0, "a\nb\r\nc\r")]
+    public void A_change_keeps_the_line_index_of_a_fresh_text(string text, int start, int end, string inserted)
+    {
+        AssertSameLines(new SourceText(text).WithChange(TextSpan.FromBounds(start, end), inserted));
+    }
+
+    [Fact]
+    public void Any_change_keeps_the_line_index_of_a_fresh_text()
+    {
+        var texts = Gen.String[Gen.Char["ab\r\n"], 0, 40];
+        (from text in texts
+         from start in Gen.Int[0, text.Length]
+         from end in Gen.Int[start, text.Length]
+         from inserted in texts
+         select (text, start, end, inserted))
+            .Sample(change => AssertSameLines(new SourceText(change.text).WithChange(TextSpan.FromBounds(change.start, change.end), change.inserted)), iter: 20_000);
+    }
+
+    /// <summary>The derived index answers every line as the index of the same text computed from scratch.</summary>
+    private static void AssertSameLines(SourceText changed)
+    {
+        var fresh = new SourceText(changed.Text);
+        Assert.Equal(fresh.LineCount, changed.LineCount);
+        for (var line = 0; line < fresh.LineCount; line++)
+        {
+            Assert.Equal(fresh.GetLineStart(line), changed.GetLineStart(line));
+        }
     }
 }

@@ -103,7 +103,6 @@ public sealed class ServerWorkspace
         }
         var text = syntax.Text;
         var span = LspConverter.ToSpan(text, change.Range);
-        var newText = new SourceText(string.Concat(text.Text.AsSpan(0, span.Start), change.Text, text.Text.AsSpan(span.End)));
-        return syntax.Edit(newText, span, change.Text.Length);
+        return syntax.Edit(text.WithChange(span, change.Text), span, change.Text.Length);
     }
 }

@@ -44,27 +44,31 @@ public sealed class SourceText
         // The line before the one the edit starts in begins, and ends, before the edit: a "\r" the edit pairs with an inserted "\n"
         // can only end the line just before the edit's.
         var kept = Math.Max(0, GetLineIndex(start) - 1);
-        var starts = new List<int>(lineStarts.Length + 4);
-        starts.AddRange(new ArraySegment<int>(lineStarts, 0, kept + 1));
+        var edited = new List<int>();
         var position = lineStarts[kept];
+        var tail = lineStarts.Length;
         while ((position = NextLineStart(text, position)) >= 0)
         {
             if (position > newEditEnd)
             {
-                var old = Array.BinarySearch(lineStarts, position - delta);
-                if (old < 0)
+                tail = Array.BinarySearch(lineStarts, position - delta);
+                if (tail < 0)
                 {
                     return null;
                 }
-                for (var i = old; i < lineStarts.Length; i++)
-                {
-                    starts.Add(lineStarts[i] + delta);
-                }
-                return starts.ToArray();
+                break;
             }
-            starts.Add(position);
+            edited.Add(position);
         }
-        return starts.ToArray();
+        // One array of the exact size, not a list grown and then copied: at thousands of lines the index is tens of kilobytes.
+        var starts = new int[kept + 1 + edited.Count + (lineStarts.Length - tail)];
+        Array.Copy(lineStarts, starts, kept + 1);
+        edited.CopyTo(starts, kept + 1);
+        for (int from = tail, to = kept + 1 + edited.Count; from < lineStarts.Length; from++, to++)
+        {
+            starts[to] = lineStarts[from] + delta;
+        }
+        return starts;
     }
 
     public string Text { get; }

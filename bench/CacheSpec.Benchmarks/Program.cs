@@ -169,7 +169,7 @@ public static class Program
             ("model only (no rules)", i => SpecAnalyzer.Analyze(parsed[i], Array.Empty<Rule>())),
             ("model + all rules", i => SpecAnalyzer.Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
-            ("keystroke mid-file: SyntaxTree.Edit", i => keystrokes[i].Tree()),
+            ("keystroke mid-file: text + splice", i => keystrokes[i].Tree()),
             ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
             ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
             ("keystroke at the end: edit + bind", i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),

@@ -2,8 +2,6 @@ using CacheSpec.Analysis;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Rules.Isolation;
-using CacheSpec.Analysis.Syntax;
-using CacheSpec.Analysis.Text;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Rules;
@@ -55,7 +53,7 @@ public class NsgEvaluatorMemoTests
         var (before, after) = Edit(Spec, "size: P2", "size: P3");
 
         Assert.Same(EvaluatorOf(before), EvaluatorOf(after));
-        AssertSameFindingsAsAFreshAnalysis(after);
+        IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(after);
         Assert.Contains(SpecAnalyzer.Analyze(after).Diagnostics, diagnostic => diagnostic.Code == "vnet-inbound-port-blocked");
     }
 
@@ -69,8 +67,8 @@ public class NsgEvaluatorMemoTests
         Assert.Same(before.FindNsg("pricing-redis-nsg")!.Syntax, after.FindNsg("pricing-redis-nsg")!.Syntax);
         Assert.NotSame(EvaluatorOf(before), EvaluatorOf(after));
         Assert.NotSame(EvaluatorOf(before), EvaluatorOf(moved));
-        AssertSameFindingsAsAFreshAnalysis(after);
-        AssertSameFindingsAsAFreshAnalysis(moved);
+        IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(after);
+        IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(moved);
     }
 
     [Fact]
@@ -79,31 +77,21 @@ public class NsgEvaluatorMemoTests
         var (before, after) = Edit(Spec, "priority: 4096", "priority: 105");
 
         Assert.NotSame(EvaluatorOf(before), EvaluatorOf(after));
-        AssertSameFindingsAsAFreshAnalysis(after);
+        IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(after);
     }
 
-    /// <summary>The model before and after replacing one piece of text, the second parsed incrementally from the first.</summary>
+    /// <summary>The model before (its evaluator built) and after replacing one piece of text, the second parsed incrementally from the first.</summary>
     private static (WorkspaceModel Before, WorkspaceModel After) Edit(string text, string find, string replacement)
     {
-        var file = SpecFile.Create(Path, text);
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, find);
-        var edited = text.Remove(at, find.Length).Insert(at, replacement);
-        var tree = file.Syntax.Edit(new SourceText(edited), new TextSpan(at, find.Length), replacement.Length);
-        var model = new WorkspaceModel(new[] { file });
+        var (before, after) = IncrementalEdit.Replace(Path, text, find, replacement);
+        var model = new WorkspaceModel(new[] { before });
         EvaluatorOf(model);
-        return (model, new WorkspaceModel(new[] { SpecFile.Create(Path, tree, previous: file) }));
+        return (model, new WorkspaceModel(new[] { after }));
     }
 
     private static NsgEvaluator EvaluatorOf(WorkspaceModel model)
     {
         var subnet = model.FindSubnet("pricing-vnet/redis")!;
         return InjectedSubnetFlows.Evaluator(model, subnet, model.FindNsg("pricing-redis-nsg")!);
-    }
-
-    private static void AssertSameFindingsAsAFreshAnalysis(WorkspaceModel model)
-    {
-        var fresh = SpecAnalyzer.Analyze(new[] { (Path, model.Files[0].Text.Text) });
-        Assert.Equal(Specs.Render(fresh.Diagnostics), Specs.Render(SpecAnalyzer.Analyze(model).Diagnostics));
     }
 }

@@ -9,7 +9,7 @@ namespace CacheSpec.Analysis.Format;
 /// </summary>
 internal sealed class ItemIssues
 {
-    /// <summary>In the order the validation met them, which is text order: a lookup is a binary search by start, then a reference check.</summary>
+    /// <summary>In the order the validation met them, which is text order, as <see cref="SameNode"/> needs.</summary>
     private readonly List<(SyntaxNode Item, TypeDefinition Type, FormatIssue[] Issues)> items = new();
 
     /// <summary>False once an item started before the one added ahead of it (duplicate keys can do that): nothing is then looked up.</summary>
@@ -23,29 +23,11 @@ internal sealed class ItemIssues
     /// <summary>The issues of an item validated against the same type by the previous validation, if it kept them.</summary>
     public bool TryGet(SyntaxNode item, TypeDefinition type, out FormatIssue[] issues)
     {
-        var start = item.Span.Start;
-        int low = 0, high = inTextOrder ? items.Count - 1 : -1;
-        while (low <= high)
+        var index = inTextOrder ? SameNode.IndexIn(items, entry => entry.Item, item) : -1;
+        if (index >= 0 && ReferenceEquals(items[index].Type, type))
         {
-            var middle = (low + high) / 2;
-            var known = items[middle];
-            if (known.Item.Span.Start < start)
-            {
-                low = middle + 1;
-            }
-            else if (known.Item.Span.Start > start)
-            {
-                high = middle - 1;
-            }
-            else
-            {
-                if (ReferenceEquals(known.Item, item) && ReferenceEquals(known.Type, type))
-                {
-                    issues = known.Issues;
-                    return true;
-                }
-                break;
-            }
+            issues = items[index].Issues;
+            return true;
         }
         issues = Array.Empty<FormatIssue>();
         return false;

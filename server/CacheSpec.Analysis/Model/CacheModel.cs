@@ -2,7 +2,7 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-public sealed class CacheModel : ITopLevelItem
+public sealed class CacheModel
 {
     private SpecDocument document = null!;
     private IReadOnlyList<PrivateEndpointModel> privateEndpoints = Array.Empty<PrivateEndpointModel>();

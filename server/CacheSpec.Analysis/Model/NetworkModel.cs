@@ -3,7 +3,7 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-public sealed class NetworkModel : ITopLevelItem
+public sealed class NetworkModel
 {
     private SpecDocument document = null!;
 

@@ -2,7 +2,7 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-public sealed class NsgModel : ITopLevelItem
+public sealed class NsgModel
 {
     private SpecDocument document = null!;
 

@@ -25,10 +25,10 @@ internal static class SpecBinder
         document.MetadataName = root.Child("metadata").String("name");
         // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never changes.
         document.Networks = Mappings(root, "networks")
-            .Select(network => Unchanged(earlier?.Networks, network.Syntax!)?.MovedTo(document) ?? BindNetwork(document, network))
+            .Select(network => Unchanged(earlier?.Networks, item => item.Syntax, network.Syntax!)?.MovedTo(document) ?? BindNetwork(document, network))
             .ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups")
-            .Select(nsg => Unchanged(earlier?.NetworkSecurityGroups, nsg.Syntax!)?.MovedTo(document) ?? BindNsg(document, nsg))
+            .Select(nsg => Unchanged(earlier?.NetworkSecurityGroups, item => item.Syntax, nsg.Syntax!)?.MovedTo(document) ?? BindNsg(document, nsg))
             .ToArray();
         // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
         // without anchors, so that the shared alias budget is never touched from two threads.
@@ -53,36 +53,11 @@ internal static class SpecBinder
     }
 
     private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers, SpecDocument? earlier) =>
-        Array.ConvertAll(readers, reader => Unchanged(earlier?.Caches, reader.Syntax!)?.MovedTo(document) ?? BindCache(document, reader));
+        Array.ConvertAll(readers, reader => Unchanged(earlier?.Caches, item => item.Syntax, reader.Syntax!)?.MovedTo(document) ?? BindCache(document, reader));
 
-    /// <summary>The item of the previous version whose syntax is this very node (found by its start: items are in text order), or null.</summary>
-    private static T? Unchanged<T>(IReadOnlyList<T>? previous, MappingSyntax syntax) where T : class, ITopLevelItem
-    {
-        if (previous is null)
-        {
-            return null;
-        }
-        int low = 0, high = previous.Count - 1;
-        var start = syntax.Span.Start;
-        while (low <= high)
-        {
-            var middle = (low + high) / 2;
-            var candidate = previous[middle].Syntax;
-            if (candidate.Span.Start < start)
-            {
-                low = middle + 1;
-            }
-            else if (candidate.Span.Start > start)
-            {
-                high = middle - 1;
-            }
-            else
-            {
-                return ReferenceEquals(candidate, syntax) ? previous[middle] : null;
-            }
-        }
-        return null;
-    }
+    /// <summary>The item of the previous version whose syntax is this very node, or null.</summary>
+    private static T? Unchanged<T>(IReadOnlyList<T>? previous, Func<T, MappingSyntax> syntaxOf, MappingSyntax syntax) where T : class =>
+        previous is not null && SameNode.IndexIn(previous, syntaxOf, syntax) is var index and >= 0 ? previous[index] : null;
 
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
         parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
@@ -26,17 +27,23 @@ public static class LanguageServerHost
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = { TypeInfoResolver = LspJsonContext.Default } };
         handlers = handlers.Append(new UnimplementedMethodHandler()).ToArray();
-        var messages = new LspMessageHandler(output, input, formatter, handlers.Select(handler => handler.Method).ToHashSet(StringComparer.Ordinal), log);
+        var inOrder = new Dictionary<string, Action<JsonElement>>(StringComparer.Ordinal);
+        var messages = new LspMessageHandler(output, input, formatter, handlers.Select(handler => handler.Method).ToHashSet(StringComparer.Ordinal), inOrder, log);
         using var rpc = new JsonRpc(messages);
         rpc.Disconnected += (_, e) => LogDisconnection(e, log);
         var workspace = new ServerWorkspace();
-        var client = new LspClient(rpc, log);
+        var client = new LspClient(rpc, messages, log);
         var publisher = new DiagnosticsPublisher(workspace, client.PublishDiagnosticsAsync);
         var context = new ServerContext(workspace, publisher, client);
         var gate = new MethodGate(handlers, context);
         foreach (var handler in handlers)
         {
             var adapter = new MethodAdapter(handler, context, gate);
+            if (handler.InOrder)
+            {
+                // As a notification; sent as a request, it goes through StreamJsonRpc like any other, to be refused.
+                inOrder.Add(handler.Method, adapter.InvokeInOrder);
+            }
             rpc.AddLocalRpcMethod(MethodAdapter.InvokeMethod, adapter, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,7 +81,10 @@ public static class LanguageServerHost
         }
     }
 
-    /// <summary>The object StreamJsonRpc calls for one method: it checks the lifecycle, then hands the raw params to the handler.</summary>
+    /// <summary>
+    /// The object StreamJsonRpc (or, for a notification handled in order, the message handler) calls for one method: it checks the
+    /// lifecycle, then hands the raw params to the handler.
+    /// </summary>
     private sealed class MethodAdapter
     {
         public static readonly MethodInfo InvokeMethod = typeof(MethodAdapter).GetMethod(nameof(InvokeAsync))!;
@@ -108,6 +118,21 @@ public static class LanguageServerHost
             {
                 context.Client.Log($"{handler.Method} failed: {exception}", 1);
                 throw new LocalRpcException($"Internal error in {handler.Method}: {exception.Message}") { ErrorCode = LspErrorCodes.InternalError };
+            }
+        }
+
+        /// <summary>A notification handled as it is read: refused or failed, it is dropped, as StreamJsonRpc drops it (a failure is logged).</summary>
+        public void InvokeInOrder(JsonElement @params)
+        {
+            var handled = InvokeAsync(@params);
+            Debug.Assert(handled.IsCompleted, $"{handler.Method} is handled in order, so it must not wait.");
+            try
+            {
+                handled.GetAwaiter().GetResult();
+            }
+            catch (LocalRpcException)
+            {
+                // Refused by the lifecycle, or bad params, which the handler has logged.
             }
         }
     }

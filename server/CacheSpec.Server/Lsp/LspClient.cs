@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Server.Lsp.Protocol;
+using CacheSpec.Server.Lsp.Transport;
 using StreamJsonRpc;
 
 namespace CacheSpec.Server.Lsp;
@@ -10,17 +11,18 @@ namespace CacheSpec.Server.Lsp;
 public sealed class LspClient
 {
     private readonly JsonRpc rpc;
+    private readonly LspMessageHandler messages;
     private readonly TextWriter log;
 
-    public LspClient(JsonRpc rpc, TextWriter log)
+    internal LspClient(JsonRpc rpc, LspMessageHandler messages, TextWriter log)
     {
         this.rpc = rpc;
+        this.messages = messages;
         this.log = log;
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement made with the source-generated context.")]
-    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) =>
-        rpc.NotifyWithParameterObjectAsync(method, JsonSerializer.SerializeToElement(value, type));
+    /// <summary>Notifications go straight to the message handler, which serializes them once, into their frame.</summary>
+    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) => messages.NotifyAsync(method, value, type);
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement made with the source-generated context.")]
     public Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>

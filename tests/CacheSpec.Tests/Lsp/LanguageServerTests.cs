@@ -1,4 +1,5 @@
 using CacheSpec.Analysis;
+using CacheSpec.Benchmarks;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -112,6 +113,38 @@ public class LanguageServerTests
         var expected = SpecAnalyzer.Analyze(new[] { (uri, expectedText) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}:{d.Range.Start.Character}");
         Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}"));
         Assert.Contains(((JArray)published["diagnostics"]!), d => (string?)d["code"] == "invalid-size-for-tier");
+    }
+
+    [Fact]
+    public async Task Changes_sent_back_to_back_apply_in_order_and_a_request_sent_after_them_sees_them_all()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        const string uri = "file:///tmp/burst.cachespec.yaml";
+        const int changes = 40;
+        // A large file, so that each change takes the server a while: time enough for a message read after it to overtake it.
+        var text = SpecGenerator.Generate(1000);
+        var lines = text.Split('\n');
+        var nameLine = Array.FindLastIndex(lines, line => line.StartsWith("  - name: ", StringComparison.Ordinal));
+        var name = lines[nameLine]["  - name: ".Length..];
+        // Each await only waits for the message to be written: the server reads the open, the changes and the request back to back.
+        await server.OpenAsync(uri, text);
+        for (var version = 2; version <= changes + 1; version++)
+        {
+            var at = new { line = nameLine, character = lines[nameLine].Length + version - 2 };
+            await server.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri, version },
+                contentChanges = new[] { new { range = new { start = at, end = at }, text = "x" } },
+            });
+        }
+        var symbols = await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
+        var typed = name + new string('x', changes);
+        Assert.Contains(typed, symbols.SelectTokens("$..name").Select(token => (string?)token));
+        var published = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == changes + 1);
+        lines[nameLine] += new string('x', changes);
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}");
+        Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
     }
 
     /// <summary>Two open files: a network, and an app whose cache has a private endpoint in the network's subnet (no findings).</summary>

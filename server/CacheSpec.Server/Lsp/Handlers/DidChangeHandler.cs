@@ -8,6 +8,7 @@ namespace CacheSpec.Server.Lsp.Handlers;
 public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocumentParams>
 {
     public override string Method => "textDocument/didChange";
+    public override bool InOrder => true;
     protected override JsonTypeInfo<DidChangeTextDocumentParams> ParamsType => LspJsonContext.Default.DidChangeTextDocumentParams;
 
     protected override void Handle(DidChangeTextDocumentParams parameters, ServerContext context)

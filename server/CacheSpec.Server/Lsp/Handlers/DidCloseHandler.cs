@@ -9,6 +9,7 @@ namespace CacheSpec.Server.Lsp.Handlers;
 public sealed class DidCloseHandler : NotificationHandler<DidCloseTextDocumentParams>
 {
     public override string Method => "textDocument/didClose";
+    public override bool InOrder => true;
     protected override JsonTypeInfo<DidCloseTextDocumentParams> ParamsType => LspJsonContext.Default.DidCloseTextDocumentParams;
 
     protected override void Handle(DidCloseTextDocumentParams parameters, ServerContext context)

@@ -6,6 +6,7 @@ namespace CacheSpec.Server.Lsp.Handlers;
 public sealed class DidOpenHandler : NotificationHandler<DidOpenTextDocumentParams>
 {
     public override string Method => "textDocument/didOpen";
+    public override bool InOrder => true;
     protected override JsonTypeInfo<DidOpenTextDocumentParams> ParamsType => LspJsonContext.Default.DidOpenTextDocumentParams;
 
     protected override void Handle(DidOpenTextDocumentParams parameters, ServerContext context)

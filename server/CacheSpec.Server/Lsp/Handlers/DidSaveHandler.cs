@@ -7,6 +7,7 @@ namespace CacheSpec.Server.Lsp.Handlers;
 public sealed class DidSaveHandler : NotificationHandler<DidSaveTextDocumentParams>
 {
     public override string Method => "textDocument/didSave";
+    public override bool InOrder => true;
     protected override JsonTypeInfo<DidSaveTextDocumentParams> ParamsType => LspJsonContext.Default.DidSaveTextDocumentParams;
 
     protected override void Handle(DidSaveTextDocumentParams parameters, ServerContext context)

@@ -10,6 +10,13 @@ public abstract class LspHandler
     /// <summary>Methods that may run before initialize (initialize itself, exit).</summary>
     public virtual bool AllowedBeforeInitialize => false;
 
+    /// <summary>
+    /// Document synchronisation: handled on the reading thread as soon as it is read, before the next message is. StreamJsonRpc would
+    /// hand it to the thread pool, where two changes sent back to back may run side by side or swap places, and a request read after a
+    /// change could run before it. Only a notification whose handling completes without waiting may say so.
+    /// </summary>
+    public virtual bool InOrder => false;
+
     /// <summary>Handles the raw params; returns the raw result (null for notifications or an empty result).</summary>
     public abstract Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken);
 }

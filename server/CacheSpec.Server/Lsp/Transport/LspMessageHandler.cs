@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Server.Lsp.Handlers;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
@@ -22,6 +23,9 @@ namespace CacheSpec.Server.Lsp.Transport;
 /// <see cref="UnimplementedMethodHandler.Name"/>, so the lifecycle is checked in turn before -32601; such a notification is dropped;</item>
 /// <item>a response to no request the server sent (StreamJsonRpc would end the connection): logged and dropped.</item>
 /// </list>
+/// Two shortcuts around StreamJsonRpc: the notifications whose handlers must run in order (document synchronisation,
+/// <see cref="LspHandler.InOrder"/>) are handled here, on the reading thread, before the next message is read; and the server's own
+/// notifications are written here (<see cref="NotifyAsync"/>), serialized once, straight into their frame.
 /// </summary>
 internal sealed class LspMessageHandler : MessageHandlerBase
 {
@@ -33,19 +37,24 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     private readonly FrameReader frames;
     private readonly TextWriter log;
     private readonly IReadOnlySet<string> implemented;
+    private readonly IReadOnlyDictionary<string, Action<JsonElement>> inOrder;
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly HashSet<RequestId> outstanding = new();
     private readonly object answering = new();
     private int unanswered;
     private TaskCompletionSource? allAnswered;
 
-    public LspMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, IReadOnlySet<string> implemented, TextWriter log)
+    /// <param name="inOrder">The handlers of the notifications handled as they are read, by method.</param>
+    public LspMessageHandler(
+        Stream output, Stream input, IJsonRpcMessageFormatter formatter, IReadOnlySet<string> implemented,
+        IReadOnlyDictionary<string, Action<JsonElement>> inOrder, TextWriter log)
         : base(formatter)
     {
         this.output = output;
         this.input = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         frames = new FrameReader(this.input);
         this.implemented = implemented;
+        this.inOrder = inOrder;
         this.log = log;
     }
 
@@ -102,6 +111,9 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             case MessageKind.Request or MessageKind.Notification when envelope.Params is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined):
                 await RefuseParamsAsync(envelope, cancellationToken).ConfigureAwait(false);
                 return null;
+            case MessageKind.Notification when inOrder.TryGetValue(envelope.Method!, out var handle):
+                HandleInOrder(envelope.Method!, body, handle);
+                return null;
         }
         JsonRpcMessage message;
         try
@@ -131,6 +143,47 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             return null;
         }
         return message;
+    }
+
+    /// <summary>Hands the params to the handler: the params object itself, or the one item of params given by position.</summary>
+    private void HandleInOrder(string method, byte[] body, Action<JsonElement> handle)
+    {
+        JsonDocument message;
+        try
+        {
+            // Within StreamJsonRpc's own depth limit, as for every other message.
+            message = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException exception)
+        {
+            Log($"Dropped a {method} notification that could not be read: {exception.Message}");
+            return;
+        }
+        using (message)
+        {
+            var parameters = message.RootElement.TryGetProperty("params", out var given) ? given : default;
+            if (parameters.ValueKind == JsonValueKind.Array)
+            {
+                parameters = parameters.GetArrayLength() == 1 ? parameters[0] : default;
+            }
+            handle(parameters);
+        }
+    }
+
+    /// <summary>Writes a notification to the client, its params serialized with their source-generated type information.</summary>
+    public async Task NotifyAsync<T>(string method, T parameters, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
+    {
+        var body = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("jsonrpc", "2.0");
+            writer.WriteString("method", method);
+            writer.WritePropertyName("params");
+            JsonSerializer.Serialize(writer, parameters, type);
+            writer.WriteEndObject();
+        }
+        await WriteFrameAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsAwaited(RequestId id)

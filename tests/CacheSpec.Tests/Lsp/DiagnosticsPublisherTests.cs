@@ -1,0 +1,67 @@
+using CacheSpec.Benchmarks;
+using CacheSpec.Server.Lsp.Protocol;
+using CacheSpec.Server.Lsp.Workspace;
+using CacheSpec.Tests.Support;
+
+namespace CacheSpec.Tests.Lsp;
+
+/// <summary>When a change is published: at once, on the thread that applied it, or by the publishing loop.</summary>
+public class DiagnosticsPublisherTests
+{
+    private const string Uri = "file:///tmp/publisher.cachespec.yaml";
+
+    /// <summary>A Basic cache with a Premium size, and no isolation named.</summary>
+    private static readonly string SmallSpec = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n";
+
+    private static (ServerWorkspace Workspace, DiagnosticsPublisher Publisher, List<PublishDiagnosticsParams> Sent) Create(TimeSpan delay)
+    {
+        var workspace = new ServerWorkspace();
+        var sent = new List<PublishDiagnosticsParams>();
+        var publisher = new DiagnosticsPublisher(workspace, publication =>
+        {
+            lock (sent)
+            {
+                sent.Add(publication);
+            }
+            return Task.CompletedTask;
+        }) { Delay = delay };
+        return (workspace, publisher, sent);
+    }
+
+    [Fact]
+    public void Without_a_delay_a_change_to_a_small_workspace_is_published_before_Schedule_returns()
+    {
+        var (workspace, publisher, sent) = Create(TimeSpan.Zero);
+        workspace.Open(Uri, 1, SmallSpec);
+        // No publishing loop runs: only the caller's thread can have published.
+        publisher.Schedule(Uri);
+        var publication = Assert.Single(sent);
+        Assert.Equal((Uri, 1), (publication.Uri, publication.Version));
+        Assert.Contains("invalid-size-for-tier", publication.Diagnostics.Select(diagnostic => diagnostic.Code));
+        Assert.Equal(Specs.Analyze(SmallSpec).Codes(), publication.Diagnostics.Select(diagnostic => diagnostic.Code));
+    }
+
+    [Fact]
+    public async Task A_large_workspace_a_delay_or_a_change_to_the_files_alone_go_to_the_publishing_loop()
+    {
+        var large = SpecGenerator.Generate(200);
+        Assert.True(large.Length > DiagnosticsPublisher.PublishAtOnceLimit);
+        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, null) })
+        {
+            var (workspace, publisher, sent) = Create(delay);
+            workspace.Open(Uri, 1, text);
+            publisher.Schedule(changed);
+            Assert.Empty(sent);
+            using var stop = new CancellationTokenSource();
+            var loop = publisher.RunAsync(stop.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (DateTime.UtcNow < deadline && sent.Count == 0)
+            {
+                await Task.Delay(10);
+            }
+            publisher.Complete();
+            await loop;
+            Assert.Equal(Uri, Assert.Single(sent).Uri);
+        }
+    }
+}

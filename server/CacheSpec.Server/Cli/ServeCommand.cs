@@ -1,4 +1,5 @@
 using CacheSpec.Server.Lsp;
+using CacheSpec.Server.Lsp.Transport;
 
 namespace CacheSpec.Server.Cli;
 
@@ -13,8 +14,8 @@ public static class ServeCommand
             return CommandLine.Fail(stderr, $"serve takes only --stdio (got '{unknown}')");
         }
         // Only protocol bytes may reach stdout: anything written to Console.Out goes to stderr from here on.
-        var stdout = Console.OpenStandardOutput();
-        var stdin = Console.OpenStandardInput();
+        var stdout = new SynchronousStream(Console.OpenStandardOutput());
+        var stdin = new SynchronousStream(Console.OpenStandardInput());
         Console.SetOut(stderr);
         return LanguageServerHost.RunAsync(stdin, stdout, stderr).GetAwaiter().GetResult();
     }

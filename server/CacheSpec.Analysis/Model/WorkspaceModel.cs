@@ -19,6 +19,11 @@ public sealed class WorkspaceModel
     {
         Files = files;
         Documents = files.SelectMany(file => file.Documents).ToArray();
+        // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each enumeration.
+        Networks = Gather(Documents, document => document.Networks);
+        Subnets = Gather(Networks, network => network.Subnets);
+        NetworkSecurityGroups = Gather(Documents, document => document.NetworkSecurityGroups);
+        Caches = Gather(Documents, document => document.Caches);
         foreach (var document in Documents)
         {
             foreach (var network in document.Networks)
@@ -70,13 +75,18 @@ public sealed class WorkspaceModel
 
     public IReadOnlyList<SpecDocument> Documents { get; }
 
-    public IEnumerable<NetworkModel> Networks => Documents.SelectMany(document => document.Networks);
+    /// <summary>Every network, in document order (as every list below).</summary>
+    public IReadOnlyList<NetworkModel> Networks { get; }
 
-    public IEnumerable<SubnetModel> Subnets => Networks.SelectMany(network => network.Subnets);
+    public IReadOnlyList<SubnetModel> Subnets { get; }
 
-    public IEnumerable<NsgModel> NetworkSecurityGroups => Documents.SelectMany(document => document.NetworkSecurityGroups);
+    public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; }
 
-    public IEnumerable<CacheModel> Caches => Documents.SelectMany(document => document.Caches);
+    public IReadOnlyList<CacheModel> Caches { get; }
+
+    /// <summary>The items of every owner, in order; one owner's own list when there is one owner.</summary>
+    private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners, Func<TOwner, IReadOnlyList<TItem>> itemsOf) =>
+        owners.Count == 1 ? itemsOf(owners[0]) : owners.SelectMany(itemsOf).ToArray();
 
     public NetworkModel? FindNetwork(string name) => networks.GetValueOrDefault(name);
 

@@ -15,19 +15,22 @@ public sealed class FirewallRuleInvalidRangeRule : CacheRule
     {
         foreach (var rule in cache.FirewallRules)
         {
-            var valid = true;
-            foreach (var address in new[] { rule.StartIpText, rule.EndIpText })
-            {
-                if (address is not null && !Ipv4Address.TryParse(address.Value, out _))
-                {
-                    valid = false;
-                    context.Report(cache.Document, address.Node, $"Firewall rule '{rule.Name?.Value}': '{address.Value}' is not an IPv4 address.");
-                }
-            }
+            // Both ends are checked, so that two bad addresses give two findings.
+            var valid = IsAddress(cache, rule, rule.StartIpText, context) & IsAddress(cache, rule, rule.EndIpText, context);
             if (valid && rule.StartIp is { } start && rule.EndIp is { } end && start.Value > end.Value)
             {
                 context.Report(cache.Document, rule.EndIpText!.Node, $"Firewall rule '{rule.Name?.Value}' ends at {end} before it starts at {start}.");
             }
         }
+    }
+
+    private static bool IsAddress(CacheModel cache, FirewallRuleModel rule, Located<string>? address, RuleContext context)
+    {
+        if (address is null || Ipv4Address.TryParse(address.Value, out _))
+        {
+            return true;
+        }
+        context.Report(cache.Document, address.Node, $"Firewall rule '{rule.Name?.Value}': '{address.Value}' is not an IPv4 address.");
+        return false;
     }
 }

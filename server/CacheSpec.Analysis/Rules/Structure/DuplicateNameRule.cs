@@ -9,6 +9,9 @@ namespace CacheSpec.Analysis.Rules.Structure;
 /// </summary>
 public sealed class DuplicateNameRule : Rule
 {
+    /// <summary>Up to this many names, a scope is searched pairwise: cheaper than building a table, and most scopes hold a handful.</summary>
+    private const int PairwiseLimit = 8;
+
     public override string Id => "duplicate-name";
     public override RuleCategory Category => RuleCategory.Structure;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
@@ -17,54 +20,122 @@ public sealed class DuplicateNameRule : Rule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        Check(context, "network", model.Networks.Select(network => (network.Document, network.Name)));
-        Check(context, "network security group", model.NetworkSecurityGroups.Select(nsg => (nsg.Document, nsg.Name)));
-        Check(context, "cache", model.Caches.Select(cache => (cache.Document, cache.Name)));
-        Check(context, "private endpoint", model.Caches.SelectMany(cache => cache.PrivateEndpoints.Select(endpoint => (cache.Document, endpoint.Name))));
+        // One list, filled with a scope's names and emptied for the next: no table or iterator per scope.
+        var names = new List<(SpecDocument Document, Located<string> Name)>();
         foreach (var network in model.Networks)
         {
-            Check(context, "subnet", network.Subnets.Select(subnet => (network.Document, subnet.Name)), () => $" in network '{network.Name?.Value}'");
+            Add(names, network.Document, network.Name);
+        }
+        Check(context, names, "network", scope: null);
+        foreach (var nsg in model.NetworkSecurityGroups)
+        {
+            Add(names, nsg.Document, nsg.Name);
+        }
+        Check(context, names, "network security group", scope: null);
+        foreach (var cache in model.Caches)
+        {
+            Add(names, cache.Document, cache.Name);
+        }
+        Check(context, names, "cache", scope: null);
+        foreach (var cache in model.Caches)
+        {
+            foreach (var endpoint in cache.PrivateEndpoints)
+            {
+                Add(names, cache.Document, endpoint.Name);
+            }
+        }
+        Check(context, names, "private endpoint", scope: null);
+        foreach (var network in model.Networks)
+        {
             foreach (var subnet in network.Subnets)
             {
-                if (subnet.Routes.Count > 1)
+                foreach (var route in subnet.Routes)
                 {
-                    Check(context, "route", subnet.Routes.Select(route => (network.Document, route.Name)), () => $" in subnet '{subnet.QualifiedName}'");
+                    Add(names, network.Document, route.Name);
                 }
+                Check(context, names, "route", subnet);
             }
+            foreach (var subnet in network.Subnets)
+            {
+                Add(names, network.Document, subnet.Name);
+            }
+            Check(context, names, "subnet", network);
         }
         foreach (var nsg in model.NetworkSecurityGroups)
         {
-            Check(context, "security rule", nsg.Rules.Select(rule => (nsg.Document, rule.Name)), () => $" in network security group '{nsg.Name?.Value}'");
+            foreach (var rule in nsg.Rules)
+            {
+                Add(names, nsg.Document, rule.Name);
+            }
+            Check(context, names, "security rule", nsg);
         }
         foreach (var cache in model.Caches)
         {
-            // Most caches have one firewall rule or none: nothing can repeat there, so no lookup table is built.
-            if (cache.FirewallRules.Count > 1)
+            foreach (var rule in cache.FirewallRules)
             {
-                Check(context, "firewall rule", cache.FirewallRules.Select(rule => (cache.Document, rule.Name)), () => $" in cache '{cache.DisplayName}'");
+                Add(names, cache.Document, rule.Name);
             }
+            Check(context, names, "firewall rule", cache);
         }
     }
 
-    private static void Check(RuleContext context, string kind, IEnumerable<(SpecDocument Document, Located<string>? Name)> names, Func<string>? scope = null)
+    private static void Add(List<(SpecDocument, Located<string>)> names, SpecDocument document, Located<string>? name)
     {
-        var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(StringComparer.Ordinal);
-        foreach (var (document, name) in names)
+        if (name is not null)
         {
-            if (name is null)
-            {
-                continue;
-            }
-            if (first.TryGetValue(name.Value, out var original))
-            {
-                var where = original.Document.File.Text.GetPosition(original.Name.Node.Span.Start);
-                var location = original.Document.File == document.File ? $"line {where.Line + 1}" : $"{original.Document.File.Path}:{where.Line + 1}";
-                context.Report(document, name.Node, $"The {kind} name '{name.Value}' is already used{scope?.Invoke()} at {location}.");
-            }
-            else
-            {
-                first[name.Value] = (document, name);
-            }
+            names.Add((document, name));
         }
     }
+
+    /// <summary>Reports every name that repeats an earlier one of the list, then empties the list.</summary>
+    private static void Check(RuleContext context, List<(SpecDocument Document, Located<string> Name)> names, string kind, object? scope)
+    {
+        if (names.Count <= PairwiseLimit)
+        {
+            for (var index = 1; index < names.Count; index++)
+            {
+                for (var earlier = 0; earlier < index; earlier++)
+                {
+                    if (string.Equals(names[earlier].Name.Value, names[index].Name.Value, StringComparison.Ordinal))
+                    {
+                        Report(context, names[earlier], names[index], kind, scope);
+                        break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count, StringComparer.Ordinal);
+            foreach (var entry in names)
+            {
+                if (first.TryGetValue(entry.Name.Value, out var original))
+                {
+                    Report(context, original, entry, kind, scope);
+                }
+                else
+                {
+                    first[entry.Name.Value] = entry;
+                }
+            }
+        }
+        names.Clear();
+    }
+
+    private static void Report(RuleContext context, (SpecDocument Document, Located<string> Name) original, (SpecDocument Document, Located<string> Name) repeated,
+        string kind, object? scope)
+    {
+        var where = original.Document.File.Text.GetPosition(original.Name.Node.Span.Start);
+        var location = original.Document.File == repeated.Document.File ? $"line {where.Line + 1}" : $"{original.Document.File.Path}:{where.Line + 1}";
+        context.Report(repeated.Document, repeated.Name.Node, $"The {kind} name '{repeated.Name.Value}' is already used{ScopeText(scope)} at {location}.");
+    }
+
+    private static string ScopeText(object? scope) => scope switch
+    {
+        NetworkModel network => $" in network '{network.Name?.Value}'",
+        SubnetModel subnet => $" in subnet '{subnet.QualifiedName}'",
+        NsgModel nsg => $" in network security group '{nsg.Name?.Value}'",
+        CacheModel cache => $" in cache '{cache.DisplayName}'",
+        _ => "",
+    };
 }

@@ -34,14 +34,18 @@ public sealed class InvalidCidrRule : Rule
         {
             foreach (var rule in nsg.Rules)
             {
-                foreach (var address in new[] { rule.Source, rule.Destination })
-                {
-                    if (address is not null && AddressText.LooksLikePrefix(address.Value))
-                    {
-                        Check(context, nsg.Document, address, "NSG rule prefix");
-                    }
-                }
+                CheckPrefix(context, nsg.Document, rule.Source);
+                CheckPrefix(context, nsg.Document, rule.Destination);
             }
+        }
+    }
+
+    /// <summary>An NSG rule's address is a prefix, an address or a service tag: only what looks like a prefix must be one.</summary>
+    private static void CheckPrefix(RuleContext context, SpecDocument document, Located<string>? address)
+    {
+        if (address is not null && AddressText.LooksLikePrefix(address.Value))
+        {
+            Check(context, document, address, "NSG rule prefix");
         }
     }
 

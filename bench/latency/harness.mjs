@@ -448,6 +448,16 @@ export function commandLineOption(name, fallback) {
   return index >= 0 && index + 1 < args.length ? args[index + 1] : fallback;
 }
 
+/** The warm loops' options every script takes: --reps, --warmup, --warmup-seconds, --gap (the defaults of run.mjs). */
+export function warmLoopOptions() {
+  return {
+    reps: Number(commandLineOption('reps', 50)),
+    warmup: Number(commandLineOption('warmup', 100)),
+    warmupSeconds: Number(commandLineOption('warmup-seconds', 15)),
+    gapMs: Number(commandLineOption('gap', 20)),
+  };
+}
+
 async function main() {
   const option = commandLineOption;
   const file = option('file');
@@ -456,11 +466,8 @@ async function main() {
     console.error('usage: node harness.mjs --server cachespec|yaml-language-server|yaml-language-server-no-debounce --file F [--reps 50] [--start-reps 15] [--warmup 100] [--warmup-seconds 15] [--gap 20] [--cachespec PATH] [--json]');
     process.exit(2);
   }
-  const reps = Number(option('reps', 50));
+  const { reps, warmup, warmupSeconds, gapMs } = warmLoopOptions();
   const startReps = Number(option('start-reps', 15));
-  const warmup = Number(option('warmup', 100));
-  const warmupSeconds = Number(option('warmup-seconds', 15));
-  const gapMs = Number(option('gap', 20));
   const spec = which === 'cachespec'
     ? cachespecServer(option('cachespec', path.join(REPO, 'server/CacheSpec.Server/bin/Release/net10.0/cachespec')))
     : yamlLanguageServer({ debounce: which !== 'yaml-language-server-no-debounce' });

@@ -7,7 +7,7 @@
 // Prints, per round, both servers' medians and the ratio for a keystroke at the end and in the middle, then the same over every
 // round's samples pooled.
 import { readFileSync } from 'node:fs';
-import { cachespecServer, commandLineOption, measureWarmSideBySide, stats, yamlLanguageServer } from './harness.mjs';
+import { cachespecServer, commandLineOption, measureWarmSideBySide, stats, warmLoopOptions, yamlLanguageServer } from './harness.mjs';
 
 const option = commandLineOption;
 const cachespec = option('cachespec', null);
@@ -17,10 +17,7 @@ if (!cachespec || !file) {
   process.exit(2);
 }
 const rounds = Number(option('rounds', 6));
-const reps = Number(option('reps', 50));
-const warmup = Number(option('warmup', 100));
-const warmupSeconds = Number(option('warmup-seconds', 15));
-const gapMs = Number(option('gap', 20));
+const { reps, warmup, warmupSeconds, gapMs } = warmLoopOptions();
 
 const servers = [cachespecServer(cachespec, 'cachespec'), yamlLanguageServer({ debounce: false })];
 const pooled = servers.map(() => ({ keystroke: [], keystrokeMiddle: [] }));

@@ -13,6 +13,8 @@ public sealed class ConfigurationLocator
     private readonly object gate = new();
     private readonly Dictionary<string, string?> fileByFolder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (RuleConfiguration Configuration, IReadOnlyList<string> Problems)> loaded = new(StringComparer.Ordinal);
+    /// <summary>Whether each file found is a symbolic link, remembered like the rest: the language server asks on every keystroke.</summary>
+    private readonly Dictionary<string, bool> linkByPath = new(StringComparer.Ordinal);
 
     /// <summary>The path of the cachespec.json for a spec file, or null when none stands above it.</summary>
     public string? FindFor(string specPath)
@@ -66,7 +68,7 @@ public sealed class ConfigurationLocator
         {
             return (RuleConfiguration.Empty, null, Array.Empty<string>());
         }
-        if (IsSymbolicLink(path))
+        if (IsRememberedLink(path))
         {
             return (RuleConfiguration.Empty, path, new[] { "it is a symbolic link, which is not followed" });
         }
@@ -97,6 +99,18 @@ public sealed class ConfigurationLocator
         }
     }
 
+    private bool IsRememberedLink(string path)
+    {
+        lock (gate)
+        {
+            if (!linkByPath.TryGetValue(path, out var isLink))
+            {
+                linkByPath[path] = isLink = IsSymbolicLink(path);
+            }
+            return isLink;
+        }
+    }
+
     private static bool IsSymbolicLink(string path)
     {
         try
@@ -116,6 +130,7 @@ public sealed class ConfigurationLocator
         {
             fileByFolder.Clear();
             loaded.Clear();
+            linkByPath.Clear();
         }
     }
 }

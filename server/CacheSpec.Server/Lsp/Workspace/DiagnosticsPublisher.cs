@@ -45,11 +45,12 @@ public sealed class DiagnosticsPublisher
     /// </summary>
     public void Schedule(string? changedUri)
     {
-        if (changedUri is not null && Delay == TimeSpan.Zero && IsSmall(workspace.Current) && publishing.Wait(0))
+        var snapshot = workspace.Current;
+        if (changedUri is not null && Delay == TimeSpan.Zero && IsSmall(snapshot) && publishing.Wait(0))
         {
             try
             {
-                PublishAsync(workspace.Current, new HashSet<string>(StringComparer.Ordinal) { LspConverter.Normalize(changedUri) }).GetAwaiter().GetResult();
+                PublishAsync(snapshot, new HashSet<string>(StringComparer.Ordinal) { LspConverter.Normalize(changedUri) }).GetAwaiter().GetResult();
             }
             finally
             {

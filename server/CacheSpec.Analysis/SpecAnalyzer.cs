@@ -132,6 +132,12 @@ public static class SpecAnalyzer
         {
             return byPath;
         }
+        // A file's syntax errors come first: what follows them is read from a text the author has not finished.
+        var bySyntax = IsSyntaxError(b).CompareTo(IsSyntaxError(a));
+        if (bySyntax != 0)
+        {
+            return bySyntax;
+        }
         var byStart = a.Span.Start.CompareTo(b.Span.Start);
         if (byStart != 0)
         {
@@ -140,4 +146,6 @@ public static class SpecAnalyzer
         var byEnd = a.Span.End.CompareTo(b.Span.End);
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Code, b.Code);
     }
+
+    private static bool IsSyntaxError(Diagnostic diagnostic) => diagnostic.Code == YamlSyntaxRule.RuleId;
 }

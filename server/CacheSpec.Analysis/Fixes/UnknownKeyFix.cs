@@ -4,8 +4,8 @@ using CacheSpec.Analysis.Format;
 namespace CacheSpec.Analysis.Fixes;
 
 /// <summary>
-/// A misspelled key: rename it to the known key the format validator suggests, recomputed the same way
-/// (the closest key of the object's type that the mapping does not already have).
+/// A misspelled key, or one named as ARM, Bicep or Terraform name it: rename it to the known key the format validator suggests,
+/// recomputed the same way (the object's own name for a foreign key, else the closest key of its type that the mapping lacks).
 /// </summary>
 internal sealed class UnknownKeyFix : FixProvider
 {
@@ -18,7 +18,10 @@ internal sealed class UnknownKeyFix : FixProvider
         {
             yield break;
         }
-        var suggestion = Suggestions.Closest(key, site.OwnerType.Fields.Select(field => field.Name).Where(name => site.Owner.Find(name) is null));
+        var absent = site.OwnerType.Fields.Select(field => field.Name).Where(name => site.Owner.Find(name) is null).ToArray();
+        var suggestion = ForeignKeys.For(site.OwnerType, key) is null
+            ? Suggestions.Closest(key, absent)
+            : ForeignKeys.Rename(site.OwnerType, key) is { } target && absent.Contains(target) ? target : null;
         if (suggestion is not null
             && YamlEdits.ReplaceScalar(context.File, site.Node, YamlText.StringLike(context.File.Text, site.Node, suggestion)) is { } edit)
         {

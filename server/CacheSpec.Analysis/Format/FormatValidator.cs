@@ -25,11 +25,15 @@ public static class FormatValidator
     {
         var issues = new List<FormatIssue>();
         var memo = new ItemIssues();
-        if (document.Root is null)
+        var root = document.Root?.Resolved;
+        if (root is null or ScalarSyntax { IsNull: true })
         {
+            if (!document.IsCutShort)
+            {
+                ReportEmptySpec(document, issues);
+            }
             return (issues, memo);
         }
-        var root = document.Root.Resolved;
         if (root is MappingSyntax mapping)
         {
             ValidateObject(mapping, SpecFormat.Root, issues, new TopLevelItems(previous, memo));
@@ -39,6 +43,15 @@ public static class FormatValidator
             issues.Add(new FormatIssue(InvalidValue, root.Span, $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
         }
         return (issues, memo);
+    }
+
+    /// <summary>An empty document (an empty file, only comments, or nothing after "---") lacks the root's required keys like any other.</summary>
+    private static void ReportEmptySpec(DocumentSyntax document, List<FormatIssue> issues)
+    {
+        foreach (var field in SpecFormat.Root.Fields.Where(field => field.Required))
+        {
+            issues.Add(new FormatIssue(MissingRequired, new TextSpan(document.Span.Start, 0), $"The spec is empty: it has no '{field.Name}', which is required."));
+        }
     }
 
     /// <summary>Where the items of the root's lists are validated: the previous memo to read and the next one to fill.</summary>
@@ -108,12 +121,17 @@ public static class FormatValidator
             if (field is null)
             {
                 var suggestion = Suggestions.Closest(key, type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
-                var hint = suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}." : $" Did you mean '{suggestion}'?";
+                var hint = ForeignKeys.Hint(type, key)
+                    ?? (suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}." : $" Did you mean '{suggestion}'?");
                 issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Unknown key '{key}': {Article(type.Name)} has no such key.{hint}"));
                 continue;
             }
-            if (entry.Value.Resolved is ScalarSyntax { IsNull: true } && field.Type is not ScalarType)
+            if (entry.Value.Resolved is ScalarSyntax { IsNull: true } empty && field.Type is not ScalarType)
             {
+                if (empty.IsCutShort)
+                {
+                    continue;
+                }
                 // YAML reads "subnets:" with nothing after it as null, which the JSON Schema rejects too.
                 issues.Add(new FormatIssue(InvalidValue, entry.Key.Span, $"'{key}' must be {field.Type.Expected}; it is empty." +
                     (field.Type is ListType ? " Write [] for an empty list." : string.Empty)));
@@ -125,7 +143,8 @@ public static class FormatValidator
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            if (field.Required && mapping.Find(field.Name) is null)
+            // What a mapping cut short by a syntax error lacks may well be written after the error.
+            if (field.Required && !mapping.IsCutShort && mapping.Find(field.Name) is null)
             {
                 issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping), $"The {type.Name} has no '{field.Name}', which is required."));
             }
@@ -140,6 +159,10 @@ public static class FormatValidator
     {
         if (scalar.IsNull)
         {
+            if (scalar.IsCutShort)
+            {
+                return;
+            }
             issues.Add(new FormatIssue(InvalidValue, scalar.Span.Length > 0 ? scalar.Span : new TextSpan(scalar.Span.Start, 0), $"'{key}' has no value; it must be {type.Expected}."));
             return;
         }

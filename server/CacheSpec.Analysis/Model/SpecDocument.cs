@@ -1,6 +1,7 @@
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Syntax;
+using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Model;
 
@@ -32,4 +33,26 @@ public sealed class SpecDocument
     public int AliasedNodesRead { get; internal set; }
 
     public MappingSyntax? Root => Syntax.Root?.Resolved as MappingSyntax;
+
+    /// <summary>
+    /// True when the offset lies in a top-level list item (a network, an NSG, a cache) that a syntax error cut short: what the author
+    /// wrote after the error is missing from it, so no isolation or settings rule judges it until the error is fixed.
+    /// </summary>
+    internal bool IsInItemCutShort(int offset)
+    {
+        if (!Syntax.IsCutShort || Root is not { } root)
+        {
+            return false;
+        }
+        itemsCutShort ??= root.Entries
+            .Select(entry => entry.Value.Resolved)
+            .OfType<SequenceSyntax>()
+            .SelectMany(list => list.Items)
+            .Where(item => item.IsCutShort)
+            .Select(item => item.Span)
+            .ToArray();
+        return Array.Exists(itemsCutShort, span => span.ContainsOrTouches(offset));
+    }
+
+    private TextSpan[]? itemsCutShort;
 }

@@ -50,10 +50,29 @@ public sealed class SpecFile
         SpecFile? previous = null)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
-        file.Documents = file.Syntax.Documents
+        file.Documents = DocumentsToBind(file.Syntax)
             .Select((document, index) => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
                 previous is not null && index < previous.Documents.Count ? previous.Documents[index] : null))
             .ToArray();
         return file;
     }
+
+    /// <summary>
+    /// The documents to read as specs. An empty document (nothing, or only comments, before or after a "---") beside written ones is
+    /// no spec and is left out, as a trailing "---" often leaves one; a text with nothing else is one empty spec, reported as the spec
+    /// without apiVersion or kind it is rather than passing unnoticed.
+    /// </summary>
+    private static IReadOnlyList<DocumentSyntax> DocumentsToBind(SyntaxTree syntax)
+    {
+        var documents = syntax.Documents;
+        if (documents.Count == 0)
+        {
+            return syntax.Errors.Count > 0 || syntax.Limits.Count > 0 ? documents : new[] { new DocumentSyntax(0, null, new TextSpan(0, 0)) };
+        }
+        var written = documents.Where(document => !IsEmpty(document)).ToArray();
+        return written.Length == documents.Count ? documents : written.Length > 0 ? written : new[] { documents[0] };
+    }
+
+    private static bool IsEmpty(DocumentSyntax document) =>
+        !document.IsCutShort && document.Root?.Resolved is null or ScalarSyntax { IsNull: true };
 }

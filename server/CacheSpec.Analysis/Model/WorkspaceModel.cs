@@ -97,6 +97,25 @@ public sealed class WorkspaceModel
 
     public CacheModel? FindCache(string name) => caches.GetValueOrDefault(name);
 
+    /// <summary>
+    /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax error): its
+    /// declaration may stand there, so a reference to it is not reported as naming nothing until the error is fixed.
+    /// </summary>
+    public bool MayBeDeclaredInUnreadText(string name)
+    {
+        foreach (var file in Files)
+        {
+            foreach (var unread in file.Syntax.Unread)
+            {
+                if (UnreadText.ContainsWord(file.Text.Text, unread, name))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>The caches injected into a subnet, from every file.</summary>
     public IReadOnlyList<CacheModel> CachesInjectedInto(SubnetModel subnet) =>
         injectedCaches.TryGetValue(subnet, out var list) ? list : Array.Empty<CacheModel>();

@@ -42,6 +42,11 @@ public sealed class RuleContext
 
     public void Report(SpecDocument document, TextSpan span, string message)
     {
+        // A structure rule judges what is written; the others judge what a cache or network lacks, which a syntax error may hide.
+        if (Current!.Category != RuleCategory.Structure && document.IsInItemCutShort(span.Start))
+        {
+            return;
+        }
         if (Current!.Severities.For(document.Profile) is { } severity && document.File.Configuration.Apply(Current.Id, severity) is { } configured)
         {
             Add(document.File, span, configured, message);

@@ -12,6 +12,13 @@ public abstract class SyntaxNode
 
     public string? Anchor { get; init; }
 
+    /// <summary>
+    /// True for a collection the parser was still reading when it stopped at a syntax error or a nesting limit, so whatever the author
+    /// wrote in it after that point is missing, and for the empty value given to a key whose value was never read. Checks that
+    /// depend on what such a node lacks (required keys, empty values) do not judge it.
+    /// </summary>
+    public bool IsCutShort { get; internal set; }
+
     /// <summary>The node itself, or for an alias the node its anchor names (never another alias).</summary>
     public virtual SyntaxNode Resolved => this;
 

@@ -24,6 +24,12 @@ public sealed class SyntaxTree
     /// <summary>Where reading stopped at a limit: the text's size or its nesting depth.</summary>
     public IReadOnlyList<LimitFinding> Limits { get; }
 
+    /// <summary>
+    /// The parts of the text the parser could not read: from where it stopped at a syntax error or a nesting limit to where reading
+    /// resumed (the next document marker) or the end. Nothing in them is in the tree.
+    /// </summary>
+    public IReadOnlyList<TextSpan> Unread { get; init; } = Array.Empty<TextSpan>();
+
     /// <summary>True when the text is longer than <see cref="AnalysisLimits.MaxTextLength"/>, so it was not parsed.</summary>
     public bool IsTooLarge => Text.Length > AnalysisLimits.MaxTextLength;
 

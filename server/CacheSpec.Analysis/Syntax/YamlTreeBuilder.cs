@@ -17,6 +17,7 @@ internal sealed class YamlTreeBuilder
     private readonly List<DocumentSyntax> documents = new();
     private readonly List<SyntaxError> errors = new();
     private readonly List<LimitFinding> limits = new();
+    private readonly List<TextSpan> unread = new();
     private readonly Dictionary<string, SyntaxNode> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> frames = new();
     private int baseOffset;
@@ -46,7 +47,7 @@ internal sealed class YamlTreeBuilder
         var builder = new YamlTreeBuilder(text) { readAheadThreshold = readAheadThreshold };
         builder.ReportForbiddenCharacters(0, text.Length);
         builder.ParseFrom(0);
-        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors };
+        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors, Unread = builder.unread };
     }
 
     /// <summary>
@@ -95,7 +96,9 @@ internal sealed class YamlTreeBuilder
                 return;
             }
             // Resume at the first document marker after the last good event: an unclosed bracket can push the error itself past it.
-            start = NextDocumentMarker(Math.Max(start, Math.Min(failedAt, lastOffset)));
+            var stoppedAt = Math.Max(start, Math.Min(failedAt, lastOffset));
+            start = NextDocumentMarker(stoppedAt);
+            unread.Add(TextSpan.FromBounds(stoppedAt, start < 0 ? text.Length : start));
         }
     }
 
@@ -222,19 +225,39 @@ internal sealed class YamlTreeBuilder
 
     private void CloseOpenDocument(int at)
     {
+        MarkCutShort(frames.Count > 0 ? frames.Peek().LastChild : documentRoot);
         while (frames.Count > 0)
         {
             var frame = frames.Pop();
-            frame.Close(ContentEnd(frame.Node.Span.Start, at));
+            frame.Close(ContentEnd(frame.Node.Span.Start, at), cutShort: true);
             Complete(frame.Node);
         }
         if (documentRoot is not null || documentStart >= baseOffset)
         {
-            documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(at, documentStart))));
+            documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(at, documentStart))) { IsCutShort = true });
         }
         documentRoot = null;
         documentStart = -1;
     }
+
+    /// <summary>
+    /// The collection completed just before the parser stopped, and the last collection in it, may have lost keys or items to the
+    /// error too: a line indented one space too few ends them and is then the error.
+    /// </summary>
+    private static void MarkCutShort(SyntaxNode? node)
+    {
+        for (; node is MappingSyntax or SequenceSyntax; node = LastChildOf(node))
+        {
+            node.IsCutShort = true;
+        }
+    }
+
+    private static SyntaxNode? LastChildOf(SyntaxNode collection) => collection switch
+    {
+        MappingSyntax { Entries.Count: > 0 } mapping => mapping.Entries[^1].Value,
+        SequenceSyntax { Items.Count: > 0 } sequence => sequence.Items[^1],
+        _ => null,
+    };
 
     /// <summary>A collection's end event often stands at the next line's indentation: end the span at the last content instead.</summary>
     private int ContentEnd(int start, int end) => TrimWhiteSpace(text.Text, start, Math.Clamp(end, start, text.Length));
@@ -319,6 +342,9 @@ internal sealed class YamlTreeBuilder
 
         public SyntaxNode Node { get; }
 
+        /// <summary>The last child completed in this collection, unless a key still waits for its value.</summary>
+        public SyntaxNode? LastChild => pendingKey is null ? LastChildOf(Node) : null;
+
         /// <summary>True when the parser gave the collection no position of its own.</summary>
         public bool StartsAtFirstChild { get; init; }
 
@@ -350,11 +376,14 @@ internal sealed class YamlTreeBuilder
             return null;
         }
 
-        public void Close(int end)
+        /// <summary>Ends the collection; <paramref name="cutShort"/> when the parser stopped inside it (see <see cref="SyntaxNode.IsCutShort"/>).</summary>
+        public void Close(int end, bool cutShort = false)
         {
+            Node.IsCutShort = cutShort;
             if (Node is MappingSyntax mapping && pendingKey is not null)
             {
-                mapping.Add(new EntrySyntax(pendingKey, new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0))));
+                var unread = new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0)) { IsCutShort = cutShort };
+                mapping.Add(new EntrySyntax(pendingKey, unread));
                 pendingKey = null;
             }
             // A block collection ends with its last child: its end event stands after any comments that follow it.

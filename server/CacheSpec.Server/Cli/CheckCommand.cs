@@ -26,6 +26,12 @@ public static class CheckCommand
         {
             return CommandLine.Fail(stderr, error!);
         }
+        if (paths.Count == 0 && unreadableFolders.Count == 0)
+        {
+            // A mistyped path in CI must not pass as a clean check of nothing.
+            var given = string.Join(", ", options.Paths.Select(path => $"'{path}'"));
+            return CommandLine.Fail(stderr, $"no spec file (*.cachespec.yaml, *.cachespec.yml) found in {given}");
+        }
         var locator = new ConfigurationLocator();
         RuleConfiguration? fixedConfiguration = null;
         if (options.ConfigPath is { } configPath)

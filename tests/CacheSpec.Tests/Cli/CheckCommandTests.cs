@@ -131,6 +131,30 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Arguments_that_hold_no_spec_file_exit_two_and_name_the_paths()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(folder.Path, "empty")).FullName;
+        folder.Write("empty/notes.yaml", "not a spec\n");
+        var (exit, output, error) = Run("check", empty);
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Equal($"cachespec: no spec file (*.cachespec.yaml, *.cachespec.yml) found in '{empty}'\n", error.Replace("\r\n", "\n"));
+
+        folder.Write("specs/clean.cachespec.yaml", CleanSpec);
+        var (withSpecs, _, _) = Run("check", empty, Path.Combine(folder.Path, "specs"));
+        Assert.Equal(0, withSpecs);
+    }
+
+    [Fact]
+    public void An_empty_spec_file_is_a_spec_without_apiVersion_or_kind()
+    {
+        var path = folder.Write("empty.cachespec.yaml", "# to be written\n");
+        var (exit, output, _) = Run("check", path);
+        Assert.Equal(1, exit);
+        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'apiVersion', which is required.", output, StringComparison.Ordinal);
+        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'kind', which is required.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8_exits_two()
     {
         var path = Path.Combine(folder.Path, "binary.cachespec.yaml");

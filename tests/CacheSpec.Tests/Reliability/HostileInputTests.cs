@@ -75,7 +75,7 @@ public class HostileInputTests
     {
         var text = string.Concat(Enumerable.Repeat("{a: ", 10_000)) + "x" + new string('}', 10_000) + "\n";
         var (analysis, _) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, 255, 256, 257, 40_000));
-        Assert.Equal(new[] { "0:1 missing-required", "0:1 missing-required", "0:1 missing-required", "0:1 unknown-key", "0:256 limit-exceeded" }, Specs.Found(analysis));
+        Assert.Equal(new[] { "0:1 unknown-key", "0:256 limit-exceeded" }, Specs.Found(analysis));
         Assert.StartsWith("This mapping is nested 65 collections deep", analysis.Diagnostics[^1].Message);
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
     }
@@ -101,7 +101,7 @@ public class HostileInputTests
         Assert.True(text.Length < AnalysisLimits.MaxTextLength);
         var sixtyFifth = new SourceText(text).GetLineStart(64) + 64;
         var (analysis, answers) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, sixtyFifth, sixtyFifth + 3, text.Length - 10));
-        Assert.Equal(new[] { "0:0 missing-required", "0:0 missing-required", "0:0 missing-required", "0:0 unknown-key", "64:64 limit-exceeded" }, Specs.Found(analysis));
+        Assert.Equal(new[] { "0:0 unknown-key", "64:64 limit-exceeded" }, Specs.Found(analysis));
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
         // Folding follows the tree, so it stops where reading stopped.
         Assert.True(answers.Folds.All(fold => fold.StartLine < 64));
@@ -162,9 +162,9 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches: &a [*a]\nx-self: &s {inner: *s}\nx-one: &o [1]\nx-two: &o [*o, *o]\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*a", StringComparison.Ordinal) + 1, text.IndexOf("*s", StringComparison.Ordinal));
-        Assert.Equal(new[] { "4:12 invalid-value", "4:12 yaml-syntax", "5:0 unknown-key", "5:19 yaml-syntax", "6:0 unknown-key", "7:0 unknown-key" }, Specs.Found(analysis));
-        Assert.Equal("The alias '*a' names no anchor defined before it.", analysis.Diagnostics[1].Message);
-        Assert.Equal("The alias '*s' names no anchor defined before it.", analysis.Diagnostics[3].Message);
+        Assert.Equal(new[] { "4:12 yaml-syntax", "5:19 yaml-syntax", "4:12 invalid-value", "5:0 unknown-key", "6:0 unknown-key", "7:0 unknown-key" }, Specs.Found(analysis));
+        Assert.Equal("The alias '*a' names no anchor defined before it.", analysis.Diagnostics[0].Message);
+        Assert.Equal("The alias '*s' names no anchor defined before it.", analysis.Diagnostics[1].Message);
         var root = (MappingSyntax)TreeOf(analysis).Documents[0].Root!;
         var two = (SequenceSyntax)root.Find("x-two")!.Value;
         Assert.All(two.Items, item => Assert.Same(root.Find("x-one")!.Value, ((AliasSyntax)item).Target));
@@ -201,9 +201,9 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches:\n  - name: a\0b\n    tier: Basic\n    size: C9\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf('\0'), text.IndexOf('\0') + 1);
-        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "5:4 missing-required", "5:11 yaml-syntax", "5:12 yaml-syntax" }, Specs.Found(analysis));
-        Assert.Equal("The character U+0000 is not allowed in YAML text.", analysis.Diagnostics[3].Message);
-        Assert.Equal(new TextSpan(text.IndexOf('\0'), 1), analysis.Diagnostics[3].Span);
+        Assert.Equal(new[] { "5:11 yaml-syntax", "5:12 yaml-syntax" }, Specs.Found(analysis));
+        Assert.Equal("The character U+0000 is not allowed in YAML text.", analysis.Diagnostics[0].Message);
+        Assert.Equal(new TextSpan(text.IndexOf('\0'), 1), analysis.Diagnostics[0].Span);
     }
 
     [Fact]
@@ -245,9 +245,9 @@ public class HostileInputTests
     {
         var leading = Specs.Header + "caches:\n\t- name: a\n\t  tier: Basic\n";
         var (first, _) = EditorFeatures.AnalyzeAndAsk(leading, leading.IndexOf('\t'));
-        Assert.Equal(new[] { "4:0 invalid-value", "5:0 yaml-syntax" }, Specs.Found(first));
-        Assert.Equal("While scanning a mapping, found invalid tab as indentation.", first.Diagnostics[1].Message);
-        Assert.Equal(new TextSpan(leading.IndexOf('\t'), 1), first.Diagnostics[1].Span);
+        Assert.Equal(new[] { "5:0 yaml-syntax" }, Specs.Found(first));
+        Assert.Equal("While scanning a mapping, found invalid tab as indentation.", first.Diagnostics[0].Message);
+        Assert.Equal(new TextSpan(leading.IndexOf('\t'), 1), first.Diagnostics[0].Span);
 
         var inner = Specs.Header + "caches:\n  - name: a\n  \ttier: Basic\n";
         var (second, _) = EditorFeatures.AnalyzeAndAsk(inner, inner.IndexOf('\t'));
@@ -261,9 +261,9 @@ public class HostileInputTests
     {
         var text = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    tier: Premium\ncaches: []\n";
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.LastIndexOf("tier", StringComparison.Ordinal), text.LastIndexOf("caches", StringComparison.Ordinal));
-        Assert.Equal(new[] { "5:4 missing-required", "5:4 missing-required", "7:4 yaml-syntax", "8:0 yaml-syntax" }, Specs.Found(analysis));
-        Assert.Equal("The key 'tier' appears more than once in this mapping.", analysis.Diagnostics[2].Message);
-        Assert.Equal("The key 'caches' appears more than once in this mapping.", analysis.Diagnostics[3].Message);
+        Assert.Equal(new[] { "7:4 yaml-syntax", "8:0 yaml-syntax", "5:4 missing-required", "5:4 missing-required" }, Specs.Found(analysis));
+        Assert.Equal("The key 'tier' appears more than once in this mapping.", analysis.Diagnostics[0].Message);
+        Assert.Equal("The key 'caches' appears more than once in this mapping.", analysis.Diagnostics[1].Message);
     }
 
     public static TheoryData<string, string> ScalarsWhereAMappingBelongs => new()
@@ -316,11 +316,22 @@ public class HostileInputTests
     [InlineData("42\n", "found the scalar '42'")]
     [InlineData("- a\n- b\n", "found a list")]
     [InlineData("|\n  text\n", "found the scalar 'text\n'")]
-    [InlineData("~\n", "found nothing")]
     public void A_document_that_is_not_a_mapping_is_one_invalid_value(string text, string found)
     {
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text);
         var finding = Assert.Single(analysis.Diagnostics);
         Assert.Equal(("invalid-value", $"A spec must be a mapping with apiVersion, kind, metadata and caches; {found}."), (finding.Code, finding.Message));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("~\n")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n...\n")]
+    public void An_empty_document_is_a_spec_without_its_required_keys(string text)
+    {
+        var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text);
+        Assert.Equal(new[] { "apiVersion", "kind", "metadata" }.Select(key => ("missing-required", $"The spec is empty: it has no '{key}', which is required.")),
+            analysis.Diagnostics.Select(d => (d.Code, d.Message)));
     }
 }

@@ -30,7 +30,13 @@ public sealed class UnresolvedReferenceRule : Rule
                 return;
             }
             var network = reference.Value[..reference.Value.IndexOf('/')];
-            var reason = model.FindNetwork(network) is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
+            var declared = model.FindNetwork(network);
+            var unreadPart = declared is null ? network : reference.Value[(network.Length + 1)..];
+            if ((declared is null || declared.Syntax.IsCutShort) && model.MayBeDeclaredInUnreadText(unreadPart))
+            {
+                return;
+            }
+            var reason = declared is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
             context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + SubnetHints.DidYouMean(reference.Value, subnetNames.Value));
         }
 
@@ -38,7 +44,7 @@ public sealed class UnresolvedReferenceRule : Rule
         {
             foreach (var subnet in network.Subnets)
             {
-                if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null)
+                if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null && !model.MayBeDeclaredInUnreadText(nsg.Value))
                 {
                     context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + NsgHints.DidYouMean(nsg.Value, nsgNames.Value));
                 }
@@ -64,7 +70,7 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 CheckSubnet(cache.Document, endpoint.Subnet);
             }
-            if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null)
+            if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null && !model.MayBeDeclaredInUnreadText(linked.Value))
             {
                 context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + CacheHints.DidYouMean(linked.Value, cacheNames.Value));
             }

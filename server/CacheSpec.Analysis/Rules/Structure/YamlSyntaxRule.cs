@@ -4,7 +4,9 @@ namespace CacheSpec.Analysis.Rules.Structure;
 
 public sealed class YamlSyntaxRule : Rule
 {
-    public override string Id => "yaml-syntax";
+    public const string RuleId = "yaml-syntax";
+
+    public override string Id => RuleId;
     public override RuleCategory Category => RuleCategory.Structure;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "The text is not valid YAML.";

@@ -7,30 +7,41 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Rules;
 
 /// <summary>
-/// Holds the rule catalog, the design's tables and the docs pages together, and runs every page's examples through the engine:
-/// the failing example must raise its rule, the passing one must not. Their full diagnostics are kept as baselines.
+/// Holds the rule catalog, the rule table of docs/format.md and the docs pages together, and runs every page's examples through the
+/// engine: the failing example must raise its rule, the passing one must not. Their full diagnostics are kept as baselines.
 /// </summary>
 public class RuleCatalogMetaTests
 {
     public static TheoryData<string> RuleIds => new(RuleCatalog.All.Select(rule => rule.Id));
 
-    private static IReadOnlyList<(string Id, string Severities)> DesignTable()
-    {
-        var text = File.ReadAllText(RepositoryPaths.DesignSpecFormat);
-        return Regex.Matches(text, @"^\| `([a-z0-9-]+)` \| .* \| ([^|]+) \|\s*$", RegexOptions.Multiline)
-            .Select(match => (match.Groups[1].Value, match.Groups[2].Value.Trim()))
-            .ToArray();
-    }
+    private static readonly FormatReferenceTables Reference = FormatReferenceTables.Load();
 
-    /// <summary>Rules the product added to the design's catalog (ids may be added, never renamed).</summary>
+    /// <summary>A row of the reference's rule table: the rule, its page, category, severity per profile, and the catalog it comes from.</summary>
+    private sealed record RuleRow(string Id, string Page, string Category, string Severity2020, string SeverityCurrent, string Catalog);
+
+    private static IReadOnlyList<RuleRow> RuleTable() =>
+        Reference.Rows("Rules").Select(row =>
+        {
+            var link = Regex.Match(row[0], @"^\[`([a-z0-9-]+)`\]\(([^)]+)\)$");
+            return new RuleRow(link.Groups[1].Value, link.Groups[2].Value, row[1], row[3], row[4], row[5]);
+        }).ToArray();
+
+    /// <summary>Rules CacheSpec added to the format's catalog of 42 (ids may be added, never renamed or removed).</summary>
     private static readonly string[] AddedRules = { "invalid-suppression", "unused-suppression", "limit-exceeded" };
 
     [Fact]
-    public void The_catalog_has_the_design_tables_ids_and_only_the_added_ones_besides()
+    public void The_catalog_has_exactly_the_ids_of_the_reference_table()
     {
-        var design = DesignTable().Select(row => row.Id).ToArray();
-        Assert.Equal(42, design.Length);
-        Assert.Equal(design.Concat(AddedRules).OrderBy(id => id), RuleCatalog.All.Select(rule => rule.Id).OrderBy(id => id));
+        Assert.Equal(RuleTable().Select(row => row.Id).Order(), RuleCatalog.All.Select(rule => rule.Id).Order());
+    }
+
+    [Fact]
+    public void The_reference_table_keeps_the_formats_42_rules_and_marks_only_the_added_ones_besides()
+    {
+        var rows = RuleTable();
+        Assert.Equal(42, rows.Count(row => row.Catalog == "format"));
+        Assert.Equal(AddedRules.Order(), rows.Where(row => row.Catalog == "added").Select(row => row.Id).Order());
+        Assert.All(rows, row => Assert.True(row.Catalog is "format" or "added", $"{row.Id}: catalog '{row.Catalog}' is neither format nor added"));
     }
 
     [Fact]
@@ -41,17 +52,25 @@ public class RuleCatalogMetaTests
     }
 
     [Fact]
-    public void Severities_match_the_design_table()
+    public void Severities_categories_and_pages_match_the_reference_table()
     {
-        foreach (var (id, severities) in DesignTable())
+        foreach (var row in RuleTable())
         {
-            var rule = RuleCatalog.Find(id)!;
-            var parts = severities.Split('(')[0].Split('/').Select(part => part.Trim()).ToArray();
-            var expected2020 = parts[0];
-            var expectedCurrent = parts.Length > 1 ? parts[1] : parts[0];
-            Assert.True(expected2020 == Name(rule.Severities.V2020_10), $"{id}: 2020-10 severity {Name(rule.Severities.V2020_10)}, design says {expected2020}");
-            Assert.True(expectedCurrent == Name(rule.Severities.Current), $"{id}: current severity {Name(rule.Severities.Current)}, design says {expectedCurrent}");
+            var rule = RuleCatalog.Find(row.Id);
+            Assert.True(rule is not null, $"docs/format.md lists '{row.Id}', which is not in the catalog");
+            Assert.True(row.Severity2020 == Name(rule.Severities.V2020_10), $"{row.Id}: 2020-10 severity {Name(rule.Severities.V2020_10)}, docs/format.md says {row.Severity2020}");
+            Assert.True(row.SeverityCurrent == Name(rule.Severities.Current), $"{row.Id}: current severity {Name(rule.Severities.Current)}, docs/format.md says {row.SeverityCurrent}");
+            Assert.True(row.Category == rule.Category.ToString().ToLowerInvariant(), $"{row.Id}: category {rule.Category}, docs/format.md says {row.Category}");
+            Assert.True(row.Page == $"rules/{row.Id}.md", $"{row.Id}: docs/format.md links {row.Page}");
         }
+    }
+
+    [Fact]
+    public void The_profile_table_lists_exactly_the_rules_whose_profiles_differ()
+    {
+        var differing = RuleCatalog.All.Where(rule => rule.Severities.V2020_10 != rule.Severities.Current)
+            .Select(rule => $"[`{rule.Id}`](rules/{rule.Id}.md) {Name(rule.Severities.V2020_10)} {Name(rule.Severities.Current)}");
+        Assert.Equal(differing.Order(), Reference.Rows("Guidance profiles").Select(row => $"{row[0]} {row[1]} {row[2]}").Order());
     }
 
     [Fact]

@@ -13,22 +13,8 @@ public static class RepositoryPaths
 
     public static string Schema => Path.Combine(Root, "schemas", "cachespec.schema.json");
 
-    /// <summary>The design's format page, in the shared folder beside the repository (CI lays it there too).</summary>
-    public static string DesignSpecFormat
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(Root); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, "shared", "design", "spec-format.md");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-            throw new FileNotFoundException("shared/design/spec-format.md was not found beside the repository.");
-        }
-    }
+    /// <summary>docs/format.md: the format's reference, whose tables the tests hold equal to the engine.</summary>
+    public static string FormatReference => Path.Combine(Root, "docs", "format.md");
 
     private static string FindRoot()
     {

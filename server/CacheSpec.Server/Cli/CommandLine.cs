@@ -43,8 +43,9 @@ public static class CommandLine
 
         A path is a spec file or a folder searched recursively for *.cachespec.yaml and *.cachespec.yml; all of them form one model.
         Each spec follows the cachespec.json in its folder or the nearest one above (rule levels, default guidance) unless --config names one.
-        Exit status: 0 when no finding is at or above --fail-on (default error), 1 when some are, 2 on bad usage or unreadable input
-        (a file that is not UTF-8 or cannot be read is named on stderr; the other files are still checked and reported).
+        Exit status: 0 when no finding is at or above --fail-on (default error), 1 when some are, 2 on bad usage, unreadable input
+        (a file that is not UTF-8 or cannot be read is named on stderr; the other files are still checked and reported) or paths that
+        hold no spec file at all.
         """;
 
     internal static int Print(TextWriter writer, string text)

@@ -58,6 +58,19 @@ public class FormatReferenceTests
     }
 
     [Fact]
+    public void The_keys_from_other_tools_are_the_engines()
+    {
+        static string Normalize(string key) => key.Trim('`').Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var documented = Reference.Rows("Keys from other tools")
+            .SelectMany(row => row[1].Split(", ").Select(key => (Object: row[0].Trim('`'), Key: Normalize(key), Targets: string.Join(" and ", row[2].Split(" and ").Select(target => target.Trim('`'))))))
+            .OrderBy(row => row.Object, StringComparer.Ordinal).ThenBy(row => row.Key, StringComparer.Ordinal)
+            .Distinct();
+        var engine = ForeignKeys.All.Select(row => (row.Object, row.Key, Targets: string.Join(" and ", row.Targets)))
+            .OrderBy(row => row.Object, StringComparer.Ordinal).ThenBy(row => row.Key, StringComparer.Ordinal);
+        Assert.Equal(engine, documented);
+    }
+
+    [Fact]
     public void The_check_synopsis_is_the_executables_usage()
     {
         var synopsis = CommandLine.Usage.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("cachespec check ", StringComparison.Ordinal));

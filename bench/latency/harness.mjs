@@ -62,7 +62,8 @@ export function cachespecServer(executable, label = 'cachespec') {
     command: executable,
     args: ['serve', '--stdio'],
     languageId: 'cachespec',
-    initializationOptions: { diagnosticsDelayMs: 0 },
+    // No options: the settings the VS Code extension starts it with (no diagnosticsDelayMs, so no pause before publishing).
+    initializationOptions: undefined,
     async afterInitialized() {},
     barrier: (server) => server.request('textDocument/hover', { textDocument: { uri: 'file:///nonexistent.cachespec.yaml' }, position: { line: 0, character: 0 } }),
   };

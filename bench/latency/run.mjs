@@ -329,7 +329,7 @@ for (const check of checks) {
 md.push('');
 md.push('## What the figures mean');
 md.push('');
-md.push('- Both servers run as an editor starts them: `cachespec serve --stdio` with `initializationOptions: {"diagnosticsDelayMs": 0}`, and ' +
+md.push('- Both servers run as an editor starts them: `cachespec serve --stdio` with no initialization options (its defaults, as the VS Code extension starts it: no pause before publishing), and ' +
   '`node node_modules/yaml-language-server/bin/yaml-language-server --stdio` with `schemas/cachespec.schema.json` mapped to `*.cachespec.yaml` ' +
   '(pushed with `workspace/didChangeConfiguration` and answered to its `workspace/configuration` requests; schema store off). No workspace folder: only the opened file.');
 md.push('- yaml-language-server waits a fixed 200 ms after each change before it validates, and has no setting for it; the "without its 200 ms debounce" rows ' +

@@ -28,6 +28,26 @@ public class DiagnosticsPublisherTests
         return (workspace, publisher, sent);
     }
 
+    /// <summary>Runs the publishing loop until it has sent something (15 s at most), then lets it finish what is queued.</summary>
+    private static async Task RunLoopUntilPublishedAsync(DiagnosticsPublisher publisher, List<PublishDiagnosticsParams> sent)
+    {
+        using var stop = new CancellationTokenSource();
+        var loop = publisher.RunAsync(stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && sent.Count == 0)
+        {
+            await Task.Delay(10);
+        }
+        publisher.Complete();
+        await loop;
+    }
+
+    [Fact]
+    public void There_is_no_delay_unless_the_client_asks_for_one()
+    {
+        Assert.Equal(TimeSpan.Zero, new DiagnosticsPublisher(new ServerWorkspace(), _ => Task.CompletedTask).Delay);
+    }
+
     [Fact]
     public void Without_a_delay_a_change_to_a_small_workspace_is_published_before_Schedule_returns()
     {
@@ -52,16 +72,30 @@ public class DiagnosticsPublisherTests
             workspace.Open(Uri, 1, text);
             publisher.Schedule(changed);
             Assert.Empty(sent);
-            using var stop = new CancellationTokenSource();
-            var loop = publisher.RunAsync(stop.Token);
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (DateTime.UtcNow < deadline && sent.Count == 0)
-            {
-                await Task.Delay(10);
-            }
-            publisher.Complete();
-            await loop;
+            await RunLoopUntilPublishedAsync(publisher, sent);
             Assert.Equal(Uri, Assert.Single(sent).Uri);
         }
+    }
+
+    [Fact]
+    public async Task An_analysis_that_a_newer_change_made_stale_is_not_published()
+    {
+        var large = SpecGenerator.Generate(200);
+        var (workspace, publisher, sent) = Create(TimeSpan.Zero);
+        workspace.Open(Uri, 1, large);
+        var typedDuringTheAnalysis = false;
+        publisher.AnalysisDone = () =>
+        {
+            if (!typedDuringTheAnalysis)
+            {
+                typedDuringTheAnalysis = true;
+                workspace.Change(Uri, 2, new[] { new TextDocumentContentChangeEvent(large + "# typed\n") });
+                publisher.Schedule(Uri);
+            }
+        };
+        publisher.Schedule(Uri);
+        await RunLoopUntilPublishedAsync(publisher, sent);
+        Assert.True(typedDuringTheAnalysis);
+        Assert.Equal((Uri, 2), (Assert.Single(sent).Uri, Assert.Single(sent).Version));
     }
 }

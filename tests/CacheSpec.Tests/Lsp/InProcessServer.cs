@@ -29,7 +29,9 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> ServerExit { get; }
 
-    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null, object? clientCapabilities = null)
+    /// <summary>Initializes the server; <paramref name="diagnosticsDelayMs"/> null sends none, as the VS Code extension does.</summary>
+    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null, object? clientCapabilities = null,
+        int? diagnosticsDelayMs = 0)
     {
         object capabilities = clientCapabilities ?? (pullsDiagnostics
             ? new { window = new { workDoneProgress = true }, textDocument = new { diagnostic = new { dynamicRegistration = false } } }
@@ -39,7 +41,7 @@ public sealed class InProcessServer : IAsyncDisposable
             processId = (int?)null,
             rootUri = rootPath is null ? null : new Uri(rootPath).AbsoluteUri,
             capabilities,
-            initializationOptions = new { diagnosticsDelayMs = 0, guidance },
+            initializationOptions = new { diagnosticsDelayMs, guidance },
         });
         await Rpc.NotifyWithParameterObjectAsync("initialized", new { });
         return result;
@@ -75,6 +77,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<(string, int)> publications = new();
 
+    /// <summary>The versions published for a URI, in the order the publications arrived (null for a closed file).</summary>
+    public IReadOnlyList<int?> VersionsPublished(string uri) => versions.Where(entry => entry.Uri == uri).Select(entry => entry.Version).ToArray();
+
+    private readonly ConcurrentQueue<(string Uri, int? Version)> versions = new();
+
     public async ValueTask DisposeAsync()
     {
         Rpc.Dispose();
@@ -85,6 +92,7 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         diagnostics[(string)parameters["uri"]!] = (JObject)parameters;
         publications.Enqueue(((string)parameters["uri"]!, ((JArray)parameters["diagnostics"]!).Count));
+        versions.Enqueue(((string)parameters["uri"]!, (int?)parameters["version"]));
         published.Release();
     }
 }

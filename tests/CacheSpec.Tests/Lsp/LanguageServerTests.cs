@@ -129,15 +129,7 @@ public class LanguageServerTests
         var name = lines[nameLine]["  - name: ".Length..];
         // Each await only waits for the message to be written: the server reads the open, the changes and the request back to back.
         await server.OpenAsync(uri, text);
-        for (var version = 2; version <= changes + 1; version++)
-        {
-            var at = new { line = nameLine, character = lines[nameLine].Length + version - 2 };
-            await server.NotifyAsync("textDocument/didChange", new
-            {
-                textDocument = new { uri, version },
-                contentChanges = new[] { new { range = new { start = at, end = at }, text = "x" } },
-            });
-        }
+        await TypeAsync(server, uri, nameLine, lines[nameLine].Length, changes);
         var symbols = await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
         var typed = name + new string('x', changes);
         Assert.Contains(typed, symbols.SelectTokens("$..name").Select(token => (string?)token));
@@ -145,6 +137,45 @@ public class LanguageServerTests
         lines[nameLine] += new string('x', changes);
         var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}");
         Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1000)]
+    public async Task With_default_settings_a_burst_of_keystrokes_publishes_only_increasing_versions_and_the_last(int caches)
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(diagnosticsDelayMs: null);
+        const string uri = "file:///tmp/keystrokes.cachespec.yaml";
+        const int keystrokes = 50;
+        // 10 caches are published at once by the thread that applies each change; 1,000 by the publishing loop, which skips the
+        // analyses a newer change made stale.
+        var text = SpecGenerator.Generate(caches);
+        var lines = text.Split('\n');
+        var nameLine = Array.FindLastIndex(lines, line => line.StartsWith("  - name: ", StringComparison.Ordinal));
+        await server.OpenAsync(uri, text);
+        await TypeAsync(server, uri, nameLine, lines[nameLine].Length, keystrokes);
+        var last = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == keystrokes + 1);
+        var versions = server.VersionsPublished(uri);
+        Assert.True(versions.Zip(versions.Skip(1)).All(pair => pair.First < pair.Second), $"published versions: {string.Join(", ", versions)}");
+        Assert.Equal(keystrokes + 1, versions[^1]);
+        lines[nameLine] += new string('x', keystrokes);
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}");
+        Assert.Equal(expected, ((JArray)last["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
+    }
+
+    /// <summary>Types "x" as many times at a place of an open document (versions 2, 3, ...), each keystroke its own didChange, back to back.</summary>
+    private static async Task TypeAsync(InProcessServer server, string uri, int line, int character, int keystrokes)
+    {
+        for (var version = 2; version <= keystrokes + 1; version++)
+        {
+            var at = new { line, character = character + version - 2 };
+            await server.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri, version },
+                contentChanges = new[] { new { range = new { start = at, end = at }, text = "x" } },
+            });
+        }
     }
 
     /// <summary>Two open files: a network, and an app whose cache has a private endpoint in the network's subnet (no findings).</summary>

@@ -5,21 +5,25 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// Pushes textDocument/publishDiagnostics after changes. Changes that arrive within the debounce delay are analysed once; a document
-/// that changed is always re-published (with its version), any other file only when its diagnostics changed (a change in one file can
-/// add or clear findings in another), and a file that left the workspace gets an empty list. Without a delay, a change to a small
-/// workspace is published by the thread that applied it, before the next message is read: its analysis takes less than the hand-over to
-/// the publishing loop would.
+/// Pushes textDocument/publishDiagnostics after changes, as soon as the analysis of the newest text is done: there is no fixed wait
+/// unless the client asks for one (<see cref="Delay"/>). A change to a small workspace is published by the thread that applied it,
+/// before the next message is read: its analysis takes less than the hand-over to the publishing loop would. Larger workspaces are
+/// published by the loop, which gathers the changes that arrive while it analyses and drops an analysis that a newer change made
+/// stale, so the versions a client sees only ever increase. A document that changed is always re-published (with its version), any
+/// other file only when its diagnostics changed (a change in one file can add or clear findings in another), and a file that left the
+/// workspace gets an empty list.
 /// </summary>
 public sealed class DiagnosticsPublisher
 {
     private readonly ServerWorkspace workspace;
     private readonly Func<PublishDiagnosticsParams, Task> send;
     private readonly Channel<string?> changes = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
-    /// <summary>What was last pushed for each file, as the engine's findings: equal findings convert to equal LSP diagnostics.</summary>
-    private readonly Dictionary<string, Analysis.Diagnostics.Diagnostic[]> published = new(StringComparer.Ordinal);
+    /// <summary>What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics), and for which version.</summary>
+    private readonly Dictionary<string, (Analysis.Diagnostics.Diagnostic[] Findings, int? Version)> published = new(StringComparer.Ordinal);
     /// <summary>One publication at a time, by the loop or by the thread that applied a change.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
+    /// <summary>The documents changed since the last publication (normalized URIs); read and written only under <see cref="publishing"/>.</summary>
+    private readonly HashSet<string> pending = new(StringComparer.Ordinal);
 
     public DiagnosticsPublisher(ServerWorkspace workspace, Func<PublishDiagnosticsParams, Task> send)
     {
@@ -30,8 +34,8 @@ public sealed class DiagnosticsPublisher
     /// <summary>False when the client pulls the diagnostics of its open documents; closed files are pushed either way.</summary>
     public bool PushOpenDocuments { get; set; } = true;
 
-    /// <summary>How long to wait for more keystrokes before analysing.</summary>
-    public TimeSpan Delay { get; set; } = TimeSpan.FromMilliseconds(150);
+    /// <summary>How long to wait for more keystrokes before analysing: none unless the client asks (initializationOptions.diagnosticsDelayMs).</summary>
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// The most text a workspace may hold for a change to it to be published at once, on the caller's thread. Above it, rules run on
@@ -50,7 +54,8 @@ public sealed class DiagnosticsPublisher
         {
             try
             {
-                PublishAsync(snapshot, new HashSet<string>(StringComparer.Ordinal) { LspConverter.Normalize(changedUri) }).GetAwaiter().GetResult();
+                pending.Add(LspConverter.Normalize(changedUri));
+                PublishAsync(snapshot).GetAwaiter().GetResult();
             }
             finally
             {
@@ -75,6 +80,9 @@ public sealed class DiagnosticsPublisher
         return true;
     }
 
+    /// <summary>Called by the loop when an analysis is done, before it checks whether a newer change made it stale (a test seam).</summary>
+    internal Action? AnalysisDone { get; set; }
+
     public void Complete() => changes.Writer.TryComplete();
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -92,7 +100,17 @@ public sealed class DiagnosticsPublisher
             await publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await PublishAsync(workspace.Current, changed).ConfigureAwait(false);
+                Drain(reader, changed);
+                pending.UnionWith(changed);
+                var snapshot = workspace.Current;
+                _ = snapshot.Analysis;
+                AnalysisDone?.Invoke();
+                // A change applied during the analysis has scheduled another round: publishing this one would show stale findings
+                // for a moment, and an older version after a newer one if that change was published at once.
+                if (ReferenceEquals(snapshot, workspace.Current))
+                {
+                    await PublishAsync(snapshot).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -112,7 +130,8 @@ public sealed class DiagnosticsPublisher
         }
     }
 
-    private async Task PublishAsync(WorkspaceSnapshot snapshot, HashSet<string> changed)
+    /// <summary>Publishes a snapshot's findings: the pending documents and every file whose findings changed. Called under <see cref="publishing"/>.</summary>
+    private async Task PublishAsync(WorkspaceSnapshot snapshot)
     {
         var analysis = snapshot.Analysis;
         foreach (var (key, document) in snapshot.Documents)
@@ -127,9 +146,11 @@ public sealed class DiagnosticsPublisher
                 continue;
             }
             var findings = analysis.For(document.Uri).ToArray();
-            if (changed.Contains(key) || !published.TryGetValue(key, out var previous) || !previous.AsSpan().SequenceEqual(findings))
+            // A changed document is published again with its new version, even with the same findings; never twice for one version.
+            if (!published.TryGetValue(key, out var previous) || !previous.Findings.AsSpan().SequenceEqual(findings)
+                || (pending.Contains(key) && previous.Version != document.Version))
             {
-                published[key] = findings;
+                published[key] = (findings, document.Version);
                 var diagnostics = Array.ConvertAll(findings, LspConverter.ToLsp);
                 await send(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
             }
@@ -139,5 +160,6 @@ public sealed class DiagnosticsPublisher
             published.Remove(gone);
             await send(new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
         }
+        pending.Clear();
     }
 }

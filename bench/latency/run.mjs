@@ -315,7 +315,7 @@ for (const size of sizes) {
 }
 md.push(...budgets);
 md.push('');
-md.push('The tenfold budgets are judged against yaml-language-server without its fixed 200 ms debounce, as cachespec runs with its debounce at 0; ' +
+md.push('The tenfold budgets are judged against yaml-language-server without its fixed 200 ms debounce, as cachespec publishes with no pause by default; ' +
   'the rows against the stock server are in the tables above.');
 md.push('');
 

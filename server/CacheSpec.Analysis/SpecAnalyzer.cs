@@ -14,19 +14,12 @@ namespace CacheSpec.Analysis;
 /// </summary>
 public static class SpecAnalyzer
 {
-    /// <summary>Parses, binds and checks the given files (path and text) as one workspace.</summary>
-    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null) =>
-        Analyze(files.Select(file => SpecFile.Create(file.Path, file.Text, profileOverride)).ToArray());
-
-    /// <summary>
-    /// Below this much text the rules run one after another: starting threads would cost more than it saves. Above it, independent
-    /// rules run on every core, each into its own list, and the lists are joined in catalog order, so the result is the same either way.
-    /// The binder reads a document this large on two cores too.
-    /// </summary>
-    internal const int ParallelThreshold = 64 * 1024;
-
-    /// <summary>The threshold in force: with one core nothing is worth a second thread. The tests pass 0 to force the two-core paths.</summary>
-    internal static int DefaultParallelThreshold => Environment.ProcessorCount > 1 ? ParallelThreshold : int.MaxValue;
+    /// <summary>Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.</summary>
+    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null)
+    {
+        var host = new AnalysisHost();
+        return host.Analyze(files.Select(file => host.File(file.Path, file.Text, profileOverride)).ToArray());
+    }
 
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
     public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
@@ -39,15 +32,15 @@ public static class SpecAnalyzer
     /// names them.
     /// </summary>
     public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
-        Analyze(model, rules, timeLimit, DefaultParallelThreshold);
+        Analyze(model, rules, timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
 
-    /// <summary>The same with another threshold for running rules on every core (the tests compare both ways).</summary>
-    internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, TimeSpan? timeLimit, long parallelThreshold)
+    /// <summary>The same with a host's options: its time limit, and the text from which rules run on every core.</summary>
+    internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, AnalysisOptions options)
     {
         var clock = Stopwatch.StartNew();
         var files = model.Files;
         var catalog = rules ?? RuleCatalog.All;
-        var limit = timeLimit ?? AnalysisLimits.AnalysisTime;
+        var limit = options.AnalysisTime;
         var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
         var findings = new List<Diagnostic>?[independent.Length];
         var started = 0;
@@ -59,7 +52,7 @@ public static class SpecAnalyzer
                 findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
             }
         }
-        if (files.Sum(file => (long)file.Text.Length) >= parallelThreshold)
+        if (files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold)
         {
             Parallel.For(0, independent.Length, RunIndependent);
         }

@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Configuration;
+using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Server;
 
@@ -87,7 +88,7 @@ public sealed class ConfigurationLocator
             (RuleConfiguration, IReadOnlyList<string>) result;
             try
             {
-                var configuration = RuleConfiguration.Parse(File.ReadAllText(configurationPath), out var problems);
+                var configuration = RuleCatalog.ParseConfiguration(File.ReadAllText(configurationPath), out var problems);
                 result = (configuration, problems);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
-using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Analysis.Configuration;
 
@@ -15,9 +14,12 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
 
     public static RuleConfiguration Empty { get; } = new(null, new Dictionary<string, RuleLevel>());
 
-    /// <summary>The severity for a rule's finding: the configured level, else the rule's own; null when the finding is to be dropped.</summary>
+    /// <summary>
+    /// The severity for a finding of a rule that may be configured: the configured level, else the rule's own; null when the finding is
+    /// to be dropped. (The rules that say part of a spec was not read or checked are never handed here.)
+    /// </summary>
     public DiagnosticSeverity? Apply(string ruleId, DiagnosticSeverity severity) =>
-        RuleCatalog.CannotBeSilenced(ruleId) || !Rules.TryGetValue(ruleId, out var level)
+        !Rules.TryGetValue(ruleId, out var level)
             ? severity
             : level switch
             {
@@ -27,8 +29,11 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                 _ => DiagnosticSeverity.Error,
             };
 
-    /// <summary>Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part ignored.</summary>
-    public static RuleConfiguration Parse(string json, out IReadOnlyList<string> problems)
+    /// <summary>
+    /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part ignored. A rule id is
+    /// checked against <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts any.
+    /// </summary>
+    public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
         problems = found;
@@ -67,7 +72,7 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                     case "rules" when property.Value.ValueKind == JsonValueKind.Object:
                         foreach (var rule in property.Value.EnumerateObject())
                         {
-                            ReadRule(rule, rules, found);
+                            ReadRule(rule, ruleIds, rules, found);
                         }
                         break;
                     default:
@@ -79,9 +84,9 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
         }
     }
 
-    private static void ReadRule(JsonProperty rule, Dictionary<string, RuleLevel> rules, List<string> problems)
+    private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules, List<string> problems)
     {
-        if (RuleCatalog.Find(rule.Name) is null)
+        if (ruleIds is not null && !ruleIds.Contains(rule.Name))
         {
             problems.Add($"\"{rule.Name}\" is not a rule id");
             return;

@@ -25,7 +25,7 @@ public static class RuleConfigurationEditor
         "}\n";
 
     /// <summary>The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be edited safely.</summary>
-    public static (TextSpan Span, string NewText)? SetLevel(string json, string ruleId, string level = "off")
+    public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId, string level = "off")
     {
         (TextSpan Span, string NewText)? edit;
         try
@@ -43,9 +43,9 @@ public static class RuleConfigurationEditor
         {
             return null;
         }
-        var before = RuleConfiguration.Parse(json, out var problemsBefore);
+        var before = RuleConfiguration.Parse(json, ruleIds, out var problemsBefore);
         var edited = json[..planned.Span.Start] + planned.NewText + json[planned.Span.End..];
-        var after = RuleConfiguration.Parse(edited, out var problemsAfter);
+        var after = RuleConfiguration.Parse(edited, ruleIds, out var problemsAfter);
         var wanted = Enum.TryParse<RuleLevel>(level, ignoreCase: true, out var parsed) ? parsed : (RuleLevel?)null;
         return wanted is { } expected && after.Rules.TryGetValue(ruleId, out var actual) && actual == expected
             && problemsAfter.Count <= problemsBefore.Count && before.Guidance == after.Guidance

@@ -1,10 +1,10 @@
 namespace CacheSpec.Analysis.Diagnostics;
 
-/// <summary>Severities in LSP's order: a lower number is more severe.</summary>
+/// <summary>How much a finding matters, most severe first: a severity compares lower than the ones it outranks.</summary>
 public enum DiagnosticSeverity
 {
-    Error = 1,
-    Warning = 2,
-    Info = 3,
-    Hint = 4,
+    Error,
+    Warning,
+    Info,
+    Hint,
 }

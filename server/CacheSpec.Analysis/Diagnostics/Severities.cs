@@ -1,7 +1,5 @@
 namespace CacheSpec.Analysis.Diagnostics;
 
-using CacheSpec.Analysis.Model;
-
 /// <summary>A rule's severity in each guidance profile; null means the rule does not apply in that profile.</summary>
 public readonly record struct Severities(DiagnosticSeverity? V2020_10, DiagnosticSeverity? Current)
 {

@@ -3,6 +3,7 @@ using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Features;

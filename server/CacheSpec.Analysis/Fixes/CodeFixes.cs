@@ -1,5 +1,6 @@
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Fixes.Editing;
+using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Analysis.Fixes;
 

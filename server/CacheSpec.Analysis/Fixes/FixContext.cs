@@ -1,5 +1,6 @@
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 

@@ -1,5 +1,6 @@
 using CacheSpec.Analysis.Fixes.Common;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Fixes;
 

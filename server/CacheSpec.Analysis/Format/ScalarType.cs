@@ -12,9 +12,17 @@ public sealed class ScalarType : TypeDefinition
     public IReadOnlyList<string> EnumValues { get; init; } = Array.Empty<string>();
 
     /// <summary>A regular expression the text must match (also written into the JSON Schema).</summary>
-    public string? Pattern { get; init; }
+    public string? Pattern
+    {
+        get => pattern;
+        init
+        {
+            pattern = value;
+            PatternRegex = value is null ? null : FormatPatterns.For(value);
+        }
+    }
 
-    public Regex? PatternRegex => Pattern is null ? null : patternRegex ??= FormatPatterns.For(Pattern);
+    public Regex? PatternRegex { get; private init; }
 
     public long? Minimum { get; init; }
 
@@ -41,5 +49,5 @@ public sealed class ScalarType : TypeDefinition
         _ => "a string",
     };
 
-    private Regex? patternRegex;
+    private readonly string? pattern;
 }

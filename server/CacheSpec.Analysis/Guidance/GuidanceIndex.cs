@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using Markdig;
 using Markdig.Syntax;

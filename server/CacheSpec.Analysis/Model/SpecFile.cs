@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Configuration;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
@@ -43,9 +44,9 @@ public sealed class SpecFile
     /// </summary>
     public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
-        Create(path, syntax, profileOverride, configuration, SpecAnalyzer.DefaultParallelThreshold, previous);
+        Create(path, syntax, profileOverride, configuration, AnalysisOptions.Default.ParallelThreshold, previous);
 
-    /// <summary>The same with another threshold for reading a large document on two cores (the tests compare both ways).</summary>
+    /// <summary>The same with a host's threshold for reading a large document on two cores.</summary>
     internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold,
         SpecFile? previous = null)
     {

@@ -15,8 +15,15 @@ public sealed class WorkspaceModel
     private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet = new();
     private System.Collections.Concurrent.ConcurrentDictionary<(string Kind, object Item), object>? derived;
 
-    public WorkspaceModel(IReadOnlyList<SpecFile> files)
+    /// <summary>A model with a memory of its own: nothing it computes is kept for another.</summary>
+    public WorkspaceModel(IReadOnlyList<SpecFile> files) : this(files, new AnalysisMemory())
     {
+    }
+
+    /// <summary>A model of an <see cref="AnalysisHost"/>, whose memory its analysis reads and fills.</summary>
+    internal WorkspaceModel(IReadOnlyList<SpecFile> files, AnalysisMemory memory)
+    {
+        Memory = memory;
         Files = files;
         Documents = files.SelectMany(file => file.Documents).ToArray();
         // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each enumeration.
@@ -72,6 +79,9 @@ public sealed class WorkspaceModel
     }
 
     public IReadOnlyList<SpecFile> Files { get; }
+
+    /// <summary>What the analyses of the host that built this model keep from one to the next.</summary>
+    internal AnalysisMemory Memory { get; }
 
     public IReadOnlyList<SpecDocument> Documents { get; }
 

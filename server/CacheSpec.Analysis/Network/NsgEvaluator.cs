@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Network;
 

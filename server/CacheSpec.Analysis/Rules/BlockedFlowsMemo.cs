@@ -10,13 +10,14 @@ namespace CacheSpec.Analysis.Rules;
 /// node and direction. A subnet node met again means its network item is as it was (the edit was elsewhere, see
 /// <see cref="IncrementalParser"/>), so the subnet's prefix and its network's address space and DNS servers are too; the verdicts are
 /// reused while the NSG is the same node, the subnets its rules name have the same prefixes, and the geo-replication peers are the same.
+/// One per <see cref="AnalysisMemory"/>.
 /// </summary>
-internal static class BlockedFlowsMemo
+internal sealed class BlockedFlowsMemo
 {
-    private static readonly ConditionalWeakTable<MappingSyntax, Entry> outbound = new();
-    private static readonly ConditionalWeakTable<MappingSyntax, Entry> inbound = new();
+    private readonly ConditionalWeakTable<MappingSyntax, Entry> outbound = new();
+    private readonly ConditionalWeakTable<MappingSyntax, Entry> inbound = new();
 
-    public static IReadOnlyList<BlockingRule> For(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, TrafficDirection direction,
+    public IReadOnlyList<BlockingRule> For(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, TrafficDirection direction,
         IReadOnlyList<Ipv4Range> geoPeers, Func<IReadOnlyList<BlockingRule>> evaluate)
     {
         var table = direction == TrafficDirection.Outbound ? outbound : inbound;

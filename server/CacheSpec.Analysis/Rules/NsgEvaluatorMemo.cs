@@ -10,15 +10,16 @@ namespace CacheSpec.Analysis.Rules;
 /// edit elsewhere in the file leaves it so, see <see cref="IncrementalParser"/>) and equal resolved rules and VirtualNetwork space,
 /// compared field by field, so the subnets its rules name and the network it applies to may change freely. The rules keep their
 /// syntax for reporting, which is then the same nodes as the current model's. Entries live as long as their NSG node, a few per node.
+/// One per <see cref="AnalysisMemory"/>.
 /// </summary>
-internal static class NsgEvaluatorMemo
+internal sealed class NsgEvaluatorMemo
 {
     /// <summary>Distinct inputs kept per NSG: one per network space it is used in is the usual need.</summary>
     private const int MaxPerNsg = 8;
 
-    private static readonly ConditionalWeakTable<SyntaxNode, List<Entry>> evaluators = new();
+    private readonly ConditionalWeakTable<SyntaxNode, List<Entry>> evaluators = new();
 
-    public static NsgEvaluator For(NsgModel nsg, IReadOnlyList<NsgRule> rules, IReadOnlyList<Ipv4Range> virtualNetworkSpace)
+    public NsgEvaluator For(NsgModel nsg, IReadOnlyList<NsgRule> rules, IReadOnlyList<Ipv4Range> virtualNetworkSpace)
     {
         var entries = evaluators.GetValue(nsg.Syntax, _ => new List<Entry>());
         lock (entries)

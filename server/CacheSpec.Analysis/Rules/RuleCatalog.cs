@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Rules.Isolation;
 using CacheSpec.Analysis.Rules.Settings;
 using CacheSpec.Analysis.Rules.Structure;
@@ -14,7 +16,11 @@ public static class RuleCatalog
     /// True for the findings that say the text could not be read or checked in full (yaml-syntax, limit-exceeded): no configured level
     /// and no suppression comment silences them.
     /// </summary>
-    public static bool CannotBeSilenced(string id) => id is "yaml-syntax" or LimitExceededRule.RuleId;
+    public static bool CannotBeSilenced(string id) => id is YamlSyntaxRule.RuleId or LimitExceededRule.RuleId;
+
+    /// <summary>Parses a cachespec.json, whose rule ids must be the catalog's.</summary>
+    public static RuleConfiguration ParseConfiguration(string json, out IReadOnlyList<string> problems) =>
+        RuleConfiguration.Parse(json, Ids, out problems);
 
     public static IReadOnlyList<Rule> All { get; } = new Rule[]
     {
@@ -68,7 +74,10 @@ public static class RuleCatalog
         new UnusedSuppressionRule(),
     };
 
-    private static readonly Dictionary<string, Rule> ById = All.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id, StringComparer.Ordinal);
+
+    /// <summary>Every rule id, for what checks ids without the rules (cachespec.json).</summary>
+    public static IReadOnlySet<string> Ids { get; } = ById.Keys.ToFrozenSet(StringComparer.Ordinal);
 
     public static Rule? Find(string id) => ById.GetValueOrDefault(id);
 }

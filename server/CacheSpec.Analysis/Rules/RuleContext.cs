@@ -47,7 +47,7 @@ public sealed class RuleContext
         {
             return;
         }
-        if (Current!.Severities.For(document.Profile) is { } severity && document.File.Configuration.Apply(Current.Id, severity) is { } configured)
+        if (Current!.Severities.For(document.Profile) is { } severity && Configured(document.File, severity) is { } configured)
         {
             Add(document.File, span, configured, message);
         }
@@ -56,11 +56,15 @@ public sealed class RuleContext
     /// <summary>Reports a finding that belongs to a file rather than a document (syntax errors).</summary>
     public void Report(SpecFile file, TextSpan span, string message)
     {
-        if (file.Configuration.Apply(Current!.Id, Current.Severities.Current ?? DiagnosticSeverity.Error) is { } severity)
+        if (Configured(file, Current!.Severities.Current ?? DiagnosticSeverity.Error) is { } severity)
         {
             Add(file, span, severity, message);
         }
     }
+
+    /// <summary>The severity cachespec.json gives the current rule's finding in a file (null: dropped); the rules that cannot be silenced keep theirs.</summary>
+    private DiagnosticSeverity? Configured(SpecFile file, DiagnosticSeverity severity) =>
+        RuleCatalog.CannotBeSilenced(Current!.Id) ? severity : file.Configuration.Apply(Current.Id, severity);
 
     internal void Add(SpecFile file, TextSpan span, DiagnosticSeverity severity, string message, string? code = null)
     {

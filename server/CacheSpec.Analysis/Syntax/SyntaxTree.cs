@@ -36,7 +36,7 @@ public sealed class SyntaxTree
     /// <summary>True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach across it.</summary>
     internal bool HasAnchors { get; init; }
 
-    public static SyntaxTree Parse(SourceText text) => Parse(text, SpecAnalyzer.DefaultParallelThreshold);
+    public static SyntaxTree Parse(SourceText text) => Parse(text, AnalysisOptions.Default.ParallelThreshold);
 
     /// <summary>
     /// The same with another threshold for scanning ahead on a second core. <see cref="BlockYamlReader"/> reads the plain block YAML

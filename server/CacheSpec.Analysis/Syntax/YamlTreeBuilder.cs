@@ -26,7 +26,7 @@ internal sealed class YamlTreeBuilder
     private bool hasAnchors;
 
     /// <summary>From this many characters on, YamlDotNet scans ahead on another core while the tree is built.</summary>
-    private int readAheadThreshold = SpecAnalyzer.DefaultParallelThreshold;
+    private int readAheadThreshold = AnalysisOptions.Default.ParallelThreshold;
 
     /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
     private int enclosingDepth;
@@ -39,7 +39,7 @@ internal sealed class YamlTreeBuilder
         endOffset = text.Length;
     }
 
-    public static SyntaxTree Build(SourceText text) => Build(text, SpecAnalyzer.DefaultParallelThreshold);
+    public static SyntaxTree Build(SourceText text) => Build(text, AnalysisOptions.Default.ParallelThreshold);
 
     /// <summary>The same with another read-ahead threshold (the tests compare both ways).</summary>
     internal static SyntaxTree Build(SourceText text, int readAheadThreshold)

@@ -47,6 +47,7 @@ public static class CheckCommand
             }
             fixedConfiguration = configuration;
         }
+        var host = new AnalysisHost();
         var files = new List<SpecFile>();
         // A folder that cannot be listed counts as unreadable input too: a check that silently left it out would pass for a whole one.
         var unreadable = unreadableFolders.Count > 0;
@@ -69,7 +70,7 @@ public static class CheckCommand
             // An unreadable file is named on stderr and the others are still checked; the exit status then says the input was incomplete.
             try
             {
-                files.Add(SpecFile.Create(path, SpecTextReader.Read(path), options.Guidance, configuration));
+                files.Add(host.File(path, SpecTextReader.Read(path), options.Guidance, configuration));
             }
             catch (DecoderFallbackException)
             {
@@ -82,7 +83,7 @@ public static class CheckCommand
                 CommandLine.Fail(stderr, $"cannot read '{path}', so it is not checked: {exception.Message}");
             }
         }
-        var result = SpecAnalyzer.Analyze(files);
+        var result = host.Analyze(files);
         var checkedPaths = files.Select(file => file.Path).ToArray();
         switch (options.Format)
         {

@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Server.Cli;
 

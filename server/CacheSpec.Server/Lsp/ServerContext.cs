@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Server.Lsp.Workspace;
 
@@ -15,7 +16,7 @@ public sealed class ServerContext
     }
 
     /// <summary>The editor's default guidance profile (initializationOptions.guidance); a spec's own key and cachespec.json come first.</summary>
-    public Analysis.Model.GuidanceProfile? EditorGuidance { get; set; }
+    public Analysis.Diagnostics.GuidanceProfile? EditorGuidance { get; set; }
 
     /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
     public ConfigurationLocator Configurations { get; } = new();

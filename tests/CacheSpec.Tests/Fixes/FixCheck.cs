@@ -1,6 +1,7 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Fixes;
+using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Tests.Fixes;
 

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Rules;
 using System.Text.Json;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Text;
@@ -41,7 +42,7 @@ public sealed class ConfigureRuleActionTests : IDisposable
         var edited = Apply(original, (JArray)changes[configurationUri]!);
         Assert.Contains("// team settings", edited);
         Assert.Contains("\"minimum-tls-version\": \"error\"", edited);
-        Assert.Equal(RuleLevel.Off, RuleConfiguration.Parse(edited, out var problems).Rules[Rule]);
+        Assert.Equal(RuleLevel.Off, RuleCatalog.ParseConfiguration(edited, out var problems).Rules[Rule]);
         Assert.Empty(problems);
 
         await File.WriteAllTextAsync(configuration, edited);
@@ -97,7 +98,7 @@ public sealed class ConfigureRuleActionTests : IDisposable
     [InlineData("{\n  \"rules\": {\n    \"unknown-key\": \"info\"\n  }\n}", "{\n  \"rules\": {\n    \"public-access-unset\": \"off\",\n    \"unknown-key\": \"info\"\n  }\n}")]
     public void The_editor_changes_as_little_as_it_can(string before, string after)
     {
-        var edit = RuleConfigurationEditor.SetLevel(before, Rule);
+        var edit = RuleConfigurationEditor.SetLevel(before, RuleCatalog.Ids, Rule);
         Assert.NotNull(edit);
         Assert.Equal(after, before[..edit.Value.Span.Start] + edit.Value.NewText + before[edit.Value.Span.End..]);
     }
@@ -106,10 +107,10 @@ public sealed class ConfigureRuleActionTests : IDisposable
     [InlineData("")]
     [InlineData("[]")]
     [InlineData("{ \"rules\": ")]
-    public void The_editor_gives_up_on_text_that_is_not_a_json_object(string text) => Assert.Null(RuleConfigurationEditor.SetLevel(text, Rule));
+    public void The_editor_gives_up_on_text_that_is_not_a_json_object(string text) => Assert.Null(RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, Rule));
 
     [Fact]
-    public void The_editor_refuses_unknown_rule_ids() => Assert.Null(RuleConfigurationEditor.SetLevel("{}", "no-such-rule"));
+    public void The_editor_refuses_unknown_rule_ids() => Assert.Null(RuleConfigurationEditor.SetLevel("{}", RuleCatalog.Ids, "no-such-rule"));
 
     private async Task<(string Uri, JToken Diagnostic)> OpenFailingSpecAsync(InProcessServer server)
     {

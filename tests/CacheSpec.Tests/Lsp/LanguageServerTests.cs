@@ -78,7 +78,7 @@ public class LanguageServerTests
         foreach (var path in files)
         {
             var uri = LspConverter.ToUri(path);
-            var wanted = expected.For(uri).Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {(int)d.Severity} {d.Code} {d.Message}").ToArray();
+            var wanted = expected.For(uri).Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {LspConverter.ToLsp(d.Severity)} {d.Code} {d.Message}").ToArray();
             var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == wanted.Length);
             var actual = ((JArray)published["diagnostics"]!).Select(d =>
                 $"{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}-{d["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]} {d["severity"]} {d["code"]} {d["message"]}").ToArray();

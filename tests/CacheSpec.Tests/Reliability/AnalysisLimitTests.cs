@@ -111,7 +111,7 @@ public class AnalysisLimitTests
     public void Limit_findings_cannot_be_turned_off_or_suppressed()
     {
         var deep = Specs.Header + "caches: []\n# cachespec-disable-next-line limit-exceeded -- generated\nx-deep: " + new string('[', 70) + new string(']', 70) + "\n";
-        var configuration = RuleConfiguration.Parse("""{"rules": {"limit-exceeded": "off"}}""", out var problems);
+        var configuration = RuleCatalog.ParseConfiguration("""{"rules": {"limit-exceeded": "off"}}""", out var problems);
         Assert.Empty(problems);
         var analysis = SpecAnalyzer.Analyze(new[] { SpecFile.Create("a.cachespec.yaml", deep, configuration: configuration) });
         Assert.Equal(new[] { "5:30 invalid-suppression", "6:0 unknown-key", "6:71 limit-exceeded" }, Specs.Found(analysis));

@@ -3,6 +3,7 @@ using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Tests.Reliability;

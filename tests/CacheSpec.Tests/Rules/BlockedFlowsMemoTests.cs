@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
@@ -103,10 +104,12 @@ public class BlockedFlowsMemoTests
         string find, string replacement)
     {
         var (file, edited) = IncrementalEdit.Replace(Path, Spec, find, replacement);
-        var before = new WorkspaceModel(new[] { file });
+        // One host, as an editor keeps one per workspace: its memory carries over from one model to the next.
+        var host = new AnalysisHost();
+        var before = host.Model(new[] { file });
         AssertFreshFindingsWithBlockedFlows(before);
         var keptBefore = new[] { Kept(before, TrafficDirection.Inbound), Kept(before, TrafficDirection.Outbound) };
-        var after = new WorkspaceModel(new[] { edited });
+        var after = host.Model(new[] { edited });
         AssertFreshFindingsWithBlockedFlows(after);
         return (before, after, keptBefore, new[] { Kept(after, TrafficDirection.Inbound), Kept(after, TrafficDirection.Outbound) });
     }
@@ -115,7 +118,7 @@ public class BlockedFlowsMemoTests
     private static IReadOnlyList<BlockingRule> Kept(WorkspaceModel model, TrafficDirection direction)
     {
         var subnet = model.FindSubnet("pricing-vnet/redis")!;
-        return BlockedFlowsMemo.For(model, subnet, model.FindNsg("pricing-redis-nsg")!, direction, InjectedSubnetFlows.GeoPeerPrefixes(model, subnet),
+        return model.Memory.Get<BlockedFlowsMemo>().For(model, subnet, model.FindNsg("pricing-redis-nsg")!, direction, InjectedSubnetFlows.GeoPeerPrefixes(model, subnet),
             () => throw new InvalidOperationException("The analysis left nothing for this model in the memo."));
     }
 

@@ -17,7 +17,7 @@ public class ConfigurationTests
 
     private static AnalysisResult Analyze(string json, string text = OpenCache)
     {
-        var configuration = RuleConfiguration.Parse(json, out var problems);
+        var configuration = RuleCatalog.ParseConfiguration(json, out var problems);
         Assert.Empty(problems);
         return SpecAnalyzer.Analyze(new[] { SpecFile.Create("a.cachespec.yaml", text, configuration: configuration) });
     }
@@ -51,7 +51,7 @@ public class ConfigurationTests
     [InlineData("""{"rule": {}}""", "\"rule\" is not a setting")]
     public void Problems_are_named(string json, string problem)
     {
-        RuleConfiguration.Parse(json, out var problems);
+        RuleCatalog.ParseConfiguration(json, out var problems);
         Assert.Contains(problems, found => found.Contains(problem));
     }
 

@@ -84,9 +84,11 @@ public class NsgEvaluatorMemoTests
     private static (WorkspaceModel Before, WorkspaceModel After) Edit(string text, string find, string replacement)
     {
         var (before, after) = IncrementalEdit.Replace(Path, text, find, replacement);
-        var model = new WorkspaceModel(new[] { before });
+        // One host, as an editor keeps one per workspace: its memory carries over from one model to the next.
+        var host = new AnalysisHost();
+        var model = host.Model(new[] { before });
         EvaluatorOf(model);
-        return (model, new WorkspaceModel(new[] { after }));
+        return (model, host.Model(new[] { after }));
     }
 
     private static NsgEvaluator EvaluatorOf(WorkspaceModel model)

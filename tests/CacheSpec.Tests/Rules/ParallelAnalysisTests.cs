@@ -30,13 +30,15 @@ public class ParallelAnalysisTests
     public void Reading_and_checking_on_every_core_gives_the_one_core_result(string name)
     {
         var text = TextOf(name);
+        var oneCoreHost = new AnalysisHost(new AnalysisOptions { ParallelThreshold = int.MaxValue });
+        var everyCoreHost = new AnalysisHost(new AnalysisOptions { ParallelThreshold = 0 });
         var tree = SyntaxTree.Parse(new SourceText(text));
-        var oneCore = SpecFile.Create("spec.cachespec.yaml", tree, null, null, int.MaxValue);
-        var everyCore = SpecFile.Create("spec.cachespec.yaml", tree, null, null, 0);
+        var oneCore = oneCoreHost.File("spec.cachespec.yaml", tree);
+        var everyCore = everyCoreHost.File("spec.cachespec.yaml", tree);
 
         Assert.Equal(Describe(oneCore), Describe(everyCore));
-        var sequential = SpecAnalyzer.Analyze(new WorkspaceModel(new[] { oneCore }), null, null, long.MaxValue);
-        var parallel = SpecAnalyzer.Analyze(new WorkspaceModel(new[] { everyCore }), null, null, 0);
+        var sequential = oneCoreHost.Analyze(new[] { oneCore });
+        var parallel = everyCoreHost.Analyze(new[] { everyCore });
         // The generated specs carry mistakes on purpose: their findings must be there, not just equal.
         Assert.True(!name.StartsWith("generated", StringComparison.Ordinal) || sequential.Diagnostics.Count >= 6, Support.Specs.Render(sequential.Diagnostics));
         Assert.Equal(Support.Specs.Render(sequential.Diagnostics), Support.Specs.Render(parallel.Diagnostics));

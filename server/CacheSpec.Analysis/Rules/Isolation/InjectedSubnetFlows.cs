@@ -38,7 +38,7 @@ internal static class InjectedSubnetFlows
         model.Derived(nameof(NsgEvaluator), (subnet, nsg), () =>
         {
             var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
-            return NsgEvaluatorMemo.For(nsg, NsgResolver.Resolve(nsg, model), virtualNetwork);
+            return model.Memory.Get<NsgEvaluatorMemo>().For(nsg, NsgResolver.Resolve(nsg, model), virtualNetwork);
         });
 
     /// <summary>Reports, once per blocking NSG rule, the flows in one direction that the subnet's NSG blocks.</summary>
@@ -50,7 +50,7 @@ internal static class InjectedSubnetFlows
         {
             return;
         }
-        var blocking = BlockedFlowsMemo.For(model, subnet, nsg, direction, GeoPeerPrefixes(model, subnet),
+        var blocking = model.Memory.Get<BlockedFlowsMemo>().For(model, subnet, nsg, direction, GeoPeerPrefixes(model, subnet),
             () => Blocking(model, subnet, nsg, prefix.Value.Range, direction));
         if (blocking.Count == 0)
         {

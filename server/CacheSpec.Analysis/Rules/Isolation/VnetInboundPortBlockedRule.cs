@@ -1,5 +1,6 @@
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 

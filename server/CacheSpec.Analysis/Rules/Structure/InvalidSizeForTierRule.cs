@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Model;
@@ -33,6 +34,6 @@ public sealed class InvalidSizeForTierRule : CacheRule
         _ => SpecFormat.EnterpriseFlashSizes,
     };
 
-    private static readonly HashSet<string> AllSizes = SpecFormat.BasicStandardSizes.Concat(SpecFormat.PremiumSizes)
-        .Concat(SpecFormat.EnterpriseSizes).Concat(SpecFormat.EnterpriseFlashSizes).ToHashSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AllSizes = SpecFormat.BasicStandardSizes.Concat(SpecFormat.PremiumSizes)
+        .Concat(SpecFormat.EnterpriseSizes).Concat(SpecFormat.EnterpriseFlashSizes).ToFrozenSet(StringComparer.Ordinal);
 }

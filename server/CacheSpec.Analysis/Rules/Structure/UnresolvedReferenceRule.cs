@@ -12,13 +12,18 @@ public sealed class UnresolvedReferenceRule : Rule
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
 
-    private static readonly HintMemory SubnetHints = new();
-    private static readonly HintMemory NsgHints = new();
-    private static readonly HintMemory CacheHints = new();
+    /// <summary>The hints kept from one analysis to the next, one memory per kind of name.</summary>
+    private sealed class Hints
+    {
+        public HintMemory Subnets { get; } = new();
+        public HintMemory Nsgs { get; } = new();
+        public HintMemory Caches { get; } = new();
+    }
 
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
+        var hints = model.Memory.Get<Hints>();
         var subnetNames = new Lazy<string[]>(() => model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
         var nsgNames = new Lazy<string[]>(() => model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
         var cacheNames = new Lazy<string[]>(() => model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
@@ -37,7 +42,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 return;
             }
             var reason = declared is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
-            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + SubnetHints.DidYouMean(reference.Value, subnetNames.Value));
+            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value));
         }
 
         foreach (var network in model.Networks)
@@ -46,7 +51,7 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null && !model.MayBeDeclaredInUnreadText(nsg.Value))
                 {
-                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + NsgHints.DidYouMean(nsg.Value, nsgNames.Value));
+                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + hints.Nsgs.DidYouMean(nsg.Value, nsgNames.Value));
                 }
             }
         }
@@ -72,7 +77,7 @@ public sealed class UnresolvedReferenceRule : Rule
             }
             if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null && !model.MayBeDeclaredInUnreadText(linked.Value))
             {
-                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + CacheHints.DidYouMean(linked.Value, cacheNames.Value));
+                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value));
             }
         }
     }

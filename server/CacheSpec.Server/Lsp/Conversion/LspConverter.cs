@@ -26,11 +26,20 @@ public static class LspConverter
 
     public static Protocol.Diagnostic ToLsp(Analysis.Diagnostics.Diagnostic diagnostic) => new(
         ToLsp(diagnostic.Range),
-        (int)diagnostic.Severity,
+        ToLsp(diagnostic.Severity),
         diagnostic.Code,
         new Protocol.CodeDescription(RuleDocumentation.HelpUri(diagnostic.Code)),
         "cachespec",
         diagnostic.Message);
+
+    /// <summary>LSP's DiagnosticSeverity numbers.</summary>
+    public static int ToLsp(Analysis.Diagnostics.DiagnosticSeverity severity) => severity switch
+    {
+        Analysis.Diagnostics.DiagnosticSeverity.Error => 1,
+        Analysis.Diagnostics.DiagnosticSeverity.Warning => 2,
+        Analysis.Diagnostics.DiagnosticSeverity.Info => 3,
+        _ => 4,
+    };
 
     /// <summary>A canonical form of a URI, so the same file named two ways is one document.</summary>
     public static string Normalize(string uri) =>

@@ -79,12 +79,12 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
             {
                 return null;
             }
-            return RuleConfigurationEditor.SetLevel(text, ruleId) is { } edit
+            return RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, ruleId) is { } edit
                 ? CodeActionConverter.ToConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span, edit.NewText)
                 : null;
         }
         var newText = RuleConfigurationEditor.NewFile(ruleId);
-        if (!ClientCreatesFiles(context) || RuleConfiguration.Parse(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
+        if (!ClientCreatesFiles(context) || RuleCatalog.ParseConfiguration(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
         {
             return null;
         }

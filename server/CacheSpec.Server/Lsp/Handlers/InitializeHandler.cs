@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Server.Cli;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
@@ -84,10 +85,10 @@ public sealed class InitializeHandler : RequestHandler<InitializeParams, Initial
     }
 
     /// <summary>initializationOptions.guidance: the editor's default profile, for specs that name none and have no cachespec.json saying so.</summary>
-    private static Analysis.Model.GuidanceProfile? EditorGuidance(InitializeParams parameters) =>
+    private static Analysis.Diagnostics.GuidanceProfile? EditorGuidance(InitializeParams parameters) =>
         parameters.InitializationOptions is { ValueKind: JsonValueKind.Object } options
         && options.TryGetProperty("guidance", out var value) && value.ValueKind == JsonValueKind.String
-            ? Analysis.Model.GuidanceProfiles.Parse(value.GetString())
+            ? Analysis.Diagnostics.GuidanceProfiles.Parse(value.GetString())
             : null;
 
     private static bool ClientPullsDiagnostics(InitializeParams parameters) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Syntax;
@@ -15,7 +16,15 @@ namespace CacheSpec.Server.Lsp.Workspace;
 public sealed class ServerWorkspace
 {
     private readonly object gate = new();
-    private WorkspaceSnapshot current = WorkspaceSnapshot.Empty;
+    private readonly AnalysisHost host;
+    private WorkspaceSnapshot current;
+
+    /// <summary>A workspace whose files the given host (by default one of its own) parses, binds and analyses.</summary>
+    public ServerWorkspace(AnalysisHost? host = null)
+    {
+        this.host = host ?? new AnalysisHost();
+        current = WorkspaceSnapshot.Empty(this.host);
+    }
 
     public WorkspaceSnapshot Current => Volatile.Read(ref current);
 
@@ -45,7 +54,7 @@ public sealed class ServerWorkspace
             {
                 syntax = Apply(syntax, change);
             }
-            var file = SpecFile.Create(document.Uri, syntax, configuration: ConfigurationFor(document.Uri), previous: document.File);
+            var file = host.File(document.Uri, syntax, configuration: ConfigurationFor(document.Uri), previous: document.File);
             return Update(documents => documents.SetItem(key, new DocumentState(document.Uri, version, file, IsOpen: true)));
         }
     }
@@ -85,24 +94,24 @@ public sealed class ServerWorkspace
     {
         lock (gate)
         {
-            var next = new WorkspaceSnapshot(change(current.Documents), current.Generation + 1);
+            var next = new WorkspaceSnapshot(host, change(current.Documents), current.Generation + 1);
             Volatile.Write(ref current, next);
             return next;
         }
     }
 
     private DocumentState Parse(string uri, int? version, string text, bool isOpen) =>
-        new(uri, version, SpecFile.Create(uri, text, configuration: ConfigurationFor(uri)), isOpen);
+        new(uri, version, host.File(uri, text, configuration: ConfigurationFor(uri)), isOpen);
 
     /// <summary>Applies one content change; the tree is re-parsed only where the change falls when that is safe.</summary>
-    private static SyntaxTree Apply(SyntaxTree syntax, TextDocumentContentChangeEvent change)
+    private SyntaxTree Apply(SyntaxTree syntax, TextDocumentContentChangeEvent change)
     {
         if (change.Range is null)
         {
-            return SyntaxTree.Parse(new SourceText(change.Text));
+            return host.Parse(new SourceText(change.Text));
         }
         var text = syntax.Text;
         var span = LspConverter.ToSpan(text, change.Range);
-        return syntax.Edit(text.WithChange(span, change.Text), span, change.Text.Length);
+        return host.Edit(syntax, text.WithChange(span, change.Text), span, change.Text.Length);
     }
 }

@@ -3,6 +3,7 @@ using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -16,19 +17,19 @@ public sealed class WorkspaceSnapshot
     private readonly Lazy<AnalysisResult> analysis;
     private readonly Lazy<SymbolIndex> symbols;
 
-    public WorkspaceSnapshot(ImmutableDictionary<string, DocumentState> documents, long generation)
+    public WorkspaceSnapshot(AnalysisHost host, ImmutableDictionary<string, DocumentState> documents, long generation)
     {
         Documents = documents;
         Generation = generation;
         // Files are analysed in URI order, as the command line orders paths: which of two duplicates is "first" must not depend on hashing.
         model = new Lazy<WorkspaceModel>(
-            () => new WorkspaceModel(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
+            () => host.Model(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
             isThreadSafe: true);
-        analysis = new Lazy<AnalysisResult>(() => SpecAnalyzer.Analyze(Model), isThreadSafe: true);
+        analysis = new Lazy<AnalysisResult>(() => host.Analyze(Model), isThreadSafe: true);
         symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
 
-    public static WorkspaceSnapshot Empty { get; } = new(ImmutableDictionary<string, DocumentState>.Empty, 0);
+    public static WorkspaceSnapshot Empty(AnalysisHost host) => new(host, ImmutableDictionary<string, DocumentState>.Empty, 0);
 
     /// <summary>Documents by normalized URI.</summary>
     public ImmutableDictionary<string, DocumentState> Documents { get; }

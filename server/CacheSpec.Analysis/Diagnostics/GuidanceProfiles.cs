@@ -1,4 +1,4 @@
-namespace CacheSpec.Analysis.Model;
+namespace CacheSpec.Analysis.Diagnostics;
 
 /// <summary>The text forms of the guidance profiles, as a spec and the command line write them.</summary>
 public static class GuidanceProfiles

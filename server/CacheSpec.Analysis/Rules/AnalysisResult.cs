@@ -1,6 +1,7 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 
-namespace CacheSpec.Analysis.Diagnostics;
+namespace CacheSpec.Analysis.Rules;
 
 /// <summary>The outcome of analysing a workspace: the model and every diagnostic, ordered by path and position.</summary>
 public sealed class AnalysisResult

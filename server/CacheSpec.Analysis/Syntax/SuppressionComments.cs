@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CacheSpec.Analysis.Text;
 
-namespace CacheSpec.Analysis.Rules;
+namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>Finds suppression comments in a file's text. Only whole-line comments count, so a "#" inside a value is never read as one.</summary>
 public static partial class SuppressionComments

@@ -1,5 +1,5 @@
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Fixes.Editing;
+using CacheSpec.Analysis.Editing;
 using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Analysis.Fixes;
@@ -20,7 +20,7 @@ public static class CodeFixes
                 return fixes;
             }
             var context = new FixContext(analysis, diagnostic, file);
-            foreach (var provider in FixCatalog.For(diagnostic.Code))
+            if (RuleCatalog.Find(diagnostic.Code)?.Fix is { } provider)
             {
                 try
                 {

@@ -23,6 +23,9 @@ public abstract class Rule
     /// </summary>
     public virtual bool ReadsEarlierFindings => false;
 
+    /// <summary>The rule's quick fixes, beside it in its folder; null for a rule with no obvious fix.</summary>
+    public virtual FixProvider? Fix => null;
+
     /// <summary>Reports the rule's findings on the whole workspace through the context.</summary>
     public abstract void Analyze(RuleContext context);
 }

@@ -76,6 +76,9 @@ public static class RuleCatalog
 
     private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id, StringComparer.Ordinal);
 
+    /// <summary>The ids of the rules that have quick fixes, in catalog order.</summary>
+    public static IEnumerable<string> IdsWithFixes => All.Where(rule => rule.Fix is not null).Select(rule => rule.Id);
+
     /// <summary>Every rule id, for what checks ids without the rules (cachespec.json).</summary>
     public static IReadOnlySet<string> Ids { get; } = ById.Keys.ToFrozenSet(StringComparer.Ordinal);
 

@@ -24,10 +24,11 @@ public class EngineStructureTests
         ["Configuration"] = ["Diagnostics", "Text"],
         ["Format"] = ["Syntax", "Text", "Network", "Diagnostics"],
         ["Model"] = ["Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
-        ["Rules"] = ["Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
+        ["Editing"] = ["Model", "Format", "Syntax", "Text", "Network", "Diagnostics"],
+        ["Rules"] = ["Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
         ["Guidance"] = ["Model", "Format", "Syntax", "Text", "Rules", "Diagnostics"],
-        ["Fixes"] = ["Rules", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
-        ["Features"] = ["Guidance", "Rules", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Fixes"],
+        ["Fixes"] = ["Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
+        ["Features"] = ["Guidance", "Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Fixes"],
     };
 
     private static readonly string[] Foundation = [nameof(AnalysisLimits), nameof(AnalysisOptions)];

@@ -24,7 +24,7 @@ public class QuickFixTests
         var page = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, id + ".md"));
         var outcome = FixCheck.Run(new Dictionary<string, string> { [$"{id}.fails.cachespec.yaml"] = page.FailingExample! });
         Assert.True(outcome.Problems.Count == 0, string.Join("\n\n", outcome.Problems));
-        if (FixCatalog.RuleIds.Contains(id) && id != "missing-required")
+        if (RuleCatalog.IdsWithFixes.Contains(id) && id != "missing-required")
         {
             Assert.Contains(outcome.Fixes, fix => fix.Diagnostic.Code == id);
         }
@@ -67,10 +67,10 @@ public class QuickFixTests
                 }
             }
         }
-        Assert.Equal(FixCatalog.RuleIds.Order(), offered.Order());
-        Assert.All(FixCatalog.RuleIds, id => Assert.NotNull(RuleCatalog.Find(id)));
-        Assert.Equal(FixCatalog.RuleIds.Count(), FixCatalog.RuleIds.Distinct().Count());
-        Assert.DoesNotContain("duplicate-name", FixCatalog.RuleIds);
+        Assert.Equal(RuleCatalog.IdsWithFixes.Order(), offered.Order());
+        Assert.All(RuleCatalog.IdsWithFixes, id => Assert.NotNull(RuleCatalog.Find(id)));
+        Assert.Equal(RuleCatalog.IdsWithFixes.Count(), RuleCatalog.IdsWithFixes.Distinct().Count());
+        Assert.DoesNotContain("duplicate-name", RuleCatalog.IdsWithFixes);
     }
 
     /// <summary>The examples as the command line checks a folder: the files of each folder form one workspace.</summary>

@@ -9,6 +9,7 @@ public sealed class ClusteredPrivateLinkPublicAccessRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => new(DiagnosticSeverity.Error, null);
     public override string Summary => "A clustered cache with a private endpoint whose publicNetworkAccess is not Disabled.";
+    public override FixProvider Fix { get; } = new ClusteredPrivateLinkPublicAccessFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -10,6 +10,7 @@ public sealed class FirewallRuleInvalidRangeRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A firewall rule's startIp or endIp is not an IPv4 address, or start is after end.";
+    public override FixProvider Fix { get; } = new FirewallRuleInvalidRangeFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

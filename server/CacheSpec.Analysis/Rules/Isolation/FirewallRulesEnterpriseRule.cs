@@ -9,6 +9,7 @@ public sealed class FirewallRulesEnterpriseRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Firewall rules on an Enterprise or EnterpriseFlash cache, which do not support them.";
+    public override FixProvider Fix { get; } = new FirewallRulesEnterpriseFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

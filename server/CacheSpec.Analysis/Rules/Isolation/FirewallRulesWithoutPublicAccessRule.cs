@@ -9,6 +9,7 @@ public sealed class FirewallRulesWithoutPublicAccessRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => new(null, DiagnosticSeverity.Warning);
     public override string Summary => "Firewall rules while publicNetworkAccess is Disabled: they can take no effect.";
+    public override FixProvider Fix { get; } = new FirewallRulesWithoutPublicAccessFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

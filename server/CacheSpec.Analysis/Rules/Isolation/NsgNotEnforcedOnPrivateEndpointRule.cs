@@ -9,6 +9,7 @@ public sealed class NsgNotEnforcedOnPrivateEndpointRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
     public override string Summary => "The private endpoint's subnet has an NSG, but privateEndpointNetworkPolicies is not Enabled, so the NSG does not apply to the endpoint.";
+    public override FixProvider Fix { get; } = new NsgNotEnforcedOnPrivateEndpointFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

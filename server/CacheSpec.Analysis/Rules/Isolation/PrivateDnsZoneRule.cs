@@ -12,6 +12,7 @@ public sealed class PrivateDnsZoneRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net (privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
+    public override FixProvider Fix { get; } = new PrivateDnsZoneFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -9,6 +9,7 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
+    public override FixProvider Fix { get; } = new PrivateEndpointGroupIdFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -9,6 +9,7 @@ public sealed class PrivateEndpointWithFirewallRulesRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => new(DiagnosticSeverity.Error, null);
     public override string Summary => "Private endpoints and firewall rules on one cache (not supported by the October 2020 guidance).";
+    public override FixProvider Fix { get; } = new PrivateEndpointWithFirewallRulesFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

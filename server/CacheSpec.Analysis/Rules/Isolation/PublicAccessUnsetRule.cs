@@ -9,6 +9,7 @@ public sealed class PublicAccessUnsetRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "publicNetworkAccess is absent on a Basic, Standard or Premium cache that is not VNet-injected.";
+    public override FixProvider Fix { get; } = new PublicAccessUnsetFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

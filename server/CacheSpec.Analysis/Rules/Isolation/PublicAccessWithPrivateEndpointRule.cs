@@ -9,6 +9,7 @@ public sealed class PublicAccessWithPrivateEndpointRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A cache has private endpoints while publicNetworkAccess is not Disabled.";
+    public override FixProvider Fix { get; } = new PublicAccessWithPrivateEndpointFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -11,6 +11,7 @@ public sealed class VnetDependencyBlockedRule : Rule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, DNS, geo-replicas).";
+    public override FixProvider Fix { get; } = new VnetDependencyBlockedFix();
 
     public override void Analyze(RuleContext context)
     {

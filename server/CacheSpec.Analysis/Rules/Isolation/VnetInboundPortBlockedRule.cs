@@ -11,6 +11,7 @@ public sealed class VnetInboundPortBlockedRule : Rule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load balancer.";
+    public override FixProvider Fix { get; } = new VnetInboundPortBlockedFix();
 
     public override void Analyze(RuleContext context)
     {

@@ -9,6 +9,7 @@ public sealed class VnetInjectionRequiresPremiumRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "VNet injection is configured on a tier other than Premium.";
+    public override FixProvider Fix { get; } = new VnetInjectionRequiresPremiumFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

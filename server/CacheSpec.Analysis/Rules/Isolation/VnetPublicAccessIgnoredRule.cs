@@ -9,6 +9,7 @@ public sealed class VnetPublicAccessIgnoredRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
     public override string Summary => "publicNetworkAccess is set on a VNet-injected cache, which is never publicly addressable.";
+    public override FixProvider Fix { get; } = new VnetPublicAccessIgnoredFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -13,6 +13,7 @@ public sealed class VnetSubnetTooSmallRule : Rule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "An injected subnet has fewer usable addresses than its caches need.";
+    public override FixProvider Fix { get; } = new VnetSubnetTooSmallFix();
 
     public override void Analyze(RuleContext context)
     {

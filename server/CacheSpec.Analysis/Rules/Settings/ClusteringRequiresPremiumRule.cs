@@ -9,6 +9,7 @@ public sealed class ClusteringRequiresPremiumRule : CacheRule
     public override RuleCategory Category => RuleCategory.Settings;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "shardCount is set on a Basic or Standard cache.";
+    public override FixProvider Fix { get; } = new ClusteringRequiresPremiumFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -9,6 +9,7 @@ public sealed class GeoReplicationRequiresPremiumRule : CacheRule
     public override RuleCategory Category => RuleCategory.Settings;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "geoReplication is set on a tier other than Premium.";
+    public override FixProvider Fix { get; } = new GeoReplicationRequiresPremiumFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -9,6 +9,7 @@ public sealed class MinimumTlsVersionRule : CacheRule
     public override RuleCategory Category => RuleCategory.Settings;
     public override Severities Severities => new(DiagnosticSeverity.Warning, DiagnosticSeverity.Error);
     public override string Summary => "tls.minimumVersion is below 1.2.";
+    public override FixProvider Fix { get; } = new MinimumTlsVersionFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

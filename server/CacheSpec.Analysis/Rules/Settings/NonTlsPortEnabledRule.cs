@@ -9,6 +9,7 @@ public sealed class NonTlsPortEnabledRule : CacheRule
     public override RuleCategory Category => RuleCategory.Settings;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "tls.nonSslPort is true: port 6379 accepts unencrypted connections.";
+    public override FixProvider Fix { get; } = new NonTlsPortEnabledFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

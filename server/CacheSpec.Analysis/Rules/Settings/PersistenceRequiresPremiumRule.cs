@@ -9,6 +9,7 @@ public sealed class PersistenceRequiresPremiumRule : CacheRule
     public override RuleCategory Category => RuleCategory.Settings;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Persistence other than none on a Basic or Standard cache.";
+    public override FixProvider Fix { get; } = new PersistenceRequiresPremiumFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {

@@ -8,4 +8,5 @@ public sealed class MissingRequiredRule : FormatIssueRule
     public override string Id => "missing-required";
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A required key is absent.";
+    public override FixProvider Fix { get; } = new MissingRequiredFix();
 }

@@ -11,6 +11,7 @@ public sealed class UnresolvedReferenceRule : Rule
     public override RuleCategory Category => RuleCategory.Structure;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
+    public override FixProvider Fix { get; } = new UnresolvedReferenceFix();
 
     /// <summary>The hints kept from one analysis to the next, one memory per kind of name.</summary>
     private sealed class Hints

@@ -1,4 +1,6 @@
+using CacheSpec.Analysis.Editing;
 using CacheSpec.Analysis.Fixes;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Server.Lsp.Conversion;

@@ -1,0 +1,18 @@
+using CacheSpec.Analysis.Editing;
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules.Common;
+
+/// <summary>Sets a cache's isolation.publicNetworkAccess: replaces the value, or inserts the key first under "isolation:".</summary>
+internal static class PublicAccess
+{
+    public static CodeFix? Set(CacheModel cache, string value, bool preferred)
+    {
+        if (YamlEdits.ChildMapping(cache.Syntax, "isolation") is not { } isolation
+            || YamlEdits.SetScalar(cache.Document.File, isolation, "publicNetworkAccess", value, after: null) is not { } edit)
+        {
+            return null;
+        }
+        return new CodeFix($"Set publicNetworkAccess: {value}", new[] { edit }, preferred);
+    }
+}

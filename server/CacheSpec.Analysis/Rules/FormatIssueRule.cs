@@ -5,6 +5,8 @@ public abstract class FormatIssueRule : Rule
 {
     public sealed override RuleCategory Category => RuleCategory.Structure;
 
+    public sealed override RuleInputs Reads => RuleInputs.Document;
+
     public sealed override void Analyze(RuleContext context)
     {
         foreach (var document in context.Model.Documents)

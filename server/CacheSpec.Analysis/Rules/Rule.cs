@@ -12,6 +12,9 @@ public abstract class Rule
 
     public abstract RuleCategory Category { get; }
 
+    /// <summary>What the rule reads to reach its findings (see <see cref="RuleInputs"/>).</summary>
+    public abstract RuleInputs Reads { get; }
+
     public abstract Severities Severities { get; }
 
     /// <summary>When the rule fires, in one line (SARIF's short description).</summary>

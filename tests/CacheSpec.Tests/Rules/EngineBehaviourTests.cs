@@ -179,6 +179,7 @@ public class EngineBehaviourTests
     {
         public override string Id => "always-throws";
         public override RuleCategory Category => RuleCategory.Structure;
+        public override RuleInputs Reads => RuleInputs.Model;
         public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
         public override string Summary => "Fails on purpose.";
 

@@ -7,6 +7,7 @@ public sealed class CacheUnreachableRule : CacheRule
 {
     public override string Id => "cache-unreachable";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "publicNetworkAccess is Disabled and the cache has neither a private endpoint nor VNet injection.";
 

@@ -7,6 +7,7 @@ public sealed class ClusteredCacheMultiplePrivateEndpointsRule : CacheRule
 {
     public override string Id => "clustered-cache-multiple-private-endpoints";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A clustered cache has more than one private endpoint.";
 

@@ -7,6 +7,7 @@ public sealed class ClusteredPrivateLinkPublicAccessRule : CacheRule
 {
     public override string Id => "clustered-private-link-public-access";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(DiagnosticSeverity.Error, null);
     public override string Summary => "A clustered cache with a private endpoint whose publicNetworkAccess is not Disabled.";
     public override FixProvider Fix { get; } = new ClusteredPrivateLinkPublicAccessFix();

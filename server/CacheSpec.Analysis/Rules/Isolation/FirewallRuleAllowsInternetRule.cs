@@ -7,6 +7,7 @@ public sealed class FirewallRuleAllowsInternetRule : CacheRule
 {
     public override string Id => "firewall-rule-allows-internet";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A firewall rule spans 0.0.0.0 - 255.255.255.255, the whole internet.";
 

@@ -8,6 +8,7 @@ public sealed class FirewallRuleInvalidRangeRule : CacheRule
 {
     public override string Id => "firewall-rule-invalid-range";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A firewall rule's startIp or endIp is not an IPv4 address, or start is after end.";
     public override FixProvider Fix { get; } = new FirewallRuleInvalidRangeFix();

@@ -7,6 +7,7 @@ public sealed class FirewallRulesEnterpriseRule : CacheRule
 {
     public override string Id => "firewall-rules-enterprise";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Firewall rules on an Enterprise or EnterpriseFlash cache, which do not support them.";
     public override FixProvider Fix { get; } = new FirewallRulesEnterpriseFix();

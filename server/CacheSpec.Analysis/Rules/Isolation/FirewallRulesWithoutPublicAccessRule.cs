@@ -7,6 +7,7 @@ public sealed class FirewallRulesWithoutPublicAccessRule : CacheRule
 {
     public override string Id => "firewall-rules-without-public-access";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(null, DiagnosticSeverity.Warning);
     public override string Summary => "Firewall rules while publicNetworkAccess is Disabled: they can take no effect.";
     public override FixProvider Fix { get; } = new FirewallRulesWithoutPublicAccessFix();

@@ -7,6 +7,7 @@ public sealed class NoNetworkIsolationRule : CacheRule
 {
     public override string Id => "no-network-isolation";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "No VNet injection, no private endpoint, no firewall rules, and public access Enabled or unset: any internet address can connect.";
 

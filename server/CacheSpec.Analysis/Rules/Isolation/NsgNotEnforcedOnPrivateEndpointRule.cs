@@ -7,6 +7,7 @@ public sealed class NsgNotEnforcedOnPrivateEndpointRule : CacheRule
 {
     public override string Id => "nsg-not-enforced-on-private-endpoint";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.ItemAndReferences;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
     public override string Summary => "The private endpoint's subnet has an NSG, but privateEndpointNetworkPolicies is not Enabled, so the NSG does not apply to the endpoint.";
     public override FixProvider Fix { get; } = new NsgNotEnforcedOnPrivateEndpointFix();

@@ -10,6 +10,7 @@ public sealed class PrivateDnsZoneRule : CacheRule
 
     public override string Id => "private-dns-zone";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net (privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
     public override FixProvider Fix { get; } = new PrivateDnsZoneFix();

@@ -7,6 +7,7 @@ public sealed class PrivateEndpointGeoReplicationRule : CacheRule
 {
     public override string Id => "private-endpoint-geo-replication";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(DiagnosticSeverity.Error, DiagnosticSeverity.Info);
     public override string Summary => "Private endpoints and geo-replication on one cache.";
 

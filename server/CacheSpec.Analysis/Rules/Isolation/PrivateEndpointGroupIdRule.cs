@@ -7,6 +7,7 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
 {
     public override string Id => "private-endpoint-group-id";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
     public override FixProvider Fix { get; } = new PrivateEndpointGroupIdFix();

@@ -7,6 +7,7 @@ public sealed class PrivateEndpointMovesTrafficRule : CacheRule
 {
     public override string Id => "private-endpoint-moves-traffic";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
     public override string Summary => "A private endpoint beside firewall rules or public access: DNS moves all Redis traffic to the endpoint.";
 

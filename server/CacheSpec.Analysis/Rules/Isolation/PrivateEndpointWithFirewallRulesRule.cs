@@ -7,6 +7,7 @@ public sealed class PrivateEndpointWithFirewallRulesRule : CacheRule
 {
     public override string Id => "private-endpoint-with-firewall-rules";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(DiagnosticSeverity.Error, null);
     public override string Summary => "Private endpoints and firewall rules on one cache (not supported by the October 2020 guidance).";
     public override FixProvider Fix { get; } = new PrivateEndpointWithFirewallRulesFix();

@@ -7,6 +7,7 @@ public sealed class PublicAccessUnsetRule : CacheRule
 {
     public override string Id => "public-access-unset";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "publicNetworkAccess is absent on a Basic, Standard or Premium cache that is not VNet-injected.";
     public override FixProvider Fix { get; } = new PublicAccessUnsetFix();

@@ -7,6 +7,7 @@ public sealed class PublicAccessWithPrivateEndpointRule : CacheRule
 {
     public override string Id => "public-access-with-private-endpoint";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A cache has private endpoints while publicNetworkAccess is not Disabled.";
     public override FixProvider Fix { get; } = new PublicAccessWithPrivateEndpointFix();

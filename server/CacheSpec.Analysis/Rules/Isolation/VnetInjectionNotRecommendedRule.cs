@@ -7,6 +7,7 @@ public sealed class VnetInjectionNotRecommendedRule : CacheRule
 {
     public override string Id => "vnet-injection-not-recommended";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(null, DiagnosticSeverity.Warning);
     public override string Summary => "VNet injection is used; the current guidance recommends Private Link instead.";
 

@@ -7,6 +7,7 @@ public sealed class VnetInjectionRequiresPremiumRule : CacheRule
 {
     public override string Id => "vnet-injection-requires-premium";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "VNet injection is configured on a tier other than Premium.";
     public override FixProvider Fix { get; } = new VnetInjectionRequiresPremiumFix();

@@ -7,6 +7,7 @@ public sealed class VnetInjectionWithPrivateEndpointRule : CacheRule
 {
     public override string Id => "vnet-injection-with-private-endpoint";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A cache has both VNet injection and private endpoints.";
 

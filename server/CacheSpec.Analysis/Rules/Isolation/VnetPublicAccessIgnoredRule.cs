@@ -7,6 +7,7 @@ public sealed class VnetPublicAccessIgnoredRule : CacheRule
 {
     public override string Id => "vnet-public-access-ignored";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
     public override string Summary => "publicNetworkAccess is set on a VNet-injected cache, which is never publicly addressable.";
     public override FixProvider Fix { get; } = new VnetPublicAccessIgnoredFix();

@@ -7,6 +7,7 @@ public sealed class VnetStaticIpInvalidRule : CacheRule
 {
     public override string Id => "vnet-static-ip-invalid";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.ItemAndReferences;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "The static IP is outside the injected subnet or one of its five Azure-reserved addresses.";
 

@@ -7,6 +7,7 @@ public sealed class VnetSubnetNotDedicatedRule : CacheRule
 {
     public override string Id => "vnet-subnet-not-dedicated";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.ItemAndReferences;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "The injected subnet also holds other resources or private endpoints.";
 

@@ -11,6 +11,7 @@ public sealed class VnetSubnetTooSmallRule : Rule
 {
     public override string Id => "vnet-subnet-too-small";
     public override RuleCategory Category => RuleCategory.Isolation;
+    public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "An injected subnet has fewer usable addresses than its caches need.";
     public override FixProvider Fix { get; } = new VnetSubnetTooSmallFix();

@@ -7,6 +7,7 @@ public sealed class ClusteringRequiresPremiumRule : CacheRule
 {
     public override string Id => "clustering-requires-premium";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "shardCount is set on a Basic or Standard cache.";
     public override FixProvider Fix { get; } = new ClusteringRequiresPremiumFix();

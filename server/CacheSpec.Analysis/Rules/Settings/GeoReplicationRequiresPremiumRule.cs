@@ -7,6 +7,7 @@ public sealed class GeoReplicationRequiresPremiumRule : CacheRule
 {
     public override string Id => "geo-replication-requires-premium";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "geoReplication is set on a tier other than Premium.";
     public override FixProvider Fix { get; } = new GeoReplicationRequiresPremiumFix();

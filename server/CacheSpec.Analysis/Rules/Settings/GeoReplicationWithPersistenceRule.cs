@@ -7,6 +7,7 @@ public sealed class GeoReplicationWithPersistenceRule : CacheRule
 {
     public override string Id => "geo-replication-with-persistence";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "geoReplication and persistence other than none on one cache.";
 

@@ -7,6 +7,7 @@ public sealed class MinimumTlsVersionRule : CacheRule
 {
     public override string Id => "minimum-tls-version";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(DiagnosticSeverity.Warning, DiagnosticSeverity.Error);
     public override string Summary => "tls.minimumVersion is below 1.2.";
     public override FixProvider Fix { get; } = new MinimumTlsVersionFix();

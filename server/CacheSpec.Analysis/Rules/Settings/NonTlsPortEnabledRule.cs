@@ -7,6 +7,7 @@ public sealed class NonTlsPortEnabledRule : CacheRule
 {
     public override string Id => "non-tls-port-enabled";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "tls.nonSslPort is true: port 6379 accepts unencrypted connections.";
     public override FixProvider Fix { get; } = new NonTlsPortEnabledFix();

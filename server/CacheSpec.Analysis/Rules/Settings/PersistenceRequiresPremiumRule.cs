@@ -7,6 +7,7 @@ public sealed class PersistenceRequiresPremiumRule : CacheRule
 {
     public override string Id => "persistence-requires-premium";
     public override RuleCategory Category => RuleCategory.Settings;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Persistence other than none on a Basic or Standard cache.";
     public override FixProvider Fix { get; } = new PersistenceRequiresPremiumFix();

@@ -14,6 +14,7 @@ public sealed class DuplicateNameRule : Rule
 
     public override string Id => "duplicate-name";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Model;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Two networks, subnets, NSGs, caches, rules or endpoints share a name.";
 

@@ -9,6 +9,7 @@ public sealed class InvalidSizeForTierRule : CacheRule
 {
     public override string Id => "invalid-size-for-tier";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "The size does not belong to the tier's family (C for Basic and Standard, P for Premium, E and F for Enterprise tiers).";
     public override FixProvider Fix { get; } = new InvalidSizeForTierFix();

@@ -7,6 +7,7 @@ public sealed class InvalidSuppressionRule : Rule
 {
     public override string Id => "invalid-suppression";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Text;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A suppression comment names no rule or an unknown one, has no reason, or tries to silence yaml-syntax or limit-exceeded.";
 

@@ -7,6 +7,7 @@ public sealed class OverlappingSubnetsRule : Rule
 {
     public override string Id => "overlapping-subnets";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "Two subnets of one network overlap.";
 

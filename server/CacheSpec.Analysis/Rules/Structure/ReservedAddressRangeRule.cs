@@ -7,6 +7,7 @@ public sealed class ReservedAddressRangeRule : Rule
 {
     public override string Id => "reserved-address-range";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "An address range overlaps a range Azure reserves (multicast, broadcast, loopback, link-local, 168.63.129.16).";
 

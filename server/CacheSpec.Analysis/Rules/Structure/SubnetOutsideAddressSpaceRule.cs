@@ -6,6 +6,7 @@ public sealed class SubnetOutsideAddressSpaceRule : Rule
 {
     public override string Id => "subnet-outside-address-space";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A subnet prefix is not inside its network's address space.";
 

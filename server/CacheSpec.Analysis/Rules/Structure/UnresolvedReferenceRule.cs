@@ -9,6 +9,7 @@ public sealed class UnresolvedReferenceRule : Rule
 {
     public override string Id => "unresolved-reference";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Model;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
     public override FixProvider Fix { get; } = new UnresolvedReferenceFix();

@@ -10,6 +10,7 @@ public sealed class UnusedSuppressionRule : Rule
 {
     public override string Id => "unused-suppression";
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Findings;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary => "A suppression comment silences no finding on the line it covers.";
 

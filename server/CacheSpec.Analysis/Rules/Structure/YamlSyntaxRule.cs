@@ -8,6 +8,7 @@ public sealed class YamlSyntaxRule : Rule
 
     public override string Id => RuleId;
     public override RuleCategory Category => RuleCategory.Structure;
+    public override RuleInputs Reads => RuleInputs.Text;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary => "The text is not valid YAML.";
 

@@ -1,3 +1,5 @@
+using CacheSpec.Analysis.Facts;
+
 namespace CacheSpec.Analysis.Format;
 
 /// <summary>
@@ -15,18 +17,17 @@ public static class SpecFormat
     public const string IpAddressPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$";
     public const string PortPattern = @"^(\*|\d{1,5}(-\d{1,5})?)$";
 
-    public static IReadOnlyList<string> Tiers { get; } = new[] { "Basic", "Standard", "Premium", "Enterprise", "EnterpriseFlash" };
+    public static IReadOnlyList<string> Tiers { get; } = AzureFacts.Catalog.Tiers.Select(tier => tier.Name).ToArray();
 
-    public static IReadOnlyList<string> BasicStandardSizes { get; } = new[] { "C0", "C1", "C2", "C3", "C4", "C5", "C6" };
+    public static IReadOnlyList<string> BasicStandardSizes { get; } = AzureFacts.Catalog.SizesOfFamily("C");
 
-    public static IReadOnlyList<string> PremiumSizes { get; } = new[] { "P1", "P2", "P3", "P4", "P5" };
+    public static IReadOnlyList<string> PremiumSizes { get; } = AzureFacts.Catalog.SizesOfFamily("P");
 
-    public static IReadOnlyList<string> EnterpriseSizes { get; } = new[] { "E1", "E5", "E10", "E20", "E50", "E100", "E200", "E400" };
+    public static IReadOnlyList<string> EnterpriseSizes { get; } = AzureFacts.Catalog.SizesOfFamily("E");
 
-    public static IReadOnlyList<string> EnterpriseFlashSizes { get; } = new[] { "F300", "F700", "F1500" };
+    public static IReadOnlyList<string> EnterpriseFlashSizes { get; } = AzureFacts.Catalog.SizesOfFamily("F");
 
-    public static IReadOnlyList<string> ServiceTags { get; } =
-        new[] { "VirtualNetwork", "AzureLoadBalancer", "Internet", "Storage", "AzureKeyVault", "AzureMonitor", "AzureCloud", "EventHub" };
+    public static IReadOnlyList<string> ServiceTags { get; } = AzureFacts.Catalog.ServiceTags.Select(tag => tag.Name).ToArray();
 
     public static ScalarType Name { get; } = new(ValueKind.String) { Pattern = NamePattern };
 
@@ -102,7 +103,7 @@ public static class SpecFormat
     public static ObjectType Cache { get; } = new("cache",
         new FieldDefinition("name", Name, Required: true),
         new FieldDefinition("tier", Enum(Tiers.ToArray()), Required: true),
-        new FieldDefinition("size", Enum(BasicStandardSizes.Concat(PremiumSizes).Concat(EnterpriseSizes).Concat(EnterpriseFlashSizes).ToArray()), Required: true),
+        new FieldDefinition("size", Enum(AzureFacts.Catalog.Sizes.Select(size => size.Name).ToArray()), Required: true),
         new FieldDefinition("region", new ScalarType(ValueKind.String)),
         new FieldDefinition("shardCount", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 30 }),
         new FieldDefinition("replicasPerPrimary", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 3 }),

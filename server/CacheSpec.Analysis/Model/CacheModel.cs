@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Syntax;
 
@@ -67,6 +68,9 @@ public sealed class CacheModel
 
     /// <summary>Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica, plus the load balancer.</summary>
     public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
+    /// <summary>The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.</summary>
+    public ServiceFact Service => AzureFacts.Catalog.ServiceOfTier(Tier?.Value.ToString() ?? string.Empty);
+
 
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
 

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using CacheSpec.Analysis.Facts;
+
 namespace CacheSpec.Analysis.Network;
 
 /// <summary>
@@ -8,11 +11,11 @@ public sealed record TrafficEndpoint(string Description, IReadOnlyList<Ipv4Range
 {
     /// <summary>Service tags whose addresses are public, so the Internet tag covers them.</summary>
     public static readonly IReadOnlySet<string> PublicServiceTags =
-        new HashSet<string>(StringComparer.Ordinal) { "Internet", "Storage", "AzureKeyVault", "AzureMonitor", "AzureCloud", "EventHub" };
+        AzureFacts.Catalog.ServiceTags.Where(tag => tag.IsPublic).Select(tag => tag.Name).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Service tags that AzureCloud, the tag of all Azure's public addresses, also covers.</summary>
     public static readonly IReadOnlySet<string> AzureServiceTags =
-        new HashSet<string>(StringComparer.Ordinal) { "Storage", "AzureKeyVault", "AzureMonitor", "EventHub", "AzureCloud" };
+        AzureFacts.Catalog.ServiceTags.Where(tag => tag.IsAzureService).Select(tag => tag.Name).ToFrozenSet(StringComparer.Ordinal);
 
     public static TrafficEndpoint Service(string tag, string description) => new(description, Array.Empty<Ipv4Range>(), tag);
 

@@ -17,18 +17,19 @@ public class EngineStructureTests
     /// </summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
+        ["Facts"] = [],
         ["Text"] = [],
-        ["Network"] = [],
-        ["Diagnostics"] = ["Text"],
-        ["Syntax"] = ["Text", "Diagnostics"],
-        ["Configuration"] = ["Diagnostics", "Text"],
-        ["Format"] = ["Syntax", "Text", "Network", "Diagnostics"],
-        ["Model"] = ["Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
-        ["Editing"] = ["Model", "Format", "Syntax", "Text", "Network", "Diagnostics"],
-        ["Rules"] = ["Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
-        ["Guidance"] = ["Model", "Format", "Syntax", "Text", "Rules", "Diagnostics"],
-        ["Fixes"] = ["Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration"],
-        ["Features"] = ["Guidance", "Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Fixes"],
+        ["Network"] = ["Facts"],
+        ["Diagnostics"] = ["Text", "Facts"],
+        ["Syntax"] = ["Text", "Diagnostics", "Facts"],
+        ["Configuration"] = ["Diagnostics", "Text", "Facts"],
+        ["Format"] = ["Syntax", "Text", "Network", "Diagnostics", "Facts"],
+        ["Model"] = ["Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
+        ["Editing"] = ["Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Facts"],
+        ["Rules"] = ["Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
+        ["Guidance"] = ["Model", "Format", "Syntax", "Text", "Rules", "Diagnostics", "Facts"],
+        ["Fixes"] = ["Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
+        ["Features"] = ["Guidance", "Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Fixes", "Facts"],
     };
 
     private static readonly string[] Foundation = [nameof(AnalysisLimits), nameof(AnalysisOptions)];

@@ -13,7 +13,7 @@ internal sealed class PrivateDnsZoneFix : FixProvider
         {
             yield break;
         }
-        var expected = cache.IsEnterpriseTier ? PrivateDnsZoneRule.EnterpriseZone : PrivateDnsZoneRule.RedisZone;
+        var expected = cache.Service.PrivateDnsZone;
         var file = cache.Document.File;
         if (YamlEdits.ReplaceScalar(file, zone.Node, YamlText.StringLike(file.Text, zone.Node, expected)) is { } edit)
         {

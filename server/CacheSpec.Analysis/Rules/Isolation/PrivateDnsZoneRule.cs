@@ -5,9 +5,6 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 
 public sealed class PrivateDnsZoneRule : CacheRule
 {
-    public const string RedisZone = "privatelink.redis.cache.windows.net";
-    public const string EnterpriseZone = "privatelink.redisenterprise.cache.azure.net";
-
     public override string Id => "private-dns-zone";
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
@@ -17,7 +14,7 @@ public sealed class PrivateDnsZoneRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        var expected = cache.Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash ? EnterpriseZone : RedisZone;
+        var expected = cache.Service.PrivateDnsZone;
         foreach (var endpoint in cache.PrivateEndpoints)
         {
             if (endpoint.PrivateDnsZone is { } zone && !string.Equals(zone.Value, expected, StringComparison.OrdinalIgnoreCase))

@@ -11,7 +11,7 @@ internal sealed class PrivateEndpointGroupIdFix : FixProvider
         {
             yield break;
         }
-        var expected = cache.IsEnterpriseTier ? "redisEnterprise" : "redisCache";
+        var expected = cache.Service.GroupId;
         var file = cache.Document.File;
         if (YamlEdits.ReplaceScalar(file, groupId.Node, YamlText.StringLike(file.Text, groupId.Node, expected)) is { } edit)
         {

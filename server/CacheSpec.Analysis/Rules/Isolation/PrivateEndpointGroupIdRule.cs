@@ -14,7 +14,7 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        var expected = cache.Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash ? "redisEnterprise" : "redisCache";
+        var expected = cache.Service.GroupId;
         foreach (var endpoint in cache.PrivateEndpoints)
         {
             if (endpoint.GroupId is { } groupId && groupId.Value != expected)

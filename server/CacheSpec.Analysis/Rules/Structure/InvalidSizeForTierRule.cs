@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Format;
+using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Structure;
@@ -28,14 +28,7 @@ public sealed class InvalidSizeForTierRule : CacheRule
         }
     }
 
-    public static IReadOnlyList<string> SizesFor(CacheTier tier) => tier switch
-    {
-        CacheTier.Basic or CacheTier.Standard => SpecFormat.BasicStandardSizes,
-        CacheTier.Premium => SpecFormat.PremiumSizes,
-        CacheTier.Enterprise => SpecFormat.EnterpriseSizes,
-        _ => SpecFormat.EnterpriseFlashSizes,
-    };
+    public static IReadOnlyList<string> SizesFor(CacheTier tier) => AzureFacts.Catalog.SizesOfTier(tier.ToString());
 
-    private static readonly FrozenSet<string> AllSizes = SpecFormat.BasicStandardSizes.Concat(SpecFormat.PremiumSizes)
-        .Concat(SpecFormat.EnterpriseSizes).Concat(SpecFormat.EnterpriseFlashSizes).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AllSizes = AzureFacts.Catalog.Sizes.Select(size => size.Name).ToFrozenSet(StringComparer.Ordinal);
 }

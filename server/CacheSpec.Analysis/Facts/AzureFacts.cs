@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CacheSpec.Analysis.Facts;
+
+/// <summary>
+/// The facts about Azure that the format, the rules, the fixes and completion read, in one catalog: facts.json, embedded in the
+/// engine, every row with its source and date. New tiers, sizes and zones are rows, not code. Immutable once loaded.
+/// </summary>
+public sealed class AzureFacts
+{
+    private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services, IReadOnlyList<SizeFact> sizes,
+        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<ReservedRangeFact> reservedRanges)
+    {
+        Tiers = tiers;
+        Services = services;
+        Sizes = sizes;
+        ServiceTags = serviceTags;
+        ReservedRanges = reservedRanges;
+    }
+
+    /// <summary>The catalog shipped in the engine.</summary>
+    public static AzureFacts Catalog { get; } = Load(ReadEmbedded());
+
+    public IReadOnlyList<TierFact> Tiers { get; }
+
+    public IReadOnlyList<ServiceFact> Services { get; }
+
+    public IReadOnlyList<SizeFact> Sizes { get; }
+
+    public IReadOnlyList<ServiceTagFact> ServiceTags { get; }
+
+    public IReadOnlyList<ReservedRangeFact> ReservedRanges { get; }
+
+    /// <summary>The sizes of a size family ("C", "P", "E", "F"), in catalog order.</summary>
+    public IReadOnlyList<string> SizesOfFamily(string family) => Sizes.Where(size => size.Family == family).Select(size => size.Name).ToArray();
+
+    /// <summary>The sizes a tier may have; none for a tier the catalog does not know.</summary>
+    public IReadOnlyList<string> SizesOfTier(string tier) => Tiers.FirstOrDefault(row => row.Name == tier) is { } found ? SizesOfFamily(found.SizeFamily) : [];
+
+    /// <summary>The Private Link facts of a tier's service (those of Basic, Standard and Premium for a tier the catalog does not know).</summary>
+    public ServiceFact ServiceOfTier(string tier)
+    {
+        var service = Tiers.FirstOrDefault(row => row.Name == tier)?.Service ?? Tiers[0].Service;
+        return Services.First(row => row.Name == service);
+    }
+
+    /// <summary>Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped one).</summary>
+    internal static AzureFacts Load(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new AzureFacts(
+            Rows(root, "tiers", row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"), Date(row, "retires"), Source(row))),
+            Rows(root, "services", row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Text(row, "privateDnsZone"), Source(row))),
+            Rows(root, "sizes", row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(), Source(row))),
+            Rows(root, "serviceTags", row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
+                row.GetProperty("azureService").GetBoolean(), Source(row))),
+            Rows(root, "reservedRanges", row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
+    }
+
+    private static T[] Rows<T>(JsonElement root, string table, Func<JsonElement, T> read) =>
+        root.GetProperty(table).EnumerateArray().Select(read).ToArray();
+
+    private static string Text(JsonElement row, string name) => row.GetProperty(name).GetString()!;
+
+    private static DateOnly Date(JsonElement row, string name) => DateOnly.ParseExact(Text(row, name), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static FactSource Source(JsonElement row) =>
+        new(Text(row, "source"), Date(row, "date"), row.TryGetProperty("unconfirmed", out var unconfirmed) && unconfirmed.GetBoolean());
+
+    private static string ReadEmbedded()
+    {
+        using var stream = typeof(AzureFacts).Assembly.GetManifestResourceStream("facts/facts.json")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,22 @@
+namespace CacheSpec.Analysis.Facts;
+
+/// <summary>Where a fact comes from: an id of the sources listed in docs/guidance/overview.md, the date of that source or of the check.</summary>
+public sealed record FactSource(string Id, DateOnly Date, bool Unconfirmed);
+
+/// <summary>A tier: the service it belongs to (which decides its private endpoints), its size family, when it retires.</summary>
+public sealed record TierFact(string Name, string Service, string SizeFamily, DateOnly Retires, FactSource Source);
+
+/// <summary>A Redis service's Private Link sub-resource (groupId) and private DNS zone.</summary>
+public sealed record ServiceFact(string Name, string GroupId, string PrivateDnsZone, FactSource Source);
+
+/// <summary>A cache size, its family (the letter it starts with) and its memory.</summary>
+public sealed record SizeFact(string Name, string Family, double MemoryGb, FactSource Source);
+
+/// <summary>
+/// A service tag an NSG rule may name: whether its addresses are public (the Internet tag covers them) and whether it is one of Azure's
+/// services (AzureCloud covers them).
+/// </summary>
+public sealed record ServiceTagFact(string Name, bool IsPublic, bool IsAzureService, FactSource Source);
+
+/// <summary>An address range Azure does not allow in a virtual network, as a prefix text, and what it is for.</summary>
+public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource Source);

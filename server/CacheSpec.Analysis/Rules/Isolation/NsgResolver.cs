@@ -1,7 +1,7 @@
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 
-namespace CacheSpec.Analysis.Rules;
+namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>Turns an NSG of the model into evaluable rules, resolving subnet references in sources and destinations.</summary>
 internal static class NsgResolver

@@ -3,7 +3,7 @@ using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
 
-namespace CacheSpec.Analysis.Rules;
+namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
 /// Keeps the evaluator built for an NSG from one analysis to the next. An evaluator is reused only for the very same NSG node (an

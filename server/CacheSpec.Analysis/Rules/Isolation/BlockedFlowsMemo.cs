@@ -3,7 +3,7 @@ using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
 
-namespace CacheSpec.Analysis.Rules;
+namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
 /// Keeps, from one analysis to the next, which rules of an injected subnet's NSG block which of the flows its caches need, per subnet

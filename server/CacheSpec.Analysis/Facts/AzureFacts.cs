@@ -10,8 +10,9 @@ namespace CacheSpec.Analysis.Facts;
 public sealed class AzureFacts
 {
     private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services, IReadOnlyList<SizeFact> sizes,
-        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<ReservedRangeFact> reservedRanges)
+        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows, IReadOnlyList<ReservedRangeFact> reservedRanges)
     {
+        VnetFlows = vnetFlows;
         Tiers = tiers;
         Services = services;
         Sizes = sizes;
@@ -31,6 +32,9 @@ public sealed class AzureFacts
     public IReadOnlyList<ServiceTagFact> ServiceTags { get; }
 
     public IReadOnlyList<ReservedRangeFact> ReservedRanges { get; }
+
+    /// <summary>The flows a VNet-injected cache needs, in the order its findings list them.</summary>
+    public IReadOnlyList<VnetFlowFact> VnetFlows { get; }
 
     /// <summary>The sizes of a size family ("C", "P", "E", "F"), in catalog order.</summary>
     public IReadOnlyList<string> SizesOfFamily(string family) => Sizes.Where(size => size.Family == family).Select(size => size.Name).ToArray();
@@ -56,6 +60,8 @@ public sealed class AzureFacts
             Rows(root, "sizes", row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(), Source(row))),
             Rows(root, "serviceTags", row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
                 row.GetProperty("azureService").GetBoolean(), Source(row))),
+            Rows(root, "vnetFlows", row => new VnetFlowFact(Text(row, "direction"), Text(row, "protocol"), Text(row, "ports"),
+                row.GetProperty("remotes").EnumerateArray().Select(remote => remote.GetString()!).ToArray(), Text(row, "purpose"), Source(row))),
             Rows(root, "reservedRanges", row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
     }
 

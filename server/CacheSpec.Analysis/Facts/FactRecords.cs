@@ -20,3 +20,10 @@ public sealed record ServiceTagFact(string Name, bool IsPublic, bool IsAzureServ
 
 /// <summary>An address range Azure does not allow in a virtual network, as a prefix text, and what it is for.</summary>
 public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource Source);
+
+/// <summary>
+/// A flow a VNet-injected cache needs, as the guidance's port tables give it: direction (Inbound or Outbound), protocol (Tcp, Udp or
+/// Any), ports ("443", "13000-13999"), the far ends (a service tag, or "subnet" for the Redis subnet, "clients" for its network,
+/// "dnsServers" for each custom DNS server, "geoReplicas" for each geo-replica's subnet) and what it is for.
+/// </summary>
+public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes, string Purpose, FactSource Source);

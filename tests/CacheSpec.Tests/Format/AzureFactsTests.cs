@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Format;
@@ -16,6 +17,7 @@ public class AzureFactsTests
             .Concat(Facts.Services.Select(row => (row.Name, row.Source)))
             .Concat(Facts.Sizes.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ServiceTags.Select(row => (row.Name, row.Source)))
+            .Concat(Facts.VnetFlows.Select(row => ($"{row.Direction} {row.Ports}", row.Source)))
             .Concat(Facts.ReservedRanges.Select(row => (row.Prefix, row.Source)));
 
     [Fact]
@@ -59,6 +61,21 @@ public class AzureFactsTests
         Assert.Equal(Facts.ServiceTags.Select(tag => tag.Name), SpecFormat.ServiceTags);
         var sizes = (ScalarType)SpecFormat.Cache.Find("size")!.Type;
         Assert.Equal(Facts.Sizes.Select(size => size.Name), sizes.EnumValues);
+    }
+
+    [Fact]
+    public void Every_flow_of_an_injected_cache_reads_as_ports_a_protocol_and_far_ends_the_engine_knows()
+    {
+        var ends = new[] { "subnet", "clients", "dnsServers", "geoReplicas" }.Concat(Facts.ServiceTags.Select(tag => tag.Name)).ToHashSet();
+        Assert.All(Facts.VnetFlows, flow =>
+        {
+            Assert.Contains(flow.Direction, new[] { "Inbound", "Outbound" });
+            Assert.True(Enum.TryParse<TrafficProtocol>(flow.Protocol, out _), flow.Protocol);
+            Assert.True(PortRange.TryParse(flow.Ports, out _), flow.Ports);
+            Assert.All(flow.Remotes, remote => Assert.Contains(remote, ends));
+        });
+        var inbound = VnetRequirements.Inbound(new Ipv4Range(new Ipv4Address(0x0A000100), new Ipv4Address(0x0A00010F)), []);
+        Assert.Equal(Facts.VnetFlows.Where(flow => flow.Direction == "Inbound" && !flow.Remotes.Contains("geoReplicas")).Sum(flow => flow.Remotes.Count), inbound.Count);
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed class AnalysisHost
         SpecFile? previous = null) =>
         SpecFile.Create(path, syntax, profileOverride, configuration, Options.ParallelThreshold, previous);
 
+    /// <summary>An immutable state of these files, which answers every question about them.</summary>
+    public AnalysisSnapshot Snapshot(IEnumerable<SpecFile> files) => new(this, files);
+
     /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
     public WorkspaceModel Model(IReadOnlyList<SpecFile> files) => new(files, memory);
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Configuration;
 

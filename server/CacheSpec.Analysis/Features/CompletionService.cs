@@ -3,7 +3,6 @@ using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules.Structure;
-using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Features;
 

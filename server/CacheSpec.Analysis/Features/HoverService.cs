@@ -1,5 +1,4 @@
 using System.Globalization;
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Analysis.Model;

@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Editing;
 using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Analysis.Fixes;

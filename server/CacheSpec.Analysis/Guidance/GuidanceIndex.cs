@@ -1,7 +1,5 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Model;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

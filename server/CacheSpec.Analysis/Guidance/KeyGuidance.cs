@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Guidance;
 

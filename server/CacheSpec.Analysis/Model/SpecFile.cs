@@ -1,6 +1,5 @@
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 

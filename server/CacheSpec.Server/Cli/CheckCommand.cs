@@ -1,7 +1,6 @@
 using System.Text;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Server.Cli;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 

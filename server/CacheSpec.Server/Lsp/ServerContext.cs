@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Guidance;
 using CacheSpec.Server.Lsp.Workspace;
 

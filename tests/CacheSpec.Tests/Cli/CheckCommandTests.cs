@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CacheSpec.Server.Cli;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Cli;

@@ -79,7 +79,7 @@ public class WorkspaceConsistencyTests
     {
         var freshFiles = documents.Select(document => SpecFile.Create(document.Uri, document.Text)).ToArray();
         var expected = SpecAnalyzer.Analyze(freshFiles);
-        var actual = workspace.Current.Analysis;
+        var actual = workspace.Current.Engine.Analysis;
         for (var index = 0; index < documents.Length; index++)
         {
             var uri = documents[index].Uri;

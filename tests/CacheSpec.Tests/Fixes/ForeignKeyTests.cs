@@ -1,7 +1,6 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Format;
-using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Fixes;
 

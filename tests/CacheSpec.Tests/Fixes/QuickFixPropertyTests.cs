@@ -1,5 +1,4 @@
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Tests.Rules;
 using CacheSpec.Tests.Support;

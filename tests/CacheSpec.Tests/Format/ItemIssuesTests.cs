@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;

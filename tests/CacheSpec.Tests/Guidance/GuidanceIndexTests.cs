@@ -1,7 +1,6 @@
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Guidance;
-using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Tests.Guidance;

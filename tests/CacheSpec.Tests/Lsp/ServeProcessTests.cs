@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Lsp;
 

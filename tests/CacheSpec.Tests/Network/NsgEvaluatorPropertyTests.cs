@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CsCheck;
 

@@ -1,5 +1,4 @@
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;

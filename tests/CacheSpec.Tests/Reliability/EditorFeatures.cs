@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Guidance;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CacheSpec.Analysis;
-using CacheSpec.Server.Cli;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Reliability;

@@ -1,7 +1,6 @@
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Model;
-using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Rules.Isolation;
 using CacheSpec.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;

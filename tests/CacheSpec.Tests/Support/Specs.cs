@@ -1,6 +1,5 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Tests.Support;

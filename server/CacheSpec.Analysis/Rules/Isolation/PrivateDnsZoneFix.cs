@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Editing;
-using CacheSpec.Analysis.Rules.Isolation;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 

@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Rules.Common;
-using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;

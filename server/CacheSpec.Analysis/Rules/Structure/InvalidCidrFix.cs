@@ -1,6 +1,5 @@
 using System.Globalization;
 using CacheSpec.Analysis.Editing;
-using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
 

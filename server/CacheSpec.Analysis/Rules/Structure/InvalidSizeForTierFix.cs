@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Editing;
-using CacheSpec.Analysis.Rules.Structure;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 

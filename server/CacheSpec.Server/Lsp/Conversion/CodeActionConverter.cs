@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Editing;
-using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Analysis.Configuration;
-using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;
@@ -35,7 +34,7 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
         var sent = parameters.Context?.Diagnostics ?? Array.Empty<DiagnosticReference>();
         var actions = new List<CodeAction>();
         var matched = new List<Analysis.Diagnostics.Diagnostic>();
-        foreach (var diagnostic in snapshot.Analysis.For(document.Uri))
+        foreach (var diagnostic in snapshot.Engine.Findings(document.File))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!Overlaps(diagnostic.Span, requested) && !sent.Any(reference => Matches(reference, diagnostic)))
@@ -45,7 +44,7 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
             matched.Add(diagnostic);
             if (fixes)
             {
-                actions.AddRange(CodeFixes.For(snapshot.Analysis, diagnostic).Select(fix => CodeActionConverter.ToCodeAction(fix, diagnostic)));
+                actions.AddRange(snapshot.Engine.Fixes(diagnostic).Select(fix => CodeActionConverter.ToCodeAction(fix, diagnostic)));
             }
         }
         if (configure && LspConverter.ToPath(document.Uri) is { } specPath)

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using CacheSpec.Analysis.Features;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
 
@@ -20,7 +19,7 @@ public sealed class CompletionHandler : RequestHandler<CompletionParams, Complet
         }
         var text = document.File.Text;
         var offset = LspConverter.ToOffset(text, parameters.Position);
-        var candidates = CompletionService.Complete(document.File, offset, snapshot.Model, context.Guidance);
+        var candidates = snapshot.Engine.Complete(document.File, offset, context.Guidance);
         return Task.FromResult<CompletionList?>(new CompletionList(false, candidates.Select(candidate => FeatureConverter.ToLsp(text, candidate)).ToArray()));
     }
 }

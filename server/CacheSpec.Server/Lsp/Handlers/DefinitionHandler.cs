@@ -15,7 +15,7 @@ public sealed class DefinitionHandler : RequestHandler<TextDocumentPositionParam
     protected override Task<Location[]?> HandleAsync(TextDocumentPositionParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri, parameters.Position);
-        var found = request is null ? Array.Empty<Occurrence>() : Navigation.Definition(request.Snapshot.Symbols, request.Document.File, request.Offset);
+        var found = request is null ? Array.Empty<Occurrence>() : request.Snapshot.Engine.Definition(request.Document.File, request.Offset);
         return Task.FromResult<Location[]?>(found.Select(NavigationConverter.ToLocation).ToArray());
     }
 }

@@ -17,7 +17,7 @@ public sealed class DocumentDiagnosticHandler : RequestHandler<DocumentDiagnosti
         var document = snapshot.Find(parameters.TextDocument.Uri);
         var items = document is null
             ? Array.Empty<Protocol.Diagnostic>()
-            : snapshot.Analysis.For(document.Uri).Select(LspConverter.ToLsp).ToArray();
+            : snapshot.Engine.Findings(document.File).Select(LspConverter.ToLsp).ToArray();
         return Task.FromResult<FullDocumentDiagnosticReport?>(new FullDocumentDiagnosticReport("full", $"{snapshot.Generation}", items));
     }
 }

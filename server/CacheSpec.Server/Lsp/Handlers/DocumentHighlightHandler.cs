@@ -15,7 +15,7 @@ public sealed class DocumentHighlightHandler : RequestHandler<TextDocumentPositi
     protected override Task<DocumentHighlight[]?> HandleAsync(TextDocumentPositionParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri, parameters.Position);
-        var found = request is null ? Array.Empty<Occurrence>() : Navigation.Highlights(request.Snapshot.Symbols, request.Document.File, request.Offset);
+        var found = request is null ? Array.Empty<Occurrence>() : request.Snapshot.Engine.Highlights(request.Document.File, request.Offset);
         return Task.FromResult<DocumentHighlight[]?>(found
             .Select(occurrence => new DocumentHighlight(LspConverter.ToLsp(occurrence.File.Text, occurrence.Span), occurrence.IsDeclaration ? 3 : 2))
             .ToArray());

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using CacheSpec.Analysis.Features;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
 
@@ -19,7 +18,7 @@ public sealed class HoverHandler : RequestHandler<TextDocumentPositionParams, Ho
             return Task.FromResult<Hover?>(null);
         }
         var text = document.File.Text;
-        var hover = HoverService.Hover(document.File, LspConverter.ToOffset(text, parameters.Position), snapshot.Analysis, context.Guidance, RuleDocumentation.HelpUri);
+        var hover = snapshot.Engine.Hover(document.File, LspConverter.ToOffset(text, parameters.Position), context.Guidance, RuleDocumentation.HelpUri);
         return Task.FromResult(hover is null ? null : new Hover(MarkupContent.Markdown(hover.Markdown), LspConverter.ToLsp(text, hover.Span)));
     }
 }

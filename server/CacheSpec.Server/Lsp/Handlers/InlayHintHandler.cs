@@ -18,7 +18,7 @@ public sealed class InlayHintHandler : RequestHandler<InlayHintParams, InlayHint
             return Task.FromResult<InlayHint[]?>(Array.Empty<InlayHint>());
         }
         var text = document.File.Text;
-        var hints = Analysis.Features.InlayHints.For(document.File, snapshot.Model, LspConverter.ToSpan(text, parameters.Range));
+        var hints = snapshot.Engine.InlayHints(document.File, LspConverter.ToSpan(text, parameters.Range));
         return Task.FromResult<InlayHint[]?>(hints.Select(hint => new InlayHint(LspConverter.ToLsp(text.GetPosition(hint.Offset)), hint.Label, PaddingLeft: true)).ToArray());
     }
 }

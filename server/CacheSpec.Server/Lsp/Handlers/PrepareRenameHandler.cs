@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using CacheSpec.Analysis.Features;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
 
@@ -15,7 +14,7 @@ public sealed class PrepareRenameHandler : RequestHandler<TextDocumentPositionPa
     protected override Task<PrepareRenameResult?> HandleAsync(TextDocumentPositionParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri, parameters.Position);
-        if (request is null || Navigation.PrepareRename(request.Snapshot.Symbols, request.Document.File, request.Offset) is not { } span)
+        if (request is null || request.Snapshot.Engine.PrepareRename(request.Document.File, request.Offset) is not { } span)
         {
             return Task.FromResult<PrepareRenameResult?>(null);
         }

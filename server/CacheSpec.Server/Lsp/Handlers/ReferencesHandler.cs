@@ -16,7 +16,7 @@ public sealed class ReferencesHandler : RequestHandler<ReferenceParams, Location
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri, parameters.Position);
         var found = request is null
             ? Array.Empty<Occurrence>()
-            : Navigation.References(request.Snapshot.Symbols, request.Document.File, request.Offset, parameters.Context?.IncludeDeclaration ?? true);
+            : request.Snapshot.Engine.References(request.Document.File, request.Offset, parameters.Context?.IncludeDeclaration ?? true);
         return Task.FromResult<Location[]?>(found.Select(NavigationConverter.ToLocation).ToArray());
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using CacheSpec.Analysis.Features;
 using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
 using StreamJsonRpc;
@@ -19,7 +18,7 @@ public sealed class RenameHandler : RequestHandler<RenameParams, WorkspaceEdit>
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri, parameters.Position)
             ?? throw new LocalRpcException("The document is not open.") { ErrorCode = RequestFailed };
-        var result = Navigation.Rename(request.Snapshot.Symbols, request.Document.File, request.Offset, parameters.NewName);
+        var result = request.Snapshot.Engine.Rename(request.Document.File, request.Offset, parameters.NewName);
         if (result.Error is { } error)
         {
             throw new LocalRpcException(error) { ErrorCode = RequestFailed };

@@ -12,7 +12,7 @@ public sealed class WorkspaceSymbolHandler : RequestHandler<WorkspaceSymbolParam
     protected override JsonTypeInfo<SymbolInformation[]> ResultType => LspJsonContext.Default.SymbolInformationArray;
 
     protected override Task<SymbolInformation[]?> HandleAsync(WorkspaceSymbolParams parameters, ServerContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<SymbolInformation[]?>(context.Workspace.Current.Symbols.DeclarationsMatching(parameters.Query)
+        Task.FromResult<SymbolInformation[]?>(context.Workspace.Current.Engine.Symbols.DeclarationsMatching(parameters.Query)
             .Take(500)
             .Select(occurrence => new SymbolInformation(occurrence.Name, NavigationConverter.SymbolKind(occurrence.Kind), NavigationConverter.ToLocation(occurrence),
                 occurrence.Kind.ToString()))

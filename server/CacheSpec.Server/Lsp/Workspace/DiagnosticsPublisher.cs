@@ -103,7 +103,7 @@ public sealed class DiagnosticsPublisher
                 Drain(reader, changed);
                 pending.UnionWith(changed);
                 var snapshot = workspace.Current;
-                _ = snapshot.Analysis;
+                _ = snapshot.Engine.Analysis;
                 AnalysisDone?.Invoke();
                 // A change applied during the analysis has scheduled another round: publishing this one would show stale findings
                 // for a moment, and an older version after a newer one if that change was published at once.
@@ -133,7 +133,7 @@ public sealed class DiagnosticsPublisher
     /// <summary>Publishes a snapshot's findings: the pending documents and every file whose findings changed. Called under <see cref="publishing"/>.</summary>
     private async Task PublishAsync(WorkspaceSnapshot snapshot)
     {
-        var analysis = snapshot.Analysis;
+        var analysis = snapshot.Engine.Analysis;
         foreach (var (key, document) in snapshot.Documents)
         {
             if (document.IsOpen && !PushOpenDocuments)

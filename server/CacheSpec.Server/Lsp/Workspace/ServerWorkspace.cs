@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
-using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Server.Lsp.Conversion;

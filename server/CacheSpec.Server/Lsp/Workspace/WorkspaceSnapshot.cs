@@ -1,32 +1,19 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Diagnostics;
-using CacheSpec.Analysis.Features;
-using CacheSpec.Analysis.Model;
-using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// An immutable state of every spec the server knows. Each request reads one snapshot; each change makes a new one.
-/// The analysis of the whole workspace is computed once per snapshot, when first asked for.
+/// An immutable state of every spec the server knows: the editor's view of each document (URI, version, open or not) and the engine's
+/// snapshot of their files, which answers every question. Each request reads one snapshot; each change makes a new one.
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
-    private readonly Lazy<WorkspaceModel> model;
-    private readonly Lazy<AnalysisResult> analysis;
-    private readonly Lazy<SymbolIndex> symbols;
-
     public WorkspaceSnapshot(AnalysisHost host, ImmutableDictionary<string, DocumentState> documents, long generation)
     {
         Documents = documents;
         Generation = generation;
-        // Files are analysed in URI order, as the command line orders paths: which of two duplicates is "first" must not depend on hashing.
-        model = new Lazy<WorkspaceModel>(
-            () => host.Model(documents.Values.OrderBy(document => document.Uri, StringComparer.Ordinal).Select(document => document.File).ToArray()),
-            isThreadSafe: true);
-        analysis = new Lazy<AnalysisResult>(() => host.Analyze(Model), isThreadSafe: true);
-        symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
+        Engine = host.Snapshot(documents.Values.Select(document => document.File));
     }
 
     public static WorkspaceSnapshot Empty(AnalysisHost host) => new(host, ImmutableDictionary<string, DocumentState>.Empty, 0);
@@ -36,14 +23,8 @@ public sealed class WorkspaceSnapshot
 
     public long Generation { get; }
 
-    /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
-    public WorkspaceModel Model => model.Value;
-
-    /// <summary>The model and every rule's findings, computed once, when first asked for.</summary>
-    public AnalysisResult Analysis => analysis.Value;
-
-    /// <summary>Declarations and references of every named thing, for navigation and rename.</summary>
-    public SymbolIndex Symbols => symbols.Value;
+    /// <summary>The engine's snapshot of the documents' files (a file's path is its document's URI).</summary>
+    public AnalysisSnapshot Engine { get; }
 
     public DocumentState? Find(string uri) => Documents.GetValueOrDefault(Conversion.LspConverter.Normalize(uri));
 }

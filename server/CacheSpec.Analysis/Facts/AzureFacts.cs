@@ -10,8 +10,10 @@ namespace CacheSpec.Analysis.Facts;
 public sealed class AzureFacts
 {
     private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services, IReadOnlyList<SizeFact> sizes,
-        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows, IReadOnlyList<ReservedRangeFact> reservedRanges)
+        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows, IReadOnlyList<LimitFact> limits,
+        IReadOnlyList<ReservedRangeFact> reservedRanges)
     {
+        Limits = limits;
         VnetFlows = vnetFlows;
         Tiers = tiers;
         Services = services;
@@ -32,6 +34,11 @@ public sealed class AzureFacts
     public IReadOnlyList<ServiceTagFact> ServiceTags { get; }
 
     public IReadOnlyList<ReservedRangeFact> ReservedRanges { get; }
+
+    public IReadOnlyList<LimitFact> Limits { get; }
+
+    /// <summary>The limits of one number of the format; a name the catalog lacks is a defect of the engine.</summary>
+    public LimitFact Limit(string name) => Limits.Single(limit => limit.Name == name);
 
     /// <summary>The flows a VNet-injected cache needs, in the order its findings list them.</summary>
     public IReadOnlyList<VnetFlowFact> VnetFlows { get; }
@@ -62,6 +69,7 @@ public sealed class AzureFacts
                 row.GetProperty("azureService").GetBoolean(), Source(row))),
             Rows(root, "vnetFlows", row => new VnetFlowFact(Text(row, "direction"), Text(row, "protocol"), Text(row, "ports"),
                 row.GetProperty("remotes").EnumerateArray().Select(remote => remote.GetString()!).ToArray(), Text(row, "purpose"), Source(row))),
+            Rows(root, "limits", row => new LimitFact(Text(row, "name"), row.GetProperty("minimum").GetInt64(), row.GetProperty("maximum").GetInt64(), Source(row))),
             Rows(root, "reservedRanges", row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
     }
 

@@ -18,6 +18,9 @@ public sealed record SizeFact(string Name, string Family, double MemoryGb, FactS
 /// </summary>
 public sealed record ServiceTagFact(string Name, bool IsPublic, bool IsAzureService, FactSource Source);
 
+/// <summary>The least and the greatest value Azure accepts for a number of the format (shards, replicas, NSG rule priorities).</summary>
+public sealed record LimitFact(string Name, long Minimum, long Maximum, FactSource Source);
+
 /// <summary>An address range Azure does not allow in a virtual network, as a prefix text, and what it is for.</summary>
 public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource Source);
 

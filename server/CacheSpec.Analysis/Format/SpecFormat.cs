@@ -54,7 +54,7 @@ public static class SpecFormat
 
     public static ObjectType SecurityRule { get; } = new("securityRule",
         new FieldDefinition("name", Name, Required: true),
-        new FieldDefinition("priority", new ScalarType(ValueKind.Integer) { Minimum = 100, Maximum = 4096 }, Required: true),
+        new FieldDefinition("priority", Integer("nsgRulePriority"), Required: true),
         new FieldDefinition("direction", Enum("Inbound", "Outbound"), Required: true),
         new FieldDefinition("access", Enum("Allow", "Deny"), Required: true),
         new FieldDefinition("protocol", Enum("Tcp", "Udp", "Icmp", "*"), Required: true),
@@ -105,8 +105,8 @@ public static class SpecFormat
         new FieldDefinition("tier", Enum(Tiers.ToArray()), Required: true),
         new FieldDefinition("size", Enum(AzureFacts.Catalog.Sizes.Select(size => size.Name).ToArray()), Required: true),
         new FieldDefinition("region", new ScalarType(ValueKind.String)),
-        new FieldDefinition("shardCount", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 30 }),
-        new FieldDefinition("replicasPerPrimary", new ScalarType(ValueKind.Integer) { Minimum = 1, Maximum = 3 }),
+        new FieldDefinition("shardCount", Integer("shardCount")),
+        new FieldDefinition("replicasPerPrimary", Integer("replicasPerPrimary")),
         new FieldDefinition("zones", new ListType(Enum("1", "2", "3"))),
         new FieldDefinition("tls", Tls),
         new FieldDefinition("persistence", Persistence),
@@ -132,6 +132,10 @@ public static class SpecFormat
     private static ScalarType Enum(params string[] values) => new(ValueKind.Enum) { EnumValues = values };
 
     private static ScalarType Boolean() => new(ValueKind.Boolean);
+
+    /// <summary>An integer within the limits the facts catalog gives it.</summary>
+    private static ScalarType Integer(string limit) =>
+        new(ValueKind.Integer) { Minimum = AzureFacts.Catalog.Limit(limit).Minimum, Maximum = AzureFacts.Catalog.Limit(limit).Maximum };
 
     private static ScalarType Cidr() => new(ValueKind.Cidr) { Pattern = CidrPattern, CheckedByRule = "invalid-cidr" };
 

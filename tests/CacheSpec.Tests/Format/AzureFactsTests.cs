@@ -18,6 +18,7 @@ public class AzureFactsTests
             .Concat(Facts.Sizes.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ServiceTags.Select(row => (row.Name, row.Source)))
             .Concat(Facts.VnetFlows.Select(row => ($"{row.Direction} {row.Ports}", row.Source)))
+            .Concat(Facts.Limits.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ReservedRanges.Select(row => (row.Prefix, row.Source)));
 
     [Fact]
@@ -61,6 +62,8 @@ public class AzureFactsTests
         Assert.Equal(Facts.ServiceTags.Select(tag => tag.Name), SpecFormat.ServiceTags);
         var sizes = (ScalarType)SpecFormat.Cache.Find("size")!.Type;
         Assert.Equal(Facts.Sizes.Select(size => size.Name), sizes.EnumValues);
+        var shards = (ScalarType)SpecFormat.Cache.Find("shardCount")!.Type;
+        Assert.Equal((1, 30), (shards.Minimum, shards.Maximum));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
@@ -8,17 +9,69 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis;
 
 /// <summary>
-/// The engine's one stateful object. It parses and binds files with its options, builds models over them, and analyses those models;
-/// whatever an analysis keeps for the next (<see cref="AnalysisMemory"/>) belongs to it, so two hosts (two workspaces, the command
-/// line, two tests) never share anything. The command line uses one per check, the language server one per workspace.
+/// The engine's one stateful object. It holds a workspace's files (<see cref="Current"/>, an immutable snapshot swapped on every
+/// change, so readers never wait), parses and binds them with its options, and analyses them; whatever an analysis keeps for the next
+/// (<see cref="AnalysisMemory"/>) belongs to it, so two hosts (two workspaces, the command line, two tests) never share anything.
+/// The command line uses one per check, the language server one per workspace. Changes are applied one at a time.
 /// </summary>
 public sealed class AnalysisHost
 {
     private readonly AnalysisMemory memory = new();
+    private readonly object gate = new();
+    private AnalysisSnapshot current;
 
-    public AnalysisHost(AnalysisOptions? options = null) => Options = options ?? AnalysisOptions.Default;
+    public AnalysisHost(AnalysisOptions? options = null)
+    {
+        Options = options ?? AnalysisOptions.Default;
+        current = new AnalysisSnapshot(this, ImmutableDictionary<string, SpecFile>.Empty);
+    }
 
     public AnalysisOptions Options { get; }
+
+    /// <summary>The files as they stand now, each under the key the caller chose (a path, a normalized URI).</summary>
+    public AnalysisSnapshot Current => Volatile.Read(ref current);
+
+    /// <summary>
+    /// Sets a file's whole text. <paramref name="path"/> is how findings name it; <paramref name="key"/> how the caller finds it again
+    /// (two spellings of one URI share a key). The profile override replaces every document's own guidance.
+    /// </summary>
+    public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+        Swap(files => files.SetItem(key, File(path, text, profileOverride, configuration)));
+
+    /// <summary>
+    /// Applies one change to a file: its span in the file's current text (null for the whole text) and the new text there. The file
+    /// is re-parsed only where the change falls when that is safe, and bound with the given configuration (no profile override).
+    /// Null when the host holds no file under the key.
+    /// </summary>
+    public AnalysisSnapshot? Change(string key, TextSpan? span, string text, RuleConfiguration? configuration = null)
+    {
+        lock (gate)
+        {
+            if (!current.Files.TryGetValue(key, out var file))
+            {
+                return null;
+            }
+            var syntax = span is { } replaced ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length) : Parse(new SourceText(text));
+            return Swap(files => files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
+        }
+    }
+
+    public AnalysisSnapshot Remove(string key) => Swap(files => files.Remove(key));
+
+    /// <summary>Reads every file again with the configuration that now governs it (after a cachespec.json changed).</summary>
+    public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor) =>
+        Swap(files => files.SetItems(files.Select(pair =>
+            new KeyValuePair<string, SpecFile>(pair.Key, File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
+
+    private AnalysisSnapshot Swap(Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
+    {
+        lock (gate)
+        {
+            var next = new AnalysisSnapshot(this, change(current.Files));
+            Volatile.Write(ref current, next);
+            return next;
+        }
+    }
 
     public SyntaxTree Parse(SourceText text) => SyntaxTree.Parse(text, Options.ParallelThreshold);
 
@@ -42,9 +95,6 @@ public sealed class AnalysisHost
     public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
         SpecFile.Create(path, syntax, profileOverride, configuration, Options.ParallelThreshold, previous);
-
-    /// <summary>An immutable state of these files, which answers every question about them.</summary>
-    public AnalysisSnapshot Snapshot(IEnumerable<SpecFile> files) => new(this, files);
 
     /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
     public WorkspaceModel Model(IReadOnlyList<SpecFile> files) => new(files, memory);

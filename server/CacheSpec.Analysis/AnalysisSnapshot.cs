@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Fixes;
@@ -20,12 +21,16 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<AnalysisResult> analysis;
     private readonly Lazy<SymbolIndex> symbols;
 
-    internal AnalysisSnapshot(AnalysisHost host, IEnumerable<SpecFile> files)
+    internal AnalysisSnapshot(AnalysisHost host, ImmutableDictionary<string, SpecFile> files)
     {
-        model = new Lazy<WorkspaceModel>(() => host.Model(files.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
+        Files = files;
+        model = new Lazy<WorkspaceModel>(() => host.Model(files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
         analysis = new Lazy<AnalysisResult>(() => host.Analyze(Model), isThreadSafe: true);
         symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
+
+    /// <summary>The files, by the key their host was given.</summary>
+    public ImmutableDictionary<string, SpecFile> Files { get; }
 
     /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
     public WorkspaceModel Model => model.Value;

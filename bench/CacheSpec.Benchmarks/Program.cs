@@ -151,6 +151,8 @@ public static class Program
         var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
         var keystrokes = parsed.Select(file => Keystroke.InMiddle(file[0].Syntax)).ToArray();
         var endKeystrokes = parsed.Select(file => Keystroke.AtEnd(file[0].Syntax)).ToArray();
+        // One host per size, as an editor keeps one per workspace: what an analysis keeps for the next carries over between runs.
+        var hosts = sizes.Select(_ => new AnalysisHost()).ToArray();
 
         var stages = new (string Name, Func<int, object> Run)[]
         {
@@ -166,14 +168,14 @@ public static class Program
             }),
             ("SyntaxTree.Parse", i => Analysis.Syntax.SyntaxTree.Parse(new Analysis.Text.SourceText(texts[i]))),
             ("SpecFile.Create (parse+bind+validate)", i => SpecFile.Create(path, texts[i])),
-            ("model only (no rules)", i => SpecAnalyzer.Analyze(parsed[i], Array.Empty<Rule>())),
-            ("model + all rules", i => SpecAnalyzer.Analyze(parsed[i])),
+            ("model only (no rules)", i => hosts[i].Analyze(hosts[i].Model(parsed[i]), Array.Empty<Rule>())),
+            ("model + all rules", i => hosts[i].Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
             ("keystroke mid-file: text + splice", i => keystrokes[i].Tree()),
             ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke mid-file: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke mid-file: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
             ("keystroke at the end: edit + bind", i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke at the end: edit + bind + rules", i => SpecAnalyzer.Analyze(new[] { SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke at the end: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;
@@ -191,7 +193,7 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine($"{"one rule + model (ms)",-40} {header}{growth}");
         var rules = RuleCatalog.All
-            .Select(rule => (rule.Id, Values: MeasureSizes(sizes.Length, repeat, i => SpecAnalyzer.Analyze(parsed[i], new[] { rule }))))
+            .Select(rule => (rule.Id, Values: MeasureSizes(sizes.Length, repeat, i => hosts[i].Analyze(hosts[i].Model(parsed[i]), new[] { rule }))))
             .OrderByDescending(entry => entry.Values[^1].Min)
             .ToArray();
         foreach (var (id, values) in rules)

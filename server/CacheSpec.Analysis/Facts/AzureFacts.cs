@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 
@@ -18,6 +19,9 @@ public sealed class AzureFacts
         Tiers = tiers;
         Services = services;
         Sizes = sizes;
+        // Asked for every cache of every analysis: looked up, not searched.
+        sizesByTier = tiers.ToFrozenDictionary(tier => tier.Name, tier => SizesOfFamily(tier.SizeFamily), StringComparer.Ordinal);
+        serviceByTier = tiers.ToFrozenDictionary(tier => tier.Name, tier => services.First(service => service.Name == tier.Service), StringComparer.Ordinal);
         ServiceTags = serviceTags;
         ReservedRanges = reservedRanges;
     }
@@ -47,14 +51,13 @@ public sealed class AzureFacts
     public IReadOnlyList<string> SizesOfFamily(string family) => Sizes.Where(size => size.Family == family).Select(size => size.Name).ToArray();
 
     /// <summary>The sizes a tier may have; none for a tier the catalog does not know.</summary>
-    public IReadOnlyList<string> SizesOfTier(string tier) => Tiers.FirstOrDefault(row => row.Name == tier) is { } found ? SizesOfFamily(found.SizeFamily) : [];
+    public IReadOnlyList<string> SizesOfTier(string tier) => sizesByTier.GetValueOrDefault(tier) ?? [];
 
-    /// <summary>The Private Link facts of a tier's service (those of Basic, Standard and Premium for a tier the catalog does not know).</summary>
-    public ServiceFact ServiceOfTier(string tier)
-    {
-        var service = Tiers.FirstOrDefault(row => row.Name == tier)?.Service ?? Tiers[0].Service;
-        return Services.First(row => row.Name == service);
-    }
+    /// <summary>The Private Link facts of a tier's service (those of the first tier's service for a tier the catalog does not know).</summary>
+    public ServiceFact ServiceOfTier(string tier) => serviceByTier.GetValueOrDefault(tier) ?? serviceByTier[Tiers[0].Name];
+
+    private readonly FrozenDictionary<string, IReadOnlyList<string>> sizesByTier;
+    private readonly FrozenDictionary<string, ServiceFact> serviceByTier;
 
     /// <summary>Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped one).</summary>
     internal static AzureFacts Load(string json)

@@ -25,16 +25,28 @@ public static class VnetRequirements
     private sealed record FarEnds(IReadOnlyList<Ipv4Range> RedisSubnet, IReadOnlyList<Ipv4Range> VirtualNetwork, IReadOnlyList<Ipv4Address> DnsServers,
         IReadOnlyList<Ipv4Range> GeoPeers);
 
+    /// <summary>The catalog's flows, read once.</summary>
+    private sealed record Row(TrafficDirection Direction, TrafficProtocol Protocol, PortRange Ports, IReadOnlyList<string> Remotes, string Purpose);
+
+    private static readonly IReadOnlyList<Row> Rows = AzureFacts.Catalog.VnetFlows.Select(row => new Row(
+        Enum.Parse<TrafficDirection>(row.Direction),
+        Enum.Parse<TrafficProtocol>(row.Protocol),
+        PortRange.TryParse(row.Ports, out var ports) ? ports : throw new InvalidOperationException($"facts.json: ports '{row.Ports}'"),
+        row.Remotes,
+        row.Purpose)).ToArray();
+
     private static List<RequiredFlow> Flows(TrafficDirection direction, FarEnds ends)
     {
         var flows = new List<RequiredFlow>();
-        foreach (var row in AzureFacts.Catalog.VnetFlows.Where(row => row.Direction == direction.ToString()))
+        foreach (var row in Rows)
         {
-            var protocol = Enum.Parse<TrafficProtocol>(row.Protocol);
-            var ports = PortRange.TryParse(row.Ports, out var parsed) ? parsed : throw new InvalidOperationException($"facts.json: ports '{row.Ports}'");
+            if (row.Direction != direction)
+            {
+                continue;
+            }
             foreach (var remote in row.Remotes.SelectMany(remote => Endpoints(remote, ends)))
             {
-                flows.Add(new RequiredFlow(direction, protocol, ports, remote, row.Purpose));
+                flows.Add(new RequiredFlow(direction, row.Protocol, row.Ports, remote, row.Purpose));
             }
         }
         return flows;

@@ -69,9 +69,9 @@ public sealed class DiagnosticsPublisher
     private static bool IsSmall(WorkspaceSnapshot snapshot)
     {
         long length = 0;
-        foreach (var document in snapshot.Documents.Values)
+        foreach (var file in snapshot.Engine.Files.Values)
         {
-            length += document.File.Text.Length;
+            length += file.Text.Length;
             if (length > PublishAtOnceLimit)
             {
                 return false;
@@ -134,7 +134,7 @@ public sealed class DiagnosticsPublisher
     private async Task PublishAsync(WorkspaceSnapshot snapshot)
     {
         var analysis = snapshot.Engine.Analysis;
-        foreach (var (key, document) in snapshot.Documents)
+        foreach (var (key, document) in snapshot.Editor)
         {
             if (document.IsOpen && !PushOpenDocuments)
             {
@@ -155,7 +155,7 @@ public sealed class DiagnosticsPublisher
                 await send(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
             }
         }
-        foreach (var gone in published.Keys.Where(key => !snapshot.Documents.ContainsKey(key)).ToArray())
+        foreach (var gone in published.Keys.Where(key => !snapshot.Editor.ContainsKey(key)).ToArray())
         {
             published.Remove(gone);
             await send(new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);

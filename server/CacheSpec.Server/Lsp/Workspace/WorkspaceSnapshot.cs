@@ -9,15 +9,11 @@ namespace CacheSpec.Server.Lsp.Workspace;
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
-    private readonly Lazy<ImmutableDictionary<string, DocumentState>> documents;
-
     public WorkspaceSnapshot(AnalysisSnapshot engine, ImmutableDictionary<string, EditorState> editor, long generation)
     {
         Engine = engine;
         Editor = editor;
         Generation = generation;
-        documents = new Lazy<ImmutableDictionary<string, DocumentState>>(
-            () => editor.ToImmutableDictionary(pair => pair.Key, pair => Compose(pair.Value, engine.Files[pair.Key])), isThreadSafe: true);
     }
 
     /// <summary>The engine's snapshot of the documents' files (a file's path is the URI its document was first named by).</summary>
@@ -28,14 +24,10 @@ public sealed class WorkspaceSnapshot
 
     public long Generation { get; }
 
-    /// <summary>Documents by normalized URI: the editor's view beside the file.</summary>
-    public ImmutableDictionary<string, DocumentState> Documents => documents.Value;
-
+    /// <summary>A document by its URI (any spelling of it): the editor's view beside the file.</summary>
     public DocumentState? Find(string uri)
     {
         var key = Conversion.LspConverter.Normalize(uri);
-        return Editor.TryGetValue(key, out var state) ? Compose(state, Engine.Files[key]) : null;
+        return Editor.TryGetValue(key, out var state) ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen) : null;
     }
-
-    private static DocumentState Compose(EditorState state, Analysis.Model.SpecFile file) => new(state.Uri, state.Version, file, state.IsOpen);
 }

@@ -154,6 +154,43 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Text_output_escapes_control_characters_so_a_spec_cannot_forge_a_line()
+    {
+        // A quoted key holding a line break, a GitHub Actions command and a terminal escape: unknown-key repeats the key.
+        var path = folder.Write("forge.cachespec.yaml", CleanSpec.Replace("    tier: Standard", "    \"x\\n::error file=a.yaml::forged\\e[31m\": 1\n    tier: Standard"));
+        var (exit, output, _) = Run("check", path);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(1, exit);
+        Assert.Equal(2, lines.Length);
+        Assert.DoesNotContain(lines, line => line.StartsWith("::", StringComparison.Ordinal) || line.Contains('\u001B'));
+        Assert.Contains("Unknown key 'x\\n::error file=a.yaml::forged\\u001B[31m'", lines[0], StringComparison.Ordinal);
+        var (_, json, _) = Run("check", path, "--format", "json");
+        Assert.Contains("x\\n::error", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pipe_named_on_the_command_line_is_read_as_a_stream_beside_the_other_files()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var pipe = Path.Combine(folder.Path, "piped.cachespec.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe))
+        {
+            mkfifo.WaitForExit();
+        }
+        var other = folder.Write("other.cachespec.yaml", WarningSpec);
+        var writer = Task.Run(() => File.WriteAllText(pipe, ErrorSpec));
+        var (exit, output, error) = Run("check", pipe, other);
+        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((1, string.Empty), (exit, error));
+        Assert.Contains("piped.cachespec.yaml:", output, StringComparison.Ordinal);
+        Assert.Contains("other.cachespec.yaml:", output, StringComparison.Ordinal);
+        Assert.Contains("in 2 files checked.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_utf8_exits_two()
     {
         var path = Path.Combine(folder.Path, "binary.cachespec.yaml");

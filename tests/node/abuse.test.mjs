@@ -300,6 +300,25 @@ describe('JSON that is not a request: -32700 or -32600, as JSON-RPC 2.0 says', (
     await assertStops(server); // shutdown in the batch did not run: this one gets its answer
   });
 
+  test('a request whose id is still in use gets Invalid Request, and the connection stays', async () => {
+    const server = await start();
+    // Both frames in one write: the second is read while the first is still being answered.
+    const hover = (id) => frame({ jsonrpc: '2.0', id, method: 'textDocument/hover', params: validParams('textDocument/hover') });
+    server.write(Buffer.concat([hover(777), hover(777), hover('778'), hover('778')]));
+    await server.waitUntil(() => server.answered.filter((message) => message.id === 777 || message.id === '778').length === 4,
+      'two answers to each id');
+    for (const id of [777, '778']) {
+      const answers = server.answered.filter((message) => message.id === id);
+      assert.equal(answers.filter((message) => message.result).length, 1, JSON.stringify(answers));
+      assertError(answers.find((message) => message.error), ErrorCodes.InvalidRequest, `the second request with id ${id}`);
+    }
+    // Two answers under one id are what the client asked for here; the raw client notes them as such.
+    assert.deepEqual(server.violations, ['a second response to id 777', 'a second response to id "778"']);
+    server.violations.length = 0;
+    await assertServes(server);
+    await assertStops(server);
+  });
+
   test('responses to requests the server never sent are dropped', async () => {
     const server = await start();
     server.send({ jsonrpc: '2.0', id: 424242, result: { anything: true } });

@@ -89,6 +89,8 @@ export async function startRawServer({
     get stderr() { return stderr; },
     /** Responses by id (JSON-encoded, so 1 and "1" differ). */
     responses: new Map(),
+    /** Every response with an id, in the order it arrived. */
+    answered: [],
     /** Responses whose id is null or missing: errors the server could not attribute to a request. */
     unattributed: [],
     /** Batch responses (arrays). */
@@ -119,6 +121,7 @@ export async function startRawServer({
         server.unattributed.push(message);
       } else {
         const key = JSON.stringify(message.id);
+        server.answered.push(message);
         if (server.responses.has(key)) {
           server.violations.push(`a second response to id ${key}`);
         }

@@ -40,6 +40,8 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     private readonly IReadOnlyDictionary<string, Action<JsonElement>> inOrder;
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly HashSet<RequestId> outstanding = new();
+    /// <summary>The ids of the client's requests read and not yet answered: JSON-RPC lets one id stand for one request at a time.</summary>
+    private readonly HashSet<RequestId> inFlight = new();
     private readonly object answering = new();
     private int unanswered;
     private TaskCompletionSource? allAnswered;
@@ -78,8 +80,20 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             }
             if (await AcceptAsync(body, cancellationToken).ConfigureAwait(false) is { } message)
             {
-                if (message is JsonRpcRequest { IsResponseExpected: true })
+                if (message is JsonRpcRequest { IsResponseExpected: true } request)
                 {
+                    bool isNew;
+                    lock (inFlight)
+                    {
+                        isNew = inFlight.Add(request.RequestId);
+                    }
+                    if (!isNew)
+                    {
+                        // StreamJsonRpc cannot hold two requests under one id (it fails, and the connection with it): refused here.
+                        await RefuseAsync(IdBytes(request.RequestId), LspErrorCodes.InvalidRequest, $"Invalid request: the id {request.RequestId} is already in use by a request not yet answered.",
+                            cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
                     lock (answering)
                     {
                         unanswered++;
@@ -186,6 +200,24 @@ internal sealed class LspMessageHandler : MessageHandlerBase
         await WriteFrameAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>An id as the JSON it was sent as (a string or a number), for an error written here.</summary>
+    private static byte[] IdBytes(RequestId id)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (id.String is { } text)
+            {
+                writer.WriteStringValue(text);
+            }
+            else
+            {
+                writer.WriteNumberValue(id.Number ?? 0);
+            }
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private bool IsAwaited(RequestId id)
     {
         lock (outstanding)
@@ -257,6 +289,10 @@ internal sealed class LspMessageHandler : MessageHandlerBase
         await WriteFrameAsync(body.WrittenMemory, cancellationToken).ConfigureAwait(false);
         if (content is JsonRpcResult or JsonRpcError)
         {
+            lock (inFlight)
+            {
+                inFlight.Remove(((IJsonRpcMessageWithId)content).RequestId);
+            }
             lock (answering)
             {
                 if (--unanswered == 0)

@@ -367,7 +367,7 @@ describe('methods', () => {
     await assertStops(server);
   });
 
-  test('a notification with params of the wrong shape is dropped; sent as a request it gets -32602', async () => {
+  test('a notification with params of the wrong shape is dropped; sent as a request it is refused, whatever its params', async () => {
     const server = await start();
     assert.ok(NOTIFICATIONS.includes('textDocument/didChange') && NOTIFICATIONS.includes('textDocument/didOpen'));
     const common = [undefined, null, 42, 'text', [1, 2], [], {}, { textDocument: 5 }, { textDocument: {} }, { textDocument: { uri: 42 } }, { changes: 5 }];
@@ -390,12 +390,15 @@ describe('methods', () => {
     }
     await assertServes(server); // the document is unchanged: hover, completion and symbols still read the example
     for (const method of NOTIFICATIONS) {
-      assertError(await server.request(method, {}), ErrorCodes.InvalidParams, `${method} as a request with {}`);
-      assertError(await server.request(method, 42), ErrorCodes.InvalidParams, `${method} as a request with 42`);
+      assertError(await server.request(method, {}), ErrorCodes.InvalidRequest, `${method} as a request with {}`);
+      assertError(await server.request(method, 42), ErrorCodes.InvalidRequest, `${method} as a request with 42`);
       for (const params of specific[method] ?? []) {
-        assertError(await server.request(method, params), ErrorCodes.InvalidParams, `${method} as a request with ${JSON.stringify(params)}`);
+        assertError(await server.request(method, params), ErrorCodes.InvalidRequest, `${method} as a request with ${JSON.stringify(params)}`);
       }
     }
+    // Valid params change nothing either: the example stays open as it was (assertServes below reads it).
+    const replacing = { textDocument: { uri: DOC_URI, languageId: 'cachespec', version: 99, text: 'apiVersion: cachespec/v1\n' } };
+    assertError(await server.request('textDocument/didOpen', replacing), ErrorCodes.InvalidRequest, 'didOpen as a request with valid params');
     assert.equal(server.unattributed.length, 0, JSON.stringify(server.unattributed));
     await assertServes(server);
     await assertStops(server);

@@ -26,9 +26,10 @@ public static class LanguageServerHost
     internal static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, IReadOnlyList<LspHandler> handlers, CancellationToken cancellationToken)
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = { TypeInfoResolver = LspJsonContext.Default } };
-        handlers = handlers.Append(new UnimplementedMethodHandler()).ToArray();
+        handlers = handlers.Append(RefusalHandler.Unimplemented).Append(RefusalHandler.NotificationAsRequest).ToArray();
         var inOrder = new Dictionary<string, Action<JsonElement>>(StringComparer.Ordinal);
-        var messages = new LspMessageHandler(output, input, formatter, handlers.Select(handler => handler.Method).ToHashSet(StringComparer.Ordinal), inOrder, log);
+        var messages = new LspMessageHandler(output, input, formatter, handlers.Select(handler => handler.Method).ToHashSet(StringComparer.Ordinal),
+            handlers.Where(handler => handler.IsNotification).Select(handler => handler.Method).ToHashSet(StringComparer.Ordinal), inOrder, log);
         using var rpc = new JsonRpc(messages);
         rpc.Disconnected += (_, e) => LogDisconnection(e, log);
         var workspace = new ServerWorkspace();
@@ -41,7 +42,7 @@ public static class LanguageServerHost
             var adapter = new MethodAdapter(handler, context, gate);
             if (handler.InOrder)
             {
-                // As a notification; sent as a request, it goes through StreamJsonRpc like any other, to be refused.
+                // As a notification; sent as a request, the transport renames it to RefusalHandler.NotificationAsRequestName.
                 inOrder.Add(handler.Method, adapter.InvokeInOrder);
             }
             rpc.AddLocalRpcMethod(MethodAdapter.InvokeMethod, adapter, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });

@@ -17,6 +17,9 @@ public abstract class LspHandler
     /// </summary>
     public virtual bool InOrder => false;
 
+    /// <summary>A notification: the client sends it without an id, and one sent as a request is refused (-32600), not applied.</summary>
+    public virtual bool IsNotification => false;
+
     /// <summary>Handles the raw params; returns the raw result (null for notifications or an empty result).</summary>
     public abstract Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken);
 }

@@ -9,6 +9,8 @@ public abstract class NotificationHandler<TParams> : LspHandler
 {
     protected abstract JsonTypeInfo<TParams> ParamsType { get; }
 
+    public sealed override bool IsNotification => true;
+
     public sealed override Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
     {
         TParams typed;

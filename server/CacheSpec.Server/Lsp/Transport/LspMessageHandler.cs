@@ -20,7 +20,7 @@ namespace CacheSpec.Server.Lsp.Transport;
 /// <item>a batch (LSP does not use them): -32600 for each member that expected an answer, in one array, as JSON-RPC 2.0 answers a batch;</item>
 /// <item>params that are neither an object nor a one-item array: -32602 (every LSP method takes an object);</item>
 /// <item>a request for a method no handler implements ($/cancelRequest included, a notification): renamed to
-/// <see cref="UnimplementedMethodHandler.Name"/>, so the lifecycle is checked in turn before -32601; such a notification is dropped;</item>
+/// <see cref="RefusalHandler.UnimplementedName"/>, so the lifecycle is checked in turn before -32601; such a notification is dropped;</item>
 /// <item>a response to no request the server sent (StreamJsonRpc would end the connection): logged and dropped.</item>
 /// </list>
 /// Two shortcuts around StreamJsonRpc: the notifications whose handlers must run in order (document synchronisation,
@@ -37,6 +37,7 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     private readonly FrameReader frames;
     private readonly TextWriter log;
     private readonly IReadOnlySet<string> implemented;
+    private readonly IReadOnlySet<string> notifications;
     private readonly IReadOnlyDictionary<string, Action<JsonElement>> inOrder;
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly HashSet<RequestId> outstanding = new();
@@ -46,9 +47,10 @@ internal sealed class LspMessageHandler : MessageHandlerBase
     private int unanswered;
     private TaskCompletionSource? allAnswered;
 
+    /// <param name="notifications">The methods the server implements as notifications: sent as requests, they are refused.</param>
     /// <param name="inOrder">The handlers of the notifications handled as they are read, by method.</param>
     public LspMessageHandler(
-        Stream output, Stream input, IJsonRpcMessageFormatter formatter, IReadOnlySet<string> implemented,
+        Stream output, Stream input, IJsonRpcMessageFormatter formatter, IReadOnlySet<string> implemented, IReadOnlySet<string> notifications,
         IReadOnlyDictionary<string, Action<JsonElement>> inOrder, TextWriter log)
         : base(formatter)
     {
@@ -56,6 +58,7 @@ internal sealed class LspMessageHandler : MessageHandlerBase
         this.input = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         frames = new FrameReader(this.input);
         this.implemented = implemented;
+        this.notifications = notifications;
         this.inOrder = inOrder;
         this.log = log;
     }
@@ -149,7 +152,11 @@ internal sealed class LspMessageHandler : MessageHandlerBase
         }
         if (message is JsonRpcRequest { IsResponseExpected: true } request && !implemented.Contains(request.Method!))
         {
-            request.Method = UnimplementedMethodHandler.Name;
+            request.Method = RefusalHandler.UnimplementedName;
+        }
+        else if (message is JsonRpcRequest { IsResponseExpected: true } notification && notifications.Contains(notification.Method!))
+        {
+            notification.Method = RefusalHandler.NotificationAsRequestName;
         }
         if (message is JsonRpcResult or JsonRpcError && !IsAwaited(((IJsonRpcMessageWithId)message).RequestId))
         {
@@ -234,9 +241,11 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             Log($"Dropped a {envelope.Method} notification: its params are not an object.");
             return;
         }
-        var (code, text) = implemented.Contains(envelope.Method!)
-            ? (LspErrorCodes.InvalidParams, $"Invalid params: the params of {envelope.Method} must be an object.")
-            : (LspErrorCodes.MethodNotFound, "The server does not implement this method.");
+        var (code, text) = !implemented.Contains(envelope.Method!)
+            ? (LspErrorCodes.MethodNotFound, "The server does not implement this method.")
+            : notifications.Contains(envelope.Method!)
+                ? (LspErrorCodes.InvalidRequest, "Invalid request: this method is a notification; send it without an id.")
+                : (LspErrorCodes.InvalidParams, $"Invalid params: the params of {envelope.Method} must be an object.");
         await RefuseAsync(envelope.Id, code, text, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,3 @@
-using CacheSpec.Server.Cli;
-
 namespace CacheSpec.Server;
 
 public static class Program

@@ -45,7 +45,7 @@ export function implementedMethods() {
   const list = readFileSync(path.join(folder, 'HandlerList.cs'), 'utf8');
   return [...list.matchAll(/new (\w+Handler)\(\)/g)].map(([, name]) => {
     const source = readFileSync(path.join(folder, `${name}.cs`), 'utf8');
-    const method = /override string Method => "([^"]+)"/.exec(source)[1];
+    const method = /(?:Handler<[^(]*>\(\s*|LspHandler\()"([^"]+)"/.exec(source)[1];
     const kind = /: RequestHandler</.test(source) ? 'request' : /: NotificationHandler</.test(source) ? 'notification' : 'lifecycle';
     return { method, kind };
   });

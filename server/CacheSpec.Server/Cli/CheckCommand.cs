@@ -2,6 +2,7 @@ using System.Text;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Server.Discovery;
 
 namespace CacheSpec.Server.Cli;
 

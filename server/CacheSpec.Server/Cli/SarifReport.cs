@@ -24,8 +24,8 @@ public static class SarifReport
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
             json.WriteString("name", "cachespec");
-            json.WriteString("version", CommandLine.Version);
-            json.WriteString("semanticVersion", CommandLine.Version);
+            json.WriteString("version", ProductInfo.Version);
+            json.WriteString("semanticVersion", ProductInfo.Version);
             json.WriteStartArray("rules");
             foreach (var rule in rules)
             {

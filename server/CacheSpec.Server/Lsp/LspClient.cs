@@ -1,41 +1,38 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Server.Lsp.Edge;
+using CacheSpec.Server.Lsp.JsonRpc;
 using CacheSpec.Server.Lsp.Protocol;
-using CacheSpec.Server.Lsp.Transport;
-using StreamJsonRpc;
+using Engine = CacheSpec.Analysis.Diagnostics;
 
 namespace CacheSpec.Server.Lsp;
 
 /// <summary>Messages from the server to the client: notifications, requests, and logging (to the client and to stderr, never stdout).</summary>
 public sealed class LspClient
 {
-    private readonly JsonRpc rpc;
-    private readonly LspMessageHandler messages;
+    private readonly Connection connection;
     private readonly TextWriter log;
 
-    internal LspClient(JsonRpc rpc, LspMessageHandler messages, TextWriter log)
+    internal LspClient(Connection connection, TextWriter log)
     {
-        this.rpc = rpc;
-        this.messages = messages;
+        this.connection = connection;
         this.log = log;
     }
 
-    /// <summary>Notifications go straight to the message handler, which serializes them once, into their frame.</summary>
-    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) => messages.NotifyAsync(method, value, type);
+    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) => connection.NotifyAsync(method, value, type);
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The argument is a JsonElement made with the source-generated context.")]
+    /// <summary>The client's result; throws <see cref="RpcException"/> when the client answers with an error.</summary>
     public Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
-        rpc.InvokeWithParameterObjectAsync<JsonElement>(method, JsonSerializer.SerializeToElement(value, type), cancellationToken);
+        connection.RequestAsync(method, value, type, cancellationToken);
 
-    public Task PublishDiagnosticsAsync(PublishDiagnosticsParams diagnostics) =>
-        NotifyAsync("textDocument/publishDiagnostics", diagnostics, LspJsonContext.Default.PublishDiagnosticsParams);
+    public Task PublishDiagnosticsAsync(string uri, int? version, IEnumerable<Engine.Diagnostic> findings) =>
+        NotifyAsync("textDocument/publishDiagnostics", ToLsp.Publication(uri, version, findings), LspJsonContext.Default.PublishDiagnosticsParams);
 
-    /// <summary>Logs to stderr and, best effort, to the client's window/logMessage (type 1 error ... 4 log).</summary>
-    public void Log(string message, int type = 4)
+    /// <summary>Logs to stderr and, best effort, to the client's window/logMessage.</summary>
+    public void Log(string message, MessageType type = MessageType.Log)
     {
         log.WriteLine($"[cachespec] {message}");
-        _ = NotifyAsync("window/logMessage", new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams)
+        _ = NotifyAsync("window/logMessage", ToLsp.Log(type, message), LspJsonContext.Default.LogMessageParams)
             .ContinueWith(task => _ = task.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 }

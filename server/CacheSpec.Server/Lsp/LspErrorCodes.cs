@@ -9,4 +9,5 @@ public static class LspErrorCodes
     public const int InternalError = -32603;
     public const int ServerNotInitialized = -32002;
     public const int RequestCancelled = -32800;
+    public const int RequestFailed = -32803;
 }

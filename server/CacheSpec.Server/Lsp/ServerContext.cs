@@ -1,11 +1,20 @@
+using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Guidance;
+using CacheSpec.Server.Discovery;
+using CacheSpec.Server.Lsp.Protocol;
 using CacheSpec.Server.Lsp.Workspace;
 
 namespace CacheSpec.Server.Lsp;
 
-/// <summary>What handlers share: the workspace, the diagnostics publisher, the client connection and the server's lifecycle.</summary>
+/// <summary>
+/// What handlers share: the workspace, the diagnostics publisher, the client, the lifecycle, and the session initialize began (set
+/// once).
+/// </summary>
 public sealed class ServerContext
 {
+    private readonly HashSet<string> reportedConfigurations = new(StringComparer.Ordinal);
+    private Session? session;
+
     public ServerContext(ServerWorkspace workspace, DiagnosticsPublisher publisher, LspClient client)
     {
         Workspace = workspace;
@@ -14,56 +23,60 @@ public sealed class ServerContext
         workspace.ConfigurationFor = ConfigurationFor;
     }
 
-    /// <summary>The editor's default guidance profile (initializationOptions.guidance); a spec's own key and cachespec.json come first.</summary>
-    public Analysis.Diagnostics.GuidanceProfile? EditorGuidance { get; set; }
-
-    /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
-    public ConfigurationLocator Configurations { get; } = new();
-
-    /// <summary>Forgets the cachespec.json files read so far (one of them changed) and re-reads every spec with the new settings.</summary>
-    public void ReloadConfigurations()
-    {
-        Configurations.Forget();
-        reportedConfigurations.Clear();
-        Workspace.Reconfigure();
-    }
-
-    private readonly HashSet<string> reportedConfigurations = new(StringComparer.Ordinal);
-
     public ServerWorkspace Workspace { get; }
-
-    /// <summary>Hover and completion text, from the guidance embedded in the engine, with links to the copy shipped beside the server.</summary>
-    public GuidanceRenderer Guidance { get; } = new(GuidanceIndex.Default, RuleDocumentation.GuidanceBaseUri);
 
     public DiagnosticsPublisher Publisher { get; }
 
     public LspClient Client { get; }
 
-    public ServerState State { get; set; } = ServerState.Uninitialized;
+    public Lifecycle Lifecycle { get; } = new();
 
-    public Protocol.InitializeParams? InitializeParams { get; set; }
+    /// <summary>The session initialize began; <see cref="Session.None"/> before it.</summary>
+    public Session Session => Volatile.Read(ref session) ?? Session.None;
 
-    /// <summary>The folders the workspace scan reads (file-system paths).</summary>
-    public IReadOnlyList<string> WorkspaceFolders { get; set; } = Array.Empty<string>();
+    /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
+    public ConfigurationLocator Configurations { get; } = new();
 
-    private Analysis.Configuration.RuleConfiguration? ConfigurationFor(string uri)
+    /// <summary>Hover and completion text, from the guidance embedded in the engine, with links to the copy shipped beside the server.</summary>
+    public GuidanceRenderer Guidance { get; } = new(GuidanceIndex.Default, RuleDocumentation.GuidanceBaseUri);
+
+    /// <summary>Starts the session; false when one was started already (initialize may come only once).</summary>
+    public bool Begin(Session started) => Interlocked.CompareExchange(ref session, started, null) is null;
+
+    /// <summary>Forgets the cachespec.json files read so far (one of them changed) and re-reads every spec with the new settings.</summary>
+    public void ReloadConfigurations()
     {
-        if (Conversion.LspConverter.ToPath(uri) is not { } path)
+        Configurations.Forget();
+        lock (reportedConfigurations)
+        {
+            reportedConfigurations.Clear();
+        }
+        Workspace.Reconfigure();
+    }
+
+    private RuleConfiguration? ConfigurationFor(DocumentUri uri)
+    {
+        if (uri.Path is not { } path)
         {
             return null;
         }
         var (found, configurationPath, problems) = Configurations.For(path);
-        var configuration = found.Guidance is null && EditorGuidance is { } editorDefault ? found with { Guidance = editorDefault } : found;
-        if (configurationPath is not null && problems.Count > 0 && reportedConfigurations.Add(configurationPath))
+        var configuration = found.Guidance is null && Session.EditorGuidance is { } editorDefault ? found with { Guidance = editorDefault } : found;
+        if (configurationPath is not null && problems.Count > 0 && FirstReport(configurationPath))
         {
             foreach (var problem in problems)
             {
-                Client.Log($"{configurationPath}: {problem}; that setting is ignored.", 2);
+                Client.Log($"{configurationPath}: {problem}; that setting is ignored.", MessageType.Warning);
             }
         }
         return configuration;
     }
 
-    /// <summary>Completes with the process's exit code when "exit" arrives (0 after shutdown, 1 without).</summary>
-    public TaskCompletionSource<int> Exit { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool FirstReport(string configurationPath)
+    {
+        lock (reportedConfigurations)
+        {
+            return reportedConfigurations.Add(configurationPath);
+        }
+    }
 }

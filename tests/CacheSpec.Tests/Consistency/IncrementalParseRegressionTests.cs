@@ -11,20 +11,21 @@ namespace CacheSpec.Tests.Consistency;
 /// </summary>
 public class IncrementalParseRegressionTests
 {
-    private const string Uri = "file:///regression/a.cachespec.yaml";
+    private const string UriText = "file:///regression/a.cachespec.yaml";
+    private static readonly DocumentUri Uri = new(UriText);
 
     private static void AssertLikeAFreshOpen(string text, LspRange range, string inserted)
     {
         var workspace = new ServerWorkspace();
         workspace.Open(Uri, 1, text);
-        var client = new ClientDocument(Uri, text);
+        var client = new ClientDocument(UriText, text);
         var start = client.LineStarts()[range.Start.Line] + range.Start.Character;
         var end = client.LineStarts()[range.End.Line] + range.End.Character;
         var change = client.Replace(start, end, inserted);
         workspace.Change(Uri, 2, new[] { change });
         var edited = workspace.Current.Find(Uri)!.File;
         Assert.Equal(client.Text, edited.Text.Text);
-        Assert.Equal(Observed.Tree(SpecFile.Create(Uri, client.Text).Syntax), Observed.Tree(edited.Syntax));
+        Assert.Equal(Observed.Tree(SpecFile.Create(UriText, client.Text).Syntax), Observed.Tree(edited.Syntax));
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public class WorkspaceConsistencyTests
         var versions = new int[documents.Length];
         foreach (var document in documents)
         {
-            workspace.Open(document.Uri, 1, document.Text);
+            workspace.Open(new DocumentUri(document.Uri), 1, document.Text);
         }
         Array.Fill(versions, 1);
         var story = new Story(session);
@@ -59,16 +59,16 @@ public class WorkspaceConsistencyTests
     {
         var document = documents[target];
         story.Add(target, changes);
-        var snapshot = workspace.Change(document.Uri, ++versions[target], changes);
+        var snapshot = workspace.Change(new DocumentUri(document.Uri), ++versions[target], changes);
         story.Expect("Change returns the new snapshot", "it did", snapshot is not null && ReferenceEquals(snapshot, workspace.Current) ? "it did" : "it did not");
         for (var index = 0; index < documents.Length; index++)
         {
-            var state = workspace.Current.Find(documents[index].Uri);
+            var state = workspace.Current.Find(new DocumentUri(documents[index].Uri));
             story.Expect($"version of doc {index}", $"{versions[index]}", $"{state?.Version}");
             story.Expect($"text of doc {index}", documents[index].Text, state?.File.Text.Text);
         }
         var fresh = SpecFile.Create(document.Uri, document.Text);
-        var edited = workspace.Current.Find(document.Uri)!.File;
+        var edited = workspace.Current.Find(new DocumentUri(document.Uri))!.File;
         story.Expect($"line index of doc {target}", Observed.Lines(fresh.Text), Observed.Lines(edited.Text));
         story.Expect($"syntax tree of doc {target}", Observed.Tree(fresh.Syntax), Observed.Tree(edited.Syntax));
         return fresh;
@@ -84,7 +84,7 @@ public class WorkspaceConsistencyTests
         {
             var uri = documents[index].Uri;
             story.Expect($"diagnostics of doc {index}", Observed.Diagnostics(expected.For(uri)), Observed.Diagnostics(actual.For(uri)));
-            story.Expect($"outline and folding of doc {index}", Observed.Outline(freshFiles[index]), Observed.Outline(workspace.Current.Find(uri)!.File));
+            story.Expect($"outline and folding of doc {index}", Observed.Outline(freshFiles[index]), Observed.Outline(workspace.Current.Find(new DocumentUri(uri))!.File));
         }
     }
 }

@@ -1,6 +1,7 @@
+using CacheSpec.Server;
 using System.Text.Json;
 using CacheSpec.Server.Cli;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Workspace;
 using CacheSpec.Tests.Lsp;
 using CacheSpec.Tests.Support;
@@ -72,8 +73,8 @@ public sealed class FolderFaultTests : IDisposable
     {
         var logged = new List<string>();
         var files = await Task.Run(() => WorkspaceScanner.Scan(new[] { Workspace }, (message, _) => logged.Add(message))).WaitAsync(NoHang);
-        var expected = new[] { "ws/a.cachespec.yaml", "ws/dir/b.cachespec.yaml" }.Select(path => LspConverter.ToUri(Path.Combine(root.Path, path)));
-        Assert.Equal(expected, files.Select(file => file.Uri));
+        var expected = new[] { "ws/a.cachespec.yaml", "ws/dir/b.cachespec.yaml" }.Select(path => ToLsp.Uri(Path.Combine(root.Path, path)));
+        Assert.Equal(expected, files.Select(file => file.Uri.Text));
         Assert.Empty(logged);
 
         await using var server = new InProcessServer();
@@ -125,9 +126,9 @@ public sealed class FolderFaultTests : IDisposable
         await server.InitializeAsync(Workspace);
         foreach (var path in new[] { "ws/a.cachespec.yaml", "ws/dir/b.cachespec.yaml" })
         {
-            await server.WaitForDiagnosticsAsync(LspConverter.ToUri(Path.Combine(root.Path, path)), p => ((JArray)p["diagnostics"]!).Count == 1);
+            await server.WaitForDiagnosticsAsync(ToLsp.Uri(Path.Combine(root.Path, path)), p => ((JArray)p["diagnostics"]!).Count == 1);
         }
-        var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = LspConverter.ToUri(unreadableFile) } });
+        var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = ToLsp.Uri(unreadableFile) } });
         Assert.Empty((JArray)pulled["items"]!);
         Assert.Contains(server.Log, message => message.StartsWith($"Skipped {unreadableFile}: ", StringComparison.Ordinal));
         Assert.Equal(0, await server.StopAsync());

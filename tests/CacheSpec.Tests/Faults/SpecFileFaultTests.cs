@@ -1,4 +1,4 @@
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Tests.Lsp;
 using CacheSpec.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -22,9 +22,9 @@ public sealed class SpecFileFaultTests : IDisposable
         pathB = folder.Write("b.cachespec.yaml", Spec("b", "C0"));
     }
 
-    private string UriA => LspConverter.ToUri(pathA);
+    private string UriA => ToLsp.Uri(pathA);
 
-    private string UriB => LspConverter.ToUri(pathB);
+    private string UriB => ToLsp.Uri(pathB);
 
     public void Dispose()
     {
@@ -125,7 +125,7 @@ public sealed class SpecFileFaultTests : IDisposable
     public async Task Closing_a_spec_that_was_never_on_disk_or_whose_copy_is_unreadable_clears_its_diagnostics()
     {
         await using var server = await StartAsync();
-        var scratch = LspConverter.ToUri(Path.Combine(folder.Path, "never-saved.cachespec.yaml"));
+        var scratch = ToLsp.Uri(Path.Combine(folder.Path, "never-saved.cachespec.yaml"));
         await server.OpenAsync(scratch, Spec("scratch", "C0"));
         await server.WaitForDiagnosticsAsync(scratch, p => ((JArray)p["diagnostics"]!).Count == 1);
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = scratch } });

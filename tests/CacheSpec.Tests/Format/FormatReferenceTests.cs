@@ -1,3 +1,4 @@
+using CacheSpec.Server;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CacheSpec.Analysis.Format;

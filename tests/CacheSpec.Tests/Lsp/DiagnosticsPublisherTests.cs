@@ -1,3 +1,4 @@
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Benchmarks;
 using CacheSpec.Server.Lsp.Protocol;
 using CacheSpec.Server.Lsp.Workspace;
@@ -8,7 +9,8 @@ namespace CacheSpec.Tests.Lsp;
 /// <summary>When a change is published: at once, on the thread that applied it, or by the publishing loop.</summary>
 public class DiagnosticsPublisherTests
 {
-    private const string Uri = "file:///tmp/publisher.cachespec.yaml";
+    private const string UriText = "file:///tmp/publisher.cachespec.yaml";
+    private static readonly DocumentUri Uri = new(UriText);
 
     /// <summary>A Basic cache with a Premium size, and no isolation named.</summary>
     private static readonly string SmallSpec = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n";
@@ -17,11 +19,11 @@ public class DiagnosticsPublisherTests
     {
         var workspace = new ServerWorkspace();
         var sent = new List<PublishDiagnosticsParams>();
-        var publisher = new DiagnosticsPublisher(workspace, publication =>
+        var publisher = new DiagnosticsPublisher(workspace, (uri, version, findings) =>
         {
             lock (sent)
             {
-                sent.Add(publication);
+                sent.Add(ToLsp.Publication(uri, version, findings));
             }
             return Task.CompletedTask;
         }) { Delay = delay };
@@ -45,7 +47,7 @@ public class DiagnosticsPublisherTests
     [Fact]
     public void There_is_no_delay_unless_the_client_asks_for_one()
     {
-        Assert.Equal(TimeSpan.Zero, new DiagnosticsPublisher(new ServerWorkspace(), _ => Task.CompletedTask).Delay);
+        Assert.Equal(TimeSpan.Zero, new DiagnosticsPublisher(new ServerWorkspace(), (_, _, _) => Task.CompletedTask).Delay);
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public class DiagnosticsPublisherTests
         // No publishing loop runs: only the caller's thread can have published.
         publisher.Schedule(Uri);
         var publication = Assert.Single(sent);
-        Assert.Equal((Uri, 1), (publication.Uri, publication.Version));
+        Assert.Equal((UriText, 1), (publication.Uri, publication.Version));
         Assert.Contains("invalid-size-for-tier", publication.Diagnostics.Select(diagnostic => diagnostic.Code));
         Assert.Equal(Specs.Analyze(SmallSpec).Codes(), publication.Diagnostics.Select(diagnostic => diagnostic.Code));
     }
@@ -66,14 +68,14 @@ public class DiagnosticsPublisherTests
     {
         var large = SpecGenerator.Generate(200);
         Assert.True(large.Length > DiagnosticsPublisher.PublishAtOnceLimit);
-        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, null) })
+        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, (DocumentUri?)null) })
         {
             var (workspace, publisher, sent) = Create(delay);
             workspace.Open(Uri, 1, text);
             publisher.Schedule(changed);
             Assert.Empty(sent);
             await RunLoopUntilPublishedAsync(publisher, sent);
-            Assert.Equal(Uri, Assert.Single(sent).Uri);
+            Assert.Equal(UriText, Assert.Single(sent).Uri);
         }
     }
 
@@ -96,6 +98,6 @@ public class DiagnosticsPublisherTests
         publisher.Schedule(Uri);
         await RunLoopUntilPublishedAsync(publisher, sent);
         Assert.True(typedDuringTheAnalysis);
-        Assert.Equal((Uri, 2), (Assert.Single(sent).Uri, Assert.Single(sent).Version));
+        Assert.Equal((UriText, 2), (Assert.Single(sent).Uri, Assert.Single(sent).Version));
     }
 }

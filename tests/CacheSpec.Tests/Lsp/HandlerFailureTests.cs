@@ -1,23 +1,20 @@
 using System.Text.Json;
 using CacheSpec.Server.Lsp;
 using CacheSpec.Server.Lsp.Handlers;
-using Nerdbank.Streams;
 using Newtonsoft.Json.Linq;
 using StreamJsonRpc;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>A handler that throws must cost its own request only: StreamJsonRpc alone would end the connection over it.</summary>
+/// <summary>A handler that throws must cost its own request only: it is answered InternalError and logged, and the server goes on.</summary>
 public class HandlerFailureTests
 {
-    private sealed class FailingHandler : LspHandler
+    private sealed class FailingHandler() : LspHandler("test/fail")
     {
-        public override string Method => "test/fail";
-
-        public override Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken) =>
+        public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken) =>
             parameters.TryGetProperty("later", out _) ? FailLaterAsync() : throw new InvalidOperationException("the handler failed");
 
-        private static async Task<JsonElement?> FailLaterAsync()
+        private static async Task<ResultWriter?> FailLaterAsync()
         {
             await Task.Yield();
             throw new KeyNotFoundException("the handler failed after an await");
@@ -27,29 +24,21 @@ public class HandlerFailureTests
     [Fact]
     public async Task A_handler_that_throws_answers_internal_error_and_the_server_keeps_serving()
     {
-        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        var handlers = HandlerList.Create().Append(new FailingHandler()).ToArray();
-        var server = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null, handlers, CancellationToken.None));
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new JsonMessageFormatter()));
-        var logged = new List<string>();
-        rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(message => logged.Add((string)message["message"]!)));
-        rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
-        rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
-        rpc.StartListening();
-        await rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new { capabilities = new { } });
+        await using var server = new InProcessServer(new FailingHandler());
+        await server.RequestAsync("initialize", new { capabilities = new { } });
 
         foreach (var parameters in new object[] { new { now = true }, new { later = true } })
         {
-            var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => rpc.InvokeWithParameterObjectAsync<JToken>("test/fail", parameters));
+            var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync("test/fail", parameters));
             Assert.Equal(LspErrorCodes.InternalError, error.ErrorCode);
             Assert.Contains("test/fail", error.Message);
         }
 
-        var symbols = await rpc.InvokeWithParameterObjectAsync<JToken>("workspace/symbol", new { query = "" });
+        var symbols = await server.RequestAsync("workspace/symbol", new { query = "" });
         Assert.Equal(JTokenType.Array, symbols.Type);
-        Assert.Contains(logged, message => message.Contains("the handler failed after an await", StringComparison.Ordinal));
-        await rpc.InvokeWithParameterObjectAsync<JToken>("shutdown");
-        await rpc.NotifyAsync("exit");
-        Assert.Equal(0, await server.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Contains(server.Logged, message => message.Contains("the handler failed after an await", StringComparison.Ordinal));
+        await server.RequestAsync("shutdown", new { });
+        await server.NotifyAsync("exit", new { });
+        Assert.Equal(0, await server.ServerExit.WaitAsync(TimeSpan.FromSeconds(15)));
     }
 }

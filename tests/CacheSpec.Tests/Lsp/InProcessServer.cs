@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CacheSpec.Server.Lsp;
+using CacheSpec.Server.Lsp.Handlers;
 using Nerdbank.Streams;
 using Newtonsoft.Json.Linq;
 using StreamJsonRpc;
@@ -12,13 +13,15 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JObject> diagnostics = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim published = new(0);
 
-    public InProcessServer()
+    /// <param name="extraHandlers">Handlers of test methods, served beside the server's own.</param>
+    public InProcessServer(params LspHandler[] extraHandlers)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        ServerExit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null));
+        var handlers = HandlerList.Create().Concat(extraHandlers).ToArray();
+        ServerExit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null, handlers, ServerOptions.Default, CancellationToken.None));
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new JsonMessageFormatter()));
         Rpc.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JToken>(OnPublish));
-        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(_ => { }));
+        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(message => logged.Enqueue((string)message["message"]!)));
         Rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("client/registerCapability", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
@@ -26,6 +29,11 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     public JsonRpc Rpc { get; }
+
+    /// <summary>Every window/logMessage the server sent, in order.</summary>
+    public IReadOnlyList<string> Logged => logged.ToArray();
+
+    private readonly ConcurrentQueue<string> logged = new();
 
     public Task<int> ServerExit { get; }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CacheSpec.Server.Lsp.Transport;
+using CacheSpec.Server.Lsp.JsonRpc;
 
 namespace CacheSpec.Tests.Lsp;
 

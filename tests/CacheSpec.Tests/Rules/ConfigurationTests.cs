@@ -1,3 +1,4 @@
+using CacheSpec.Server;
 using System.Text.Json;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;

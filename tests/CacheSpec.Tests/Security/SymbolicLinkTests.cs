@@ -1,5 +1,6 @@
+using CacheSpec.Server;
 using CacheSpec.Server.Cli;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Tests.Lsp;
 using CacheSpec.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -65,7 +66,7 @@ public sealed class SymbolicLinkTests : IDisposable
     {
         await using var server = new InProcessServer();
         await server.InitializeAsync(Workspace);
-        var published = await server.WaitForDiagnosticsAsync(LspConverter.ToUri(SpecPath));
+        var published = await server.WaitForDiagnosticsAsync(ToLsp.Uri(SpecPath));
         Assert.Equal("no-network-isolation", (string?)Assert.Single((JArray)published["diagnostics"]!)["code"]);
     }
 
@@ -76,9 +77,9 @@ public sealed class SymbolicLinkTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(Workspace, "linked.cachespec.yaml"), "../outside/secret.cachespec.yaml");
         await using var server = new InProcessServer();
         await server.InitializeAsync(Workspace);
-        await server.WaitForDiagnosticsAsync(LspConverter.ToUri(SpecPath));
-        var throughFile = LspConverter.ToUri(Path.Combine(Workspace, "linked.cachespec.yaml"));
-        var throughFolder = LspConverter.ToUri(Path.Combine(Workspace, "outdir", "secret.cachespec.yaml"));
+        await server.WaitForDiagnosticsAsync(ToLsp.Uri(SpecPath));
+        var throughFile = ToLsp.Uri(Path.Combine(Workspace, "linked.cachespec.yaml"));
+        var throughFolder = ToLsp.Uri(Path.Combine(Workspace, "outdir", "secret.cachespec.yaml"));
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = throughFile, type = 1 }, new { uri = throughFolder, type = 1 } } });
         await server.OpenAsync(throughFolder, "apiVersion: cachespec/v1\n");
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = throughFolder } });

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Tests.Support;
 using Xunit.Abstractions;
 
@@ -80,11 +80,11 @@ public class SystemCallTests
             await server.InitializeAsync(workspace.Workspace);
             foreach (var spec in workspace.SpecFiles)
             {
-                await server.WaitForDiagnosticsAsync(LspConverter.ToUri(spec));
+                await server.WaitForDiagnosticsAsync(ToLsp.Uri(spec));
             }
             // Every request that reads the model or the guidance, on an open document, then the watched files the server registered for.
             var a = Path.Combine(workspace.Workspace, "a.cachespec.yaml");
-            var uri = LspConverter.ToUri(a);
+            var uri = ToLsp.Uri(a);
             await server.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "cachespec", version = 1, text = File.ReadAllText(a) } });
             await server.NotifyAsync("textDocument/didChange", new
             {
@@ -107,11 +107,11 @@ public class SystemCallTests
             {
                 changes = new[]
                 {
-                    new { uri = LspConverter.ToUri(Path.Combine(workspace.Workspace, "sub", "b.cachespec.yaml")), type = 2 },
-                    new { uri = LspConverter.ToUri(Path.Combine(workspace.Workspace, "cachespec.json")), type = 2 },
+                    new { uri = ToLsp.Uri(Path.Combine(workspace.Workspace, "sub", "b.cachespec.yaml")), type = 2 },
+                    new { uri = ToLsp.Uri(Path.Combine(workspace.Workspace, "cachespec.json")), type = 2 },
                 },
             });
-            await server.WaitForDiagnosticsAsync(LspConverter.ToUri(Path.Combine(workspace.Workspace, "linked-config", "c.cachespec.yaml")));
+            await server.WaitForDiagnosticsAsync(ToLsp.Uri(Path.Combine(workspace.Workspace, "linked-config", "c.cachespec.yaml")));
             Assert.Contains(server.Log, message => message.Contains("cachespec.json: it is a symbolic link, which is not followed", StringComparison.Ordinal));
             Assert.Equal(0, await server.StopAsync());
         }

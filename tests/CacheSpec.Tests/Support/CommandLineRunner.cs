@@ -1,3 +1,4 @@
+using CacheSpec.Server;
 using CacheSpec.Server.Cli;
 
 namespace CacheSpec.Tests.Support;

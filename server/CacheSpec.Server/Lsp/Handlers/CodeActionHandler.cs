@@ -1,9 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Discovery;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
@@ -14,27 +14,23 @@ namespace CacheSpec.Server.Lsp.Handlers;
 /// Each rule found there also gets "Configure rule" (kind quickfix.configure): it turns the rule off in the governing cachespec.json, or
 /// creates one in the spec's folder when none exists and the client can create files through a workspace edit.
 /// </summary>
-public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAction[]>
+public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeAction[]>(
+    "textDocument/codeAction", LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray)
 {
-    public override string Method => "textDocument/codeAction";
-    protected override JsonTypeInfo<CodeActionParams> ParamsType => LspJsonContext.Default.CodeActionParams;
-    protected override JsonTypeInfo<CodeAction[]> ResultType => LspJsonContext.Default.CodeActionArray;
-
-    protected override Task<CodeAction[]?> HandleAsync(CodeActionParams parameters, ServerContext context, CancellationToken cancellationToken)
+    protected override CodeAction[] Handle(CodeActionParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
         var only = parameters.Context?.Only;
-        var fixes = Wants(only, CodeActionConverter.QuickFix);
-        var configure = Wants(only, CodeActionConverter.ConfigureRule);
-        var snapshot = context.Workspace.Current;
-        if (snapshot.Find(parameters.TextDocument.Uri) is not { } document || !(fixes || configure))
+        var fixes = Wants(only, ToLsp.QuickFix);
+        var configure = Wants(only, ToLsp.ConfigureRule);
+        if (DocumentRequest.Of(context, parameters.TextDocument.Uri) is not { } request || !(fixes || configure))
         {
-            return Task.FromResult<CodeAction[]?>(Array.Empty<CodeAction>());
+            return Array.Empty<CodeAction>();
         }
-        var requested = LspConverter.ToSpan(document.File.Text, parameters.Range);
+        var requested = FromLsp.Span(request.Text, parameters.Range);
         var sent = parameters.Context?.Diagnostics ?? Array.Empty<DiagnosticReference>();
         var actions = new List<CodeAction>();
         var matched = new List<Analysis.Diagnostics.Diagnostic>();
-        foreach (var diagnostic in snapshot.Engine.Findings(document.File))
+        foreach (var diagnostic in request.Engine.Findings(request.File))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!Overlaps(diagnostic.Span, requested) && !sent.Any(reference => Matches(reference, diagnostic)))
@@ -44,10 +40,10 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
             matched.Add(diagnostic);
             if (fixes)
             {
-                actions.AddRange(snapshot.Engine.Fixes(diagnostic).Select(fix => CodeActionConverter.ToCodeAction(fix, diagnostic)));
+                actions.AddRange(request.Engine.Fixes(diagnostic).Select(fix => ToLsp.Fix(fix, diagnostic)));
             }
         }
-        if (configure && LspConverter.ToPath(document.Uri) is { } specPath)
+        if (configure && request.Document.Uri.Path is { } specPath)
         {
             foreach (var rule in matched.GroupBy(diagnostic => diagnostic.Code))
             {
@@ -57,7 +53,7 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
                 }
             }
         }
-        return Task.FromResult<CodeAction[]?>(actions.ToArray());
+        return actions.ToArray();
     }
 
     /// <summary>Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the spec.</summary>
@@ -79,26 +75,17 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
                 return null;
             }
             return RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, ruleId) is { } edit
-                ? CodeActionConverter.ToConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span, edit.NewText)
+                ? ToLsp.ConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span, edit.NewText)
                 : null;
         }
         var newText = RuleConfigurationEditor.NewFile(ruleId);
-        if (!ClientCreatesFiles(context) || RuleCatalog.ParseConfiguration(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
+        if (!context.Session.Capabilities.CreatesFilesInEdits || RuleCatalog.ParseConfiguration(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
         {
             return null;
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
-        return CodeActionConverter.ToCreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName), newText);
+        return ToLsp.CreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName), newText);
     }
-
-    /// <summary>workspace.workspaceEdit: documentChanges, and "create" among the resource operations.</summary>
-    private static bool ClientCreatesFiles(ServerContext context) =>
-        context.InitializeParams?.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
-        && capabilities.TryGetProperty("workspace", out var workspace) && workspace.ValueKind == JsonValueKind.Object
-        && workspace.TryGetProperty("workspaceEdit", out var edit) && edit.ValueKind == JsonValueKind.Object
-        && edit.TryGetProperty("documentChanges", out var documentChanges) && documentChanges.ValueKind == JsonValueKind.True
-        && edit.TryGetProperty("resourceOperations", out var operations) && operations.ValueKind == JsonValueKind.Array
-        && operations.EnumerateArray().Any(operation => operation.ValueKind == JsonValueKind.String && operation.GetString() == "create");
 
     /// <summary>
     /// A kind answers a request without "only", or one that asks for it, for a kind it refines ("quickfix" covers "quickfix.configure"),
@@ -112,5 +99,5 @@ public sealed class CodeActionHandler : RequestHandler<CodeActionParams, CodeAct
 
     private static bool Matches(DiagnosticReference reference, Analysis.Diagnostics.Diagnostic diagnostic) =>
         reference.Code is { ValueKind: JsonValueKind.String } code && code.GetString() == diagnostic.Code
-        && reference.Range == LspConverter.ToLsp(diagnostic.Range);
+        && reference.Range == ToLsp.Range(diagnostic.Range);
 }

@@ -1,15 +1,15 @@
-using System.Text.Json.Serialization.Metadata;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>textDocument/didChange: applies incremental (or full) changes in order; a change to a document never opened, or one whose
-/// version is not newer than the server's, is logged and ignored, so no edit is applied twice.</summary>
-public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocumentParams>
+/// <summary>
+/// textDocument/didChange: applies incremental (or full) changes in order; a change to a document never opened, or one whose version
+/// is not newer than the server's, is logged and ignored, so no edit is applied twice.
+/// </summary>
+public sealed class DidChangeHandler() : NotificationHandler<DidChangeTextDocumentParams>(
+    "textDocument/didChange", LspJsonContext.Default.DidChangeTextDocumentParams)
 {
-    public override string Method => "textDocument/didChange";
     public override bool InOrder => true;
-    protected override JsonTypeInfo<DidChangeTextDocumentParams> ParamsType => LspJsonContext.Default.DidChangeTextDocumentParams;
 
     protected override void Handle(DidChangeTextDocumentParams parameters, ServerContext context)
     {
@@ -17,12 +17,13 @@ public sealed class DidChangeHandler : NotificationHandler<DidChangeTextDocument
         var existing = context.Workspace.Current.Find(identifier.Uri);
         if (existing is { IsOpen: true, Version: { } known } && identifier.Version <= known)
         {
-            context.Client.Log($"Ignored a change to {identifier.Uri} with version {identifier.Version}: the server already has version {known}.", 2);
+            context.Client.Log(
+                $"Ignored a change to {identifier.Uri} with version {identifier.Version}: the server already has version {known}.", MessageType.Warning);
             return;
         }
         if (context.Workspace.Change(identifier.Uri, identifier.Version, parameters.ContentChanges) is null)
         {
-            context.Client.Log($"Ignored a change to {identifier.Uri}, which is not open.", 2);
+            context.Client.Log($"Ignored a change to {identifier.Uri}, which is not open.", MessageType.Warning);
             return;
         }
         context.Publisher.Schedule(identifier.Uri);

@@ -1,23 +1,16 @@
-using System.Text.Json.Serialization.Metadata;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>textDocument/diagnostic (pull): the same diagnostics as the pushed ones, for the snapshot current when the request arrives.</summary>
-public sealed class DocumentDiagnosticHandler : RequestHandler<DocumentDiagnosticParams, FullDocumentDiagnosticReport>
+public sealed class DocumentDiagnosticHandler() : RequestHandler<DocumentDiagnosticParams, FullDocumentDiagnosticReport>(
+    "textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams, LspJsonContext.Default.FullDocumentDiagnosticReport)
 {
-    public override string Method => "textDocument/diagnostic";
-    protected override JsonTypeInfo<DocumentDiagnosticParams> ParamsType => LspJsonContext.Default.DocumentDiagnosticParams;
-    protected override JsonTypeInfo<FullDocumentDiagnosticReport> ResultType => LspJsonContext.Default.FullDocumentDiagnosticReport;
-
-    protected override Task<FullDocumentDiagnosticReport?> HandleAsync(DocumentDiagnosticParams parameters, ServerContext context, CancellationToken cancellationToken)
+    protected override FullDocumentDiagnosticReport Handle(DocumentDiagnosticParams parameters, ServerContext context, CancellationToken cancellationToken)
     {
-        var snapshot = context.Workspace.Current;
-        var document = snapshot.Find(parameters.TextDocument.Uri);
-        var items = document is null
-            ? Array.Empty<Protocol.Diagnostic>()
-            : snapshot.Engine.Findings(document.File).Select(LspConverter.ToLsp).ToArray();
-        return Task.FromResult<FullDocumentDiagnosticReport?>(new FullDocumentDiagnosticReport("full", $"{snapshot.Generation}", items));
+        var request = DocumentRequest.Of(context, parameters.TextDocument.Uri);
+        var snapshot = request?.Snapshot ?? context.Workspace.Current;
+        return ToLsp.Report(snapshot.Generation, request is null ? Array.Empty<Analysis.Diagnostics.Diagnostic>() : request.Engine.Findings(request.File));
     }
 }

@@ -1,40 +1,42 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Server.Lsp.Edge;
+using CacheSpec.Server.Lsp.JsonRpc;
 using CacheSpec.Server.Lsp.Protocol;
 using CacheSpec.Server.Lsp.Workspace;
-using StreamJsonRpc;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>initialized: loads every spec file under the workspace folders (with work-done progress) and asks to be told of file changes.</summary>
-public sealed class InitializedHandler : NotificationHandler<JsonElement>
+public sealed class InitializedHandler() : NotificationHandler<JsonElement>("initialized", LspJsonContext.Default.JsonElement)
 {
-    public override string Method => "initialized";
-    protected override JsonTypeInfo<JsonElement> ParamsType => LspJsonContext.Default.JsonElement;
-
-    protected override void Handle(JsonElement parameters, ServerContext context) => _ = LoadAsync(context);
-
     /// <summary>How long the load waits for the client to accept a progress token before it goes on without progress.</summary>
     private static readonly TimeSpan ProgressWait = TimeSpan.FromSeconds(3);
+
+    protected override void Handle(JsonElement parameters, ServerContext context) => _ = LoadAsync(context);
 
     private static async Task LoadAsync(ServerContext context)
     {
         try
         {
             var progress = await StartProgressAsync(context).ConfigureAwait(false);
-            var files = WorkspaceScanner.Scan(context.WorkspaceFolders, context.Client.Log);
+            var folders = context.Session.Folders;
+            var files = WorkspaceScanner.Scan(folders, context.Client.Log);
             context.Workspace.LoadFromDisk(files);
             if (progress is not null)
             {
                 await progress.EndAsync($"{files.Count} spec file(s) loaded").ConfigureAwait(false);
             }
-            context.Client.Log($"Loaded {files.Count} spec file(s) from {context.WorkspaceFolders.Count} workspace folder(s).");
+            context.Client.Log($"Loaded {files.Count} spec file(s) from {folders.Count} workspace folder(s).");
             context.Publisher.Schedule(null);
-            await RegisterFileWatchersAsync(context).ConfigureAwait(false);
+            if (context.Session.Capabilities.RegistersFileWatchers)
+            {
+                await context.Client.RequestAsync("client/registerCapability", ToLsp.FileWatchers(), LspJsonContext.Default.RegistrationParams)
+                    .ConfigureAwait(false);
+            }
         }
         catch (Exception exception)
         {
-            context.Client.Log($"Loading the workspace failed: {exception.Message}", 1);
+            context.Client.Log($"Loading the workspace failed: {exception.Message}", MessageType.Error);
         }
     }
 
@@ -47,7 +49,7 @@ public sealed class InitializedHandler : NotificationHandler<JsonElement>
         var starting = WorkDoneProgressReporter.StartAsync(context, "Loading cache isolation specs");
         if (await Task.WhenAny(starting, Task.Delay(ProgressWait)).ConfigureAwait(false) != starting)
         {
-            context.Client.Log("The client did not answer window/workDoneProgress/create; loading the workspace without progress.", 2);
+            context.Client.Log("The client did not answer window/workDoneProgress/create; loading the workspace without progress.", MessageType.Warning);
             _ = starting.ContinueWith(late => late.Result.EndAsync("Loaded"), TaskContinuationOptions.OnlyOnRanToCompletion);
             _ = starting.ContinueWith(late => _ = late.Exception, TaskContinuationOptions.OnlyOnFaulted);
             return null;
@@ -56,27 +58,10 @@ public sealed class InitializedHandler : NotificationHandler<JsonElement>
         {
             return await starting.ConfigureAwait(false);
         }
-        catch (RemoteInvocationException exception)
+        catch (RpcException exception)
         {
-            context.Client.Log($"The client refused a progress token ({exception.Message}); loading the workspace without progress.", 2);
+            context.Client.Log($"The client refused a progress token ({exception.Message}); loading the workspace without progress.", MessageType.Warning);
             return null;
         }
-    }
-
-    private static async Task RegisterFileWatchersAsync(ServerContext context)
-    {
-        var capabilities = context.InitializeParams?.Capabilities;
-        if (capabilities is not { ValueKind: JsonValueKind.Object } caps
-            || !caps.TryGetProperty("workspace", out var workspace) || workspace.ValueKind != JsonValueKind.Object
-            || !workspace.TryGetProperty("didChangeWatchedFiles", out var watched) || watched.ValueKind != JsonValueKind.Object
-            || !watched.TryGetProperty("dynamicRegistration", out var dynamic) || dynamic.ValueKind != JsonValueKind.True)
-        {
-            return;
-        }
-        var options = JsonSerializer.SerializeToElement(
-            new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}"), new Protocol.FileSystemWatcher("**/cachespec.json") }),
-            LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions);
-        var registration = new RegistrationParams(new[] { new Registration("cachespec-watch", "workspace/didChangeWatchedFiles", options) });
-        await context.Client.RequestAsync("client/registerCapability", registration, LspJsonContext.Default.RegistrationParams).ConfigureAwait(false);
     }
 }

@@ -1,30 +1,28 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using StreamJsonRpc;
+using CacheSpec.Server.Lsp.JsonRpc;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>A notification with typed params. Notifications get no answer, so bad params are logged and dropped (sent as a request, -32602).</summary>
-public abstract class NotificationHandler<TParams> : LspHandler
+/// <summary>A notification with typed params. Notifications get no answer, so bad params are logged and the notification dropped.</summary>
+public abstract class NotificationHandler<TParams>(string method, JsonTypeInfo<TParams> paramsType) : LspHandler(method)
 {
-    protected abstract JsonTypeInfo<TParams> ParamsType { get; }
-
     public sealed override bool IsNotification => true;
 
-    public sealed override Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public sealed override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
     {
         TParams typed;
         try
         {
-            typed = ParamsReader.Read(parameters, ParamsType);
+            typed = ParamsReader.Read(parameters, paramsType);
         }
-        catch (LocalRpcException exception)
+        catch (RpcException exception)
         {
-            context.Client.Log($"Ignored {Method}: {exception.Message}", 2);
+            context.Client.Log($"Ignored {Method}: {exception.Message}", Protocol.MessageType.Warning);
             throw;
         }
         Handle(typed, context);
-        return Task.FromResult<JsonElement?>(null);
+        return Task.FromResult<ResultWriter?>(null);
     }
 
     protected abstract void Handle(TParams parameters, ServerContext context);

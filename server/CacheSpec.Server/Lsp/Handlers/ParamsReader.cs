@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CacheSpec.Server.Lsp.JsonRpc;
 using CacheSpec.Server.Lsp.Protocol;
-using StreamJsonRpc;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
@@ -19,9 +19,10 @@ internal static class ParamsReader
             var value = parameters.Deserialize(type) ?? throw new JsonException("params are null");
             return value is ICheckedParams checkedParams && checkedParams.Problem() is { } problem ? throw new JsonException(problem) : value;
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException
+                                              or ArgumentException)
         {
-            throw new LocalRpcException($"Invalid params: {exception.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
+            throw new RpcException(LspErrorCodes.InvalidParams, $"Invalid params: {exception.Message}");
         }
     }
 }

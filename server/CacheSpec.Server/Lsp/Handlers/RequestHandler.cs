@@ -4,19 +4,17 @@ using System.Text.Json.Serialization.Metadata;
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>A request with typed params and result; params of the wrong shape are answered with InvalidParams (-32602).</summary>
-public abstract class RequestHandler<TParams, TResult> : LspHandler
+public abstract class RequestHandler<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsType, JsonTypeInfo<TResult> resultType)
+    : LspHandler(method)
 {
-    protected abstract JsonTypeInfo<TParams> ParamsType { get; }
-
-    protected abstract JsonTypeInfo<TResult> ResultType { get; }
-
-    public sealed override async Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public sealed override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
     {
-        var typed = ParamsReader.Read(parameters, ParamsType);
+        var typed = ParamsReader.Read(parameters, paramsType);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await HandleAsync(typed, context, cancellationToken).ConfigureAwait(false);
-        return result is null ? null : JsonSerializer.SerializeToElement(result, ResultType);
+        var result = Handle(typed, context, cancellationToken);
+        return Task.FromResult<ResultWriter?>(result is null ? null : writer => JsonSerializer.Serialize(writer, result, resultType));
     }
 
-    protected abstract Task<TResult?> HandleAsync(TParams parameters, ServerContext context, CancellationToken cancellationToken);
+    /// <summary>The answer for the snapshot current now; null is sent as JSON null.</summary>
+    protected abstract TResult? Handle(TParams parameters, ServerContext context, CancellationToken cancellationToken);
 }

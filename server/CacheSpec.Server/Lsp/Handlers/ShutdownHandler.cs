@@ -1,17 +1,16 @@
 using System.Text.Json;
-using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>shutdown: stop taking requests; the process ends on exit.</summary>
-public sealed class ShutdownHandler : LspHandler
+public sealed class ShutdownHandler() : LspHandler("shutdown")
 {
-    public override string Method => "shutdown";
+    public override bool InOrder => true;
 
-    public override Task<JsonElement?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
     {
-        context.State = ServerState.ShuttingDown;
+        context.Lifecycle.ShutDown();
         context.Publisher.Complete();
-        return Task.FromResult<JsonElement?>(null);
+        return Task.FromResult<ResultWriter?>(null);
     }
 }

@@ -35,11 +35,11 @@ public sealed record Range(Position Start, Position End);
 
 public sealed record Location(string Uri, Range Range);
 
-public sealed record TextDocumentIdentifier(string Uri);
+public sealed record TextDocumentIdentifier(DocumentUri Uri);
 
-public sealed record VersionedTextDocumentIdentifier(string Uri, int Version);
+public sealed record VersionedTextDocumentIdentifier(DocumentUri Uri, int Version);
 
-public sealed record TextDocumentItem(string Uri, string LanguageId, int Version, string Text);
+public sealed record TextDocumentItem(DocumentUri Uri, string LanguageId, int Version, string Text);
 
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position);
 
@@ -62,9 +62,9 @@ public sealed record MarkupContent(string Kind, string Value)
     public static MarkupContent Markdown(string value) => new("markdown", value);
 }
 
-public sealed record LogMessageParams(int Type, string Message);
+public sealed record LogMessageParams(MessageType Type, string Message);
 
-public sealed record FileEvent(string Uri, int Type);
+public sealed record FileEvent(DocumentUri Uri, FileChangeType Type);
 
 public sealed record DidChangeWatchedFilesParams(FileEvent[] Changes) : ICheckedParams
 {

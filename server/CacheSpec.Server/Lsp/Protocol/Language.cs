@@ -2,7 +2,7 @@ namespace CacheSpec.Server.Lsp.Protocol;
 
 public sealed record CodeDescription(string Href);
 
-public sealed record Diagnostic(Range Range, int Severity, string Code, CodeDescription? CodeDescription, string Source, string Message);
+public sealed record Diagnostic(Range Range, DiagnosticSeverity Severity, string Code, CodeDescription? CodeDescription, string Source, string Message);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
 
@@ -18,12 +18,12 @@ public sealed record TextEdit(Range Range, string NewText);
 
 public sealed record CompletionItem(
     string Label,
-    int Kind,
+    CompletionItemKind Kind,
     string? Detail,
     MarkupContent? Documentation,
     string? SortText,
     string? FilterText,
-    int? InsertTextFormat,
+    InsertTextFormat? InsertTextFormat,
     TextEdit? TextEdit);
 
 public sealed record CompletionList(bool IsIncomplete, CompletionItem[] Items);
@@ -32,7 +32,7 @@ public sealed record Hover(MarkupContent Contents, Range? Range);
 
 public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
 
-public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
+public sealed record DocumentSymbol(string Name, string? Detail, SymbolKind Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
 
 public sealed record FoldingRangeParams(TextDocumentIdentifier TextDocument);
 

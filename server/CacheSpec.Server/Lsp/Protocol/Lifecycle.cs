@@ -4,11 +4,11 @@ namespace CacheSpec.Server.Lsp.Protocol;
 
 public sealed record ClientInfo(string Name, string? Version = null);
 
-public sealed record WorkspaceFolder(string Uri, string Name);
+public sealed record WorkspaceFolder(DocumentUri Uri, string Name);
 
 public sealed record InitializeParams(
     int? ProcessId = null,
-    string? RootUri = null,
+    DocumentUri? RootUri = null,
     string? RootPath = null,
     WorkspaceFolder[]? WorkspaceFolders = null,
     JsonElement? Capabilities = null,
@@ -25,7 +25,7 @@ public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInf
 
 public sealed record SaveOptions(bool IncludeText);
 
-public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
+public sealed record TextDocumentSyncOptions(bool OpenClose, TextDocumentSyncKind Change, SaveOptions Save);
 
 public sealed record CompletionOptions(string[] TriggerCharacters, bool ResolveProvider);
 

@@ -5,7 +5,7 @@ namespace CacheSpec.Server.Lsp.Protocol;
 
 /// <summary>
 /// Source-generated serialization of every message type, so the server needs no reflection (and can be compiled with Native AOT).
-/// StreamJsonRpc only ever sees JsonElement parameters and results; the handlers convert with this context.
+/// Handlers read their params and write their results with it; the dispatcher itself only reads the message envelope.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

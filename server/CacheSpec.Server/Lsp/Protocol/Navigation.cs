@@ -30,11 +30,11 @@ public sealed record CreateFile(string Uri, CreateFileOptions? Options = null) :
 
 public sealed record PrepareRenameResult(Range Range, string Placeholder);
 
-public sealed record DocumentHighlight(Range Range, int Kind);
+public sealed record DocumentHighlight(Range Range, DocumentHighlightKind Kind);
 
 public sealed record WorkspaceSymbolParams(string Query);
 
-public sealed record SymbolInformation(string Name, int Kind, Location Location, string? ContainerName = null);
+public sealed record SymbolInformation(string Name, SymbolKind Kind, Location Location, string? ContainerName = null);
 
 public sealed record InlayHintParams(TextDocumentIdentifier TextDocument, Range Range);
 

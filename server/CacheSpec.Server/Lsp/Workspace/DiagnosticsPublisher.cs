@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using CacheSpec.Server.Lsp.Conversion;
 using CacheSpec.Server.Lsp.Protocol;
+using Engine = CacheSpec.Analysis.Diagnostics;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -16,16 +16,16 @@ namespace CacheSpec.Server.Lsp.Workspace;
 public sealed class DiagnosticsPublisher
 {
     private readonly ServerWorkspace workspace;
-    private readonly Func<PublishDiagnosticsParams, Task> send;
-    private readonly Channel<string?> changes = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send;
+    private readonly Channel<DocumentUri?> changes = Channel.CreateUnbounded<DocumentUri?>(new UnboundedChannelOptions { SingleReader = true });
     /// <summary>What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics), and for which version.</summary>
-    private readonly Dictionary<string, (Analysis.Diagnostics.Diagnostic[] Findings, int? Version)> published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version)> published = new(StringComparer.Ordinal);
     /// <summary>One publication at a time, by the loop or by the thread that applied a change.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
     /// <summary>The documents changed since the last publication (normalized URIs); read and written only under <see cref="publishing"/>.</summary>
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
 
-    public DiagnosticsPublisher(ServerWorkspace workspace, Func<PublishDiagnosticsParams, Task> send)
+    public DiagnosticsPublisher(ServerWorkspace workspace, Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send)
     {
         this.workspace = workspace;
         this.send = send;
@@ -47,14 +47,14 @@ public sealed class DiagnosticsPublisher
     /// Asks for a publication; the URI names the document that changed (null when only the workspace's files changed). With no delay,
     /// a small workspace and no publication under way, the change is published before this returns.
     /// </summary>
-    public void Schedule(string? changedUri)
+    public void Schedule(DocumentUri? changedUri)
     {
         var snapshot = workspace.Current;
         if (changedUri is not null && Delay == TimeSpan.Zero && IsSmall(snapshot) && publishing.Wait(0))
         {
             try
             {
-                pending.Add(LspConverter.Normalize(changedUri));
+                pending.Add(changedUri.Key);
                 PublishAsync(snapshot).GetAwaiter().GetResult();
             }
             finally
@@ -119,13 +119,13 @@ public sealed class DiagnosticsPublisher
         }
     }
 
-    private static void Drain(ChannelReader<string?> reader, HashSet<string> changed)
+    private static void Drain(ChannelReader<DocumentUri?> reader, HashSet<string> changed)
     {
         while (reader.TryRead(out var uri))
         {
             if (uri is not null)
             {
-                changed.Add(LspConverter.Normalize(uri));
+                changed.Add(uri.Key);
             }
         }
     }
@@ -141,24 +141,23 @@ public sealed class DiagnosticsPublisher
                 // The client pulls this document now: clear what was pushed while it was closed, so nothing shows twice.
                 if (published.Remove(key))
                 {
-                    await send(new PublishDiagnosticsParams(document.Uri, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+                    await send(document.Uri.Text, null, Array.Empty<Engine.Diagnostic>()).ConfigureAwait(false);
                 }
                 continue;
             }
-            var findings = analysis.For(document.Uri).ToArray();
+            var findings = analysis.For(document.Uri.Text).ToArray();
             // A changed document is published again with its new version, even with the same findings; never twice for one version.
             if (!published.TryGetValue(key, out var previous) || !previous.Findings.AsSpan().SequenceEqual(findings)
                 || (pending.Contains(key) && previous.Version != document.Version))
             {
                 published[key] = (findings, document.Version);
-                var diagnostics = Array.ConvertAll(findings, LspConverter.ToLsp);
-                await send(new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics)).ConfigureAwait(false);
+                await send(document.Uri.Text, document.Version, findings).ConfigureAwait(false);
             }
         }
         foreach (var gone in published.Keys.Where(key => !snapshot.Editor.ContainsKey(key)).ToArray())
         {
             published.Remove(gone);
-            await send(new PublishDiagnosticsParams(gone, null, Array.Empty<Protocol.Diagnostic>())).ConfigureAwait(false);
+            await send(gone, null, Array.Empty<Engine.Diagnostic>()).ConfigureAwait(false);
         }
         pending.Clear();
     }

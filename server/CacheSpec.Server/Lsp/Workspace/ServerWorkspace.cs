@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Workspace;
@@ -28,28 +28,28 @@ public sealed class ServerWorkspace
     public WorkspaceSnapshot Current => Volatile.Read(ref current);
 
     /// <summary>The cachespec.json settings for a document URI (none by default); the server points it at its configuration locator.</summary>
-    public Func<string, RuleConfiguration?> ConfigurationFor { get; set; } = _ => null;
+    public Func<DocumentUri, RuleConfiguration?> ConfigurationFor { get; set; } = _ => null;
 
     /// <summary>Re-reads every document with the configuration in force now (after a cachespec.json changed).</summary>
     public WorkspaceSnapshot Reconfigure() => Update(editor =>
     {
-        host.Reconfigure(file => ConfigurationFor(file.Path));
+        host.Reconfigure(file => ConfigurationFor(new DocumentUri(file.Path)));
         return editor;
     });
 
-    public WorkspaceSnapshot Open(string uri, int version, string text) => Update(editor =>
+    public WorkspaceSnapshot Open(DocumentUri uri, int version, string text) => Update(editor =>
     {
-        var key = LspConverter.Normalize(uri);
-        host.SetText(key, uri, text, configuration: ConfigurationFor(uri));
+        var key = uri.Key;
+        host.SetText(key, uri.Text, text, configuration: ConfigurationFor(uri));
         return editor.SetItem(key, new EditorState(uri, version, IsOpen: true));
     });
 
     /// <summary>Applies a didChange in order; returns null when the document is not open (the change is ignored).</summary>
-    public WorkspaceSnapshot? Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    public WorkspaceSnapshot? Change(DocumentUri uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
     {
         lock (gate)
         {
-            var key = LspConverter.Normalize(uri);
+            var key = uri.Key;
             if (!current.Editor.TryGetValue(key, out var state) || !state.IsOpen)
             {
                 return null;
@@ -60,7 +60,7 @@ public sealed class ServerWorkspace
                 foreach (var change in changes)
                 {
                     // Each change's range is in the text the changes before it left.
-                    var span = change.Range is null ? (Analysis.Text.TextSpan?)null : LspConverter.ToSpan(host.Current.Files[key].Text, change.Range);
+                    var span = change.Range is null ? (Analysis.Text.TextSpan?)null : FromLsp.Span(host.Current.Files[key].Text, change.Range);
                     host.Change(key, span, change.Text, configuration);
                 }
                 return editor.SetItem(key, state with { Version = version });
@@ -69,27 +69,27 @@ public sealed class ServerWorkspace
     }
 
     /// <summary>Closes a document: its text on disk, if any, takes its place; otherwise it leaves the workspace.</summary>
-    public WorkspaceSnapshot Close(string uri, string? diskText) => Update(editor =>
+    public WorkspaceSnapshot Close(DocumentUri uri, string? diskText) => Update(editor =>
     {
-        var key = LspConverter.Normalize(uri);
+        var key = uri.Key;
         if (diskText is null)
         {
             host.Remove(key);
             return editor.Remove(key);
         }
-        host.SetText(key, uri, diskText, configuration: ConfigurationFor(uri));
+        host.SetText(key, uri.Text, diskText, configuration: ConfigurationFor(uri));
         return editor.SetItem(key, new EditorState(uri, null, IsOpen: false));
     });
 
     /// <summary>Adds or refreshes files read from disk; open documents keep the editor's text.</summary>
-    public WorkspaceSnapshot LoadFromDisk(IEnumerable<(string Uri, string Text)> files) => Update(editor =>
+    public WorkspaceSnapshot LoadFromDisk(IEnumerable<(DocumentUri Uri, string Text)> files) => Update(editor =>
     {
         foreach (var (uri, text) in files)
         {
-            var key = LspConverter.Normalize(uri);
+            var key = uri.Key;
             if (!(editor.TryGetValue(key, out var existing) && existing.IsOpen))
             {
-                host.SetText(key, uri, text, configuration: ConfigurationFor(uri));
+                host.SetText(key, uri.Text, text, configuration: ConfigurationFor(uri));
                 editor = editor.SetItem(key, new EditorState(uri, null, IsOpen: false));
             }
         }
@@ -97,9 +97,9 @@ public sealed class ServerWorkspace
     });
 
     /// <summary>Forgets a file deleted from disk, unless the editor has it open.</summary>
-    public WorkspaceSnapshot RemoveFromDisk(string uri) => Update(editor =>
+    public WorkspaceSnapshot RemoveFromDisk(DocumentUri uri) => Update(editor =>
     {
-        var key = LspConverter.Normalize(uri);
+        var key = uri.Key;
         if (!editor.TryGetValue(key, out var existing) || existing.IsOpen)
         {
             return editor;

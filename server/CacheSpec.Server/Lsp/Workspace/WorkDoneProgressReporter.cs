@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Workspace;
@@ -9,40 +10,37 @@ namespace CacheSpec.Server.Lsp.Workspace;
 /// </summary>
 public sealed class WorkDoneProgressReporter
 {
-    private readonly ServerContext? context;
+    private readonly LspClient? client;
     private readonly JsonElement token;
 
-    private WorkDoneProgressReporter(ServerContext? context, JsonElement token)
+    private WorkDoneProgressReporter(LspClient? client, JsonElement token)
     {
-        this.context = context;
+        this.client = client;
         this.token = token;
     }
 
     public static async Task<WorkDoneProgressReporter> StartAsync(ServerContext context, string title)
     {
-        var token = context.InitializeParams?.WorkDoneToken;
-        if (token is not { ValueKind: JsonValueKind.String or JsonValueKind.Number } && ClientSupportsProgress(context))
+        var token = context.Session.WorkDoneToken;
+        if (!IsUsable(token) && context.Session.Capabilities.ShowsWorkDoneProgress)
         {
             token = JsonSerializer.SerializeToElement("cachespec-workspace-load", LspJsonContext.Default.String);
-            await context.Client.RequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token.Value), LspJsonContext.Default.WorkDoneProgressCreateParams)
-                .ConfigureAwait(false);
+            await context.Client.RequestAsync("window/workDoneProgress/create", ToLsp.CreateProgress(token.Value),
+                LspJsonContext.Default.WorkDoneProgressCreateParams).ConfigureAwait(false);
         }
-        if (token is not { ValueKind: JsonValueKind.String or JsonValueKind.Number } usable)
+        if (!IsUsable(token))
         {
             return new WorkDoneProgressReporter(null, default);
         }
-        var reporter = new WorkDoneProgressReporter(context, usable);
-        await reporter.SendAsync(new WorkDoneProgress("begin", Title: title)).ConfigureAwait(false);
+        var reporter = new WorkDoneProgressReporter(context.Client, token!.Value);
+        await reporter.SendAsync(ToLsp.ProgressBegin(reporter.token, title)).ConfigureAwait(false);
         return reporter;
     }
 
-    public Task EndAsync(string message) => SendAsync(new WorkDoneProgress("end", Message: message));
+    public Task EndAsync(string message) => SendAsync(ToLsp.ProgressEnd(token, message));
 
-    private Task SendAsync(WorkDoneProgress value) =>
-        context is null ? Task.CompletedTask : context.Client.NotifyAsync("$/progress", new ProgressParams(token, value), LspJsonContext.Default.ProgressParams);
+    private static bool IsUsable(JsonElement? token) => token is { ValueKind: JsonValueKind.String or JsonValueKind.Number };
 
-    private static bool ClientSupportsProgress(ServerContext context) =>
-        context.InitializeParams?.Capabilities is { ValueKind: JsonValueKind.Object } capabilities
-        && capabilities.TryGetProperty("window", out var window) && window.ValueKind == JsonValueKind.Object
-        && window.TryGetProperty("workDoneProgress", out var supported) && supported.ValueKind == JsonValueKind.True;
+    private Task SendAsync(ProgressParams progress) =>
+        client is null ? Task.CompletedTask : client.NotifyAsync("$/progress", progress, LspJsonContext.Default.ProgressParams);
 }

@@ -1,6 +1,6 @@
 using System.Text;
-using CacheSpec.Server.Cli;
-using CacheSpec.Server.Lsp.Conversion;
+using CacheSpec.Server.Discovery;
+using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -10,26 +10,26 @@ namespace CacheSpec.Server.Lsp.Workspace;
 /// </summary>
 public static class WorkspaceScanner
 {
-    public static IReadOnlyList<(string Uri, string Text)> Scan(IReadOnlyList<string> folders, Action<string, int> log)
+    public static IReadOnlyList<(DocumentUri Uri, string Text)> Scan(IReadOnlyList<string> folders, Action<string, MessageType> log)
     {
         var existing = folders.Where(Directory.Exists).ToArray();
         var paths = SpecFileFinder.Find(existing, out var error) ?? Array.Empty<string>();
         if (error is not null)
         {
-            log(error, 2);
+            log(error, MessageType.Warning);
         }
-        var files = new List<(string, string)>();
+        var files = new List<(DocumentUri, string)>();
         foreach (var path in paths)
         {
             if (TryRead(path, log) is { } text)
             {
-                files.Add((LspConverter.ToUri(path), text));
+                files.Add((DocumentUri.FromPath(path), text));
             }
         }
         return files;
     }
 
-    public static string? TryRead(string path, Action<string, int> log)
+    public static string? TryRead(string path, Action<string, MessageType> log)
     {
         try
         {
@@ -37,11 +37,11 @@ public static class WorkspaceScanner
         }
         catch (DecoderFallbackException)
         {
-            log($"Skipped {path}: it is not UTF-8 text.", 2);
+            log($"Skipped {path}: it is not UTF-8 text.", MessageType.Warning);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            log($"Skipped {path}: {exception.Message}", 2);
+            log($"Skipped {path}: {exception.Message}", MessageType.Warning);
         }
         return null;
     }

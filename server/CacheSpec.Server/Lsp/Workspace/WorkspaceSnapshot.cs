@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CacheSpec.Analysis;
+using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Workspace;
 
@@ -25,9 +26,9 @@ public sealed class WorkspaceSnapshot
     public long Generation { get; }
 
     /// <summary>A document by its URI (any spelling of it): the editor's view beside the file.</summary>
-    public DocumentState? Find(string uri)
+    public DocumentState? Find(DocumentUri uri)
     {
-        var key = Conversion.LspConverter.Normalize(uri);
+        var key = uri.Key;
         return Editor.TryGetValue(key, out var state) ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen) : null;
     }
 }

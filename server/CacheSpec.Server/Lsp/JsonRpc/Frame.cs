@@ -1,4 +1,4 @@
-namespace CacheSpec.Server.Lsp.Transport;
+namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>One read from the input: a message body, a framing problem the reader has already skipped past, or the end of the input.</summary>
 internal readonly record struct Frame(byte[]? Body, string? Problem)

@@ -4,25 +4,37 @@ using System.Reflection.Emit;
 namespace CacheSpec.Tests.Architecture;
 
 /// <summary>
-/// Which of the engine's folders (namespaces under CacheSpec.Analysis) each of its types uses, read from the compiled assembly: base
-/// types and interfaces, fields, method signatures, and every type, method and field that a method body names. Compiler-generated
-/// types (lambdas, iterators, async state machines) count as part of the type that declares them.
+/// Which types of its own assembly each type uses, read from the compiled assembly: base types and interfaces, fields, method
+/// signatures, and every type, method and field that a method body names; and which types its method bodies construct.
+/// Compiler-generated types (lambdas, iterators, async state machines) count as part of the type that declares them.
 /// </summary>
-internal static class EngineDependencies
+internal static class AssemblyDependencies
 {
-    private const string Root = "CacheSpec.Analysis";
+    private const byte NewObject = 0x73;
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value);
 
-    /// <summary>The folder of an engine type: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root namespace.</summary>
-    public static string FolderOf(Type type)
+    /// <summary>The folder of a type under a root namespace: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root itself.</summary>
+    public static string FolderOf(Type type, string root)
     {
         var name = (type.Namespace ?? string.Empty) + ".";
-        return name.StartsWith(Root + ".", StringComparison.Ordinal) ? name[(Root.Length + 1)..].Split('.')[0] : "(outside)";
+        return name.StartsWith(root + ".", StringComparison.Ordinal) ? name[(root.Length + 1)..].Split('.')[0] : "(outside)";
     }
+
+    /// <summary>Every type of the assembly whose constructor a type's code (with its nested and compiler-generated types) calls with newobj.</summary>
+    public static IEnumerable<(Type From, Type Constructed)> Constructions(Assembly assembly) =>
+        assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared))
+                .SelectMany(method => Instructions(method)
+                    .Where(instruction => instruction.Code.Value == NewObject)
+                    .Select(instruction => instruction.Member?.DeclaringType)
+                    .OfType<Type>()
+                    .Where(constructed => constructed.Assembly == assembly)
+                    .Select(constructed => (Outermost(type), constructed))))
+            .Distinct();
 
     /// <summary>Every engine type a type (with its nested and compiler-generated types) uses, other than itself.</summary>
     public static IEnumerable<(Type From, Type To)> Of(Assembly engine)
@@ -75,10 +87,23 @@ internal static class EngineDependencies
 
     private static void CollectBody(MethodBase method, HashSet<Type> used)
     {
+        foreach (var (_, member) in Instructions(method))
+        {
+            Add(member as Type ?? member?.DeclaringType, used);
+            if (member is FieldInfo field)
+            {
+                Add(field.FieldType, used);
+            }
+        }
+    }
+
+    /// <summary>A method body's instructions, each with the type, method or field it names (null for one that names none).</summary>
+    private static IEnumerable<(OpCode Code, MemberInfo? Member)> Instructions(MethodBase method)
+    {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)
         {
-            return;
+            yield break;
         }
         var module = method.Module;
         var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
@@ -88,17 +113,10 @@ internal static class EngineDependencies
             var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
             var code = OpCodesByValue[value];
             at += code.Size;
-            switch (code.OperandType)
-            {
-                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                    var member = module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments);
-                    Add(member as Type ?? member?.DeclaringType, used);
-                    if (member is FieldInfo field)
-                    {
-                        Add(field.FieldType, used);
-                    }
-                    break;
-            }
+            var member = code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok
+                ? module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments)
+                : null;
+            yield return (code, member);
             at += OperandSize(code, il, at);
         }
     }

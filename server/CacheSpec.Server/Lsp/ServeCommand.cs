@@ -1,7 +1,7 @@
-using CacheSpec.Server.Lsp;
-using CacheSpec.Server.Lsp.Transport;
+using CacheSpec.Server.Lsp.Handlers;
+using CacheSpec.Server.Lsp.JsonRpc;
 
-namespace CacheSpec.Server.Cli;
+namespace CacheSpec.Server.Lsp;
 
 /// <summary>"cachespec serve [--stdio]": the language server on standard input and output.</summary>
 public static class ServeCommand
@@ -17,6 +17,7 @@ public static class ServeCommand
         var stdout = new SynchronousStream(Console.OpenStandardOutput());
         var stdin = new SynchronousStream(Console.OpenStandardInput());
         Console.SetOut(stderr);
-        return LanguageServerHost.RunAsync(stdin, stdout, stderr).GetAwaiter().GetResult();
+        return LanguageServerHost.RunAsync(stdin, stdout, stderr, HandlerList.Create(), ServerOptions.FromEnvironment(), CancellationToken.None)
+            .GetAwaiter().GetResult();
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using CacheSpec.Analysis;
 
-namespace CacheSpec.Server.Cli;
+namespace CacheSpec.Server.Discovery;
 
 /// <summary>
 /// Reads a spec file as strict UTF-8 (a byte order mark is honoured, as File.ReadAllText does). It reads at most one character more

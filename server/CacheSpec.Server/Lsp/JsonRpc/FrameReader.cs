@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 
-namespace CacheSpec.Server.Lsp.Transport;
+namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
 /// Reads LSP's base protocol: header lines ("Name: value\r\n") up to an empty line, then exactly Content-Length bytes of body.
@@ -137,7 +137,7 @@ internal sealed class FrameReader
         }
         var body = buffer.Slice(0, length).ToArray();
         var header = body.AsSpan().IndexOf(ContentLengthName);
-        if (header >= 0 && !MessageEnvelope.IsJson(body))
+        if (header >= 0 && !MessageParser.IsJson(body))
         {
             input.AdvanceTo(buffer.GetPosition(header));
             return Frame.Broken($"the body is not JSON and holds another frame's header at byte {header}: its Content-Length {length} was too long");

@@ -1,16 +1,14 @@
-using System.Reflection;
+using CacheSpec.Server.Cli;
+using CacheSpec.Server.Lsp;
 
-namespace CacheSpec.Server.Cli;
+namespace CacheSpec.Server;
 
-/// <summary>Dispatches the verbs of the cachespec executable. Usage errors are one line on stderr and exit code 2.</summary>
+/// <summary>Dispatches the verbs of the cachespec executable to its hosts (Cli: check; Lsp: serve). Usage errors are one line on stderr and exit code 2.</summary>
 public static class CommandLine
 {
     public const int Success = 0;
     public const int Findings = 1;
     public const int UsageError = 2;
-
-    public static string Version =>
-        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,7 +18,7 @@ public static class CommandLine
             {
                 "check" => CheckCommand.Run(args[1..], stdout, stderr),
                 "serve" => ServeCommand.Run(args[1..], stderr),
-                "--version" or "version" => Print(stdout, $"cachespec {Version}"),
+                "--version" or "version" => Print(stdout, $"cachespec {ProductInfo.Version}"),
                 "--help" or "-h" or "help" => Print(stdout, Usage),
                 null => Fail(stderr, "missing command; try 'cachespec check <path>...' or 'cachespec --help'"),
                 var verb => Fail(stderr, $"unknown command '{verb}'; try 'cachespec --help'"),

@@ -1,7 +1,7 @@
 using CacheSpec.Analysis.Configuration;
 using CacheSpec.Analysis.Rules;
 
-namespace CacheSpec.Server;
+namespace CacheSpec.Server.Discovery;
 
 /// <summary>
 /// Finds the cachespec.json that governs a spec (in its folder or the nearest ancestor) and reads it, remembering what it read until told

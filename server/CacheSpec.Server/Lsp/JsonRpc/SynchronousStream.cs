@@ -1,4 +1,4 @@
-namespace CacheSpec.Server.Lsp.Transport;
+namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
 /// Standard input or output, read and written on the thread that asks. The console streams have no asynchronous I/O: they block a

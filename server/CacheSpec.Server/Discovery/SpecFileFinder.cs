@@ -1,4 +1,4 @@
-namespace CacheSpec.Server.Cli;
+namespace CacheSpec.Server.Discovery;
 
 /// <summary>
 /// Expands the command line's paths into spec files: a file stands for itself, a folder for every *.cachespec.yaml / .yml under it.

@@ -1,0 +1,46 @@
+using CacheSpec.Analysis.Text;
+using CacheSpec.Server.Lsp.Protocol;
+using Engine = CacheSpec.Analysis.Diagnostics;
+
+namespace CacheSpec.Server.Lsp.Edge;
+
+/// <summary>
+/// Engine terms into LSP records: the one place the server builds them (an architecture test checks that no other code does). This
+/// part: positions, ranges and diagnostics.
+/// </summary>
+internal static partial class ToLsp
+{
+    public const string Source = "cachespec";
+
+    public static Position Position(LinePosition position) => new(position.Line, position.Character);
+
+    public static Protocol.Range Range(LineRange range) => new(Position(range.Start), Position(range.End));
+
+    public static Protocol.Range Range(SourceText text, TextSpan span) => Range(text.GetRange(span));
+
+    public static Protocol.Diagnostic Diagnostic(Engine.Diagnostic diagnostic) => new(
+        Range(diagnostic.Range),
+        Severity(diagnostic.Severity),
+        diagnostic.Code,
+        new CodeDescription(RuleDocumentation.HelpUri(diagnostic.Code)),
+        Source,
+        diagnostic.Message);
+
+    public static Protocol.Diagnostic[] Diagnostics(IEnumerable<Engine.Diagnostic> findings) => findings.Select(Diagnostic).ToArray();
+
+    public static DiagnosticSeverity Severity(Engine.DiagnosticSeverity severity) => severity switch
+    {
+        Engine.DiagnosticSeverity.Error => DiagnosticSeverity.Error,
+        Engine.DiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
+        Engine.DiagnosticSeverity.Info => DiagnosticSeverity.Information,
+        _ => DiagnosticSeverity.Hint,
+    };
+
+    public static PublishDiagnosticsParams Publication(string uri, int? version, IEnumerable<Engine.Diagnostic> findings) =>
+        new(uri, version, Diagnostics(findings));
+
+    public static FullDocumentDiagnosticReport Report(long generation, IEnumerable<Engine.Diagnostic> findings) =>
+        new("full", $"{generation}", Diagnostics(findings));
+
+    public static string Uri(string path) => DocumentUri.FromPath(path).Text;
+}

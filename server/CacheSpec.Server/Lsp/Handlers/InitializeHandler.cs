@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.JsonRpc;
 using CacheSpec.Server.Lsp.Protocol;
@@ -30,37 +29,9 @@ public sealed class InitializeHandler() : RequestHandler<InitializeParams, Initi
         context.Publisher.PushOpenDocuments = !capabilities.PullsDiagnostics;
         if (parameters.ProcessId is { } processId)
         {
-            _ = WatchParentAsync(processId, context);
+            _ = ParentProcessWatch.RunAsync(processId, context);
         }
         context.Lifecycle.Initialize();
         return ToLsp.Initialized(capabilities);
-    }
-
-    /// <summary>The specification asks a server to exit when the process that started it dies.</summary>
-    private static async Task WatchParentAsync(int processId, ServerContext context)
-    {
-        var exit = context.Lifecycle.Exit;
-        while (!exit.Task.IsCompleted)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-            if (!IsAlive(processId))
-            {
-                context.Client.Log($"The client process {processId} is gone; exiting.", MessageType.Warning);
-                exit.TrySetResult(1);
-            }
-        }
-    }
-
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

@@ -203,18 +203,7 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void Folders_are_searched_recursively_and_form_one_model()
     {
-        folder.Write("net/network.cachespec.yaml", """
-            apiVersion: cachespec/v1
-            kind: CacheIsolationSpec
-            metadata:
-              name: network
-            networks:
-              - name: hub
-                addressSpace: [10.0.0.0/16]
-                subnets:
-                  - name: endpoints
-                    addressPrefix: 10.0.2.0/24
-            """);
+        folder.Write("net/network.cachespec.yaml", HubNetwork.Text);
         folder.Write("apps/app.cachespec.yaml", """
             apiVersion: cachespec/v1
             kind: CacheIsolationSpec

@@ -21,13 +21,7 @@ public class QuickFixDocumentationTests
     [Fact]
     public void Every_offered_fix_title_is_listed_on_its_rules_page()
     {
-        var workspaces = RuleCatalog.All
-            .Select(rule => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
-            {
-                [$"{rule.Id}.fails.cachespec.yaml"] = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md")).FailingExample!,
-            })
-            .Concat(FixCases.All.Values);
-        foreach (var files in workspaces)
+        foreach (var files in FixWorkspaces.RulePages.Concat(FixCases.All.Values))
         {
             var analysis = FixCheck.Analyze(files);
             foreach (var diagnostic in analysis.Diagnostics)

@@ -12,9 +12,9 @@ namespace CacheSpec.Tests.Fixes;
 /// </summary>
 public class QuickFixPropertyTests
 {
-    private static readonly string[] Seeds = RuleCatalog.All
-        .Select(rule => RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md")).FailingExample!)
-        .Concat(FixCases.All.Values.Where(files => files.Count == 1).Select(files => files.Values.Single()))
+    private static readonly string[] Seeds = FixWorkspaces.RulePages.Concat(FixCases.All.Values)
+        .Where(files => files.Count == 1)
+        .Select(files => files.Values.Single())
         .ToArray();
 
     private static readonly Gen<string> Mutated =

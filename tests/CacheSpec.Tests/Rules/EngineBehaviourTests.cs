@@ -10,18 +10,8 @@ namespace CacheSpec.Tests.Rules;
 /// <summary>The engine's behaviour across files, documents and profiles, on broken input, and when a rule fails.</summary>
 public class EngineBehaviourTests
 {
-    private const string Network = """
-        apiVersion: cachespec/v1
-        kind: CacheIsolationSpec
-        metadata:
-          name: network
-        networks:
-          - name: hub
-            addressSpace: [10.0.0.0/16]
-            subnets:
-              - name: redis
-                addressPrefix: 10.0.1.0/29
-        """;
+    /// <summary>The shared hub network with room in subnet redis for one small cache (a /29 has 3 usable addresses).</summary>
+    private static readonly string Network = HubNetwork.WithRedisPrefix("10.0.1.0/29");
 
     private static string InjectedCache(string name, int shards) => $$"""
         apiVersion: cachespec/v1
@@ -62,10 +52,12 @@ public class EngineBehaviourTests
     [Fact]
     public void Duplicate_names_across_files_point_at_the_first_declaration()
     {
-        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("copy.cachespec.yaml", Network.Replace("name: network", "name: copy")));
-        var duplicate = Assert.Single(result.Diagnostics, d => d.Code == "duplicate-name");
-        Assert.Equal("copy.cachespec.yaml", duplicate.Path);
-        Assert.Contains("network.cachespec.yaml:6", duplicate.Message);
+        var copy = Network.Replace("name: network", "name: copy");
+        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("copy.cachespec.yaml", copy));
+        var duplicates = result.Diagnostics.Where(d => d.Code == "duplicate-name").ToArray();
+        Assert.All(duplicates, duplicate => Assert.Equal("copy.cachespec.yaml", duplicate.Path));
+        var hub = Assert.Single(duplicates, duplicate => duplicate.Message.Contains("'hub'", StringComparison.Ordinal));
+        Assert.Contains("network.cachespec.yaml:6", hub.Message);
     }
 
     [Fact]
@@ -162,13 +154,8 @@ public class EngineBehaviourTests
     [Fact]
     public void Nsg_rules_may_name_subnets_as_sources()
     {
-        var spec = Network.Replace("addressPrefix: 10.0.1.0/29", "addressPrefix: 10.0.1.0/28\n        networkSecurityGroup: redis-nsg\n      - name: app\n        addressPrefix: 10.0.2.0/24") + """
-
-            networkSecurityGroups:
-              - name: redis-nsg
-                rules:
-                  - {name: no-app, priority: 100, direction: Inbound, access: Deny, protocol: Tcp, source: hub/app, destination: "*", destinationPorts: ["6380"]}
-            """;
+        // The hub's redis-nsg names hub/endpoints as the source of its one rule; denying instead of allowing blocks those clients.
+        var spec = HubNetwork.Text.Replace("access: Allow", "access: Deny");
         var result = Specs.AnalyzeFiles(("network.cachespec.yaml", spec), ("a.cachespec.yaml", InjectedCache("alpha", 1)));
         var blocked = Assert.Single(result.Diagnostics, d => d.Code == "vnet-inbound-port-blocked");
         Assert.Contains("TCP 6380 from client subnets", blocked.Message);

@@ -11,6 +11,9 @@ public static class RepositoryPaths
 
     public static string Baselines => Path.Combine(Root, "tests", "baselines");
 
+    /// <summary>tests/cases: the inputs of the baselines, kept as .yaml so that no workspace scan of the repository reads them.</summary>
+    public static string Cases => Path.Combine(Root, "tests", "cases");
+
     public static string Schema => Path.Combine(Root, "schemas", "cachespec.schema.json");
 
     /// <summary>docs/format.md: the format's reference, whose tables the tests hold equal to the engine.</summary>

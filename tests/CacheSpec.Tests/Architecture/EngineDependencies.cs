@@ -4,9 +4,10 @@ using System.Reflection.Emit;
 namespace CacheSpec.Tests.Architecture;
 
 /// <summary>
-/// Which of the engine's folders (namespaces under CacheSpec.Analysis) each of its types uses, read from the compiled assembly: base
-/// types and interfaces, fields, method signatures, and every type, method and field that a method body names. Compiler-generated
-/// types (lambdas, iterators, async state machines) count as part of the type that declares them.
+/// Which of the engine's folders (namespaces under CacheSpec.Analysis) each of its types uses, read from the compiled
+/// assembly: base types and interfaces, fields, method signatures, and every type, method and field that a method body
+/// names. Compiler-generated types (lambdas, iterators, async state machines) count as part of the type that declares
+/// them.
 /// </summary>
 internal static class EngineDependencies
 {
@@ -17,14 +18,17 @@ internal static class EngineDependencies
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value);
 
-    /// <summary>The folder of an engine type: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root namespace.</summary>
+    /// <summary>The folder of an engine type: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root
+    /// namespace.</summary>
     public static string FolderOf(Type type)
     {
         var name = (type.Namespace ?? string.Empty) + ".";
-        return name.StartsWith(Root + ".", StringComparison.Ordinal) ? name[(Root.Length + 1)..].Split('.')[0] : "(outside)";
+        return name.StartsWith(Root + ".", StringComparison.Ordinal) ? name[(Root.Length + 1)..].Split('.')[0]
+            : "(outside)";
     }
 
-    /// <summary>Every engine type a type (with its nested and compiler-generated types) uses, other than itself.</summary>
+    /// <summary>Every engine type a type (with its nested and compiler-generated types) uses, other than
+    /// itself.</summary>
     public static IEnumerable<(Type From, Type To)> Of(Assembly engine)
     {
         foreach (var type in engine.GetTypes().Where(type => type.DeclaringType is null))
@@ -81,7 +85,8 @@ internal static class EngineDependencies
             return;
         }
         var module = method.Module;
-        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments()
+            : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         for (var at = 0; at < il.Length;)
         {

@@ -2,13 +2,15 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Features;
 
-/// <summary>Hovers everywhere in the examples; what each kind of hover says is in <see cref="HoverBaselineTests"/>.</summary>
+/// <summary>Hovers everywhere in the examples; what each kind of hover says is in <see
+/// cref="CursorBaselineTests"/>.</summary>
 public class HoverTests
 {
     [Fact]
     public void Hovers_never_throw_at_any_offset_of_the_examples()
     {
-        var workspace = new FeatureWorkspace(Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.yaml", SearchOption.AllDirectories)
+        var workspace = new FeatureWorkspace(Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.yaml",
+            SearchOption.AllDirectories)
             .Select(path => (path, File.ReadAllText(path))));
         var hovered = 0;
         foreach (var file in workspace.Snapshot.Files.Values)

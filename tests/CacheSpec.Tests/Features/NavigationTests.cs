@@ -5,7 +5,8 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Features;
 
-/// <summary>Definition, references, highlight and rename across a two-file workspace: the shared hub network and its caches.</summary>
+/// <summary>Definition, references, highlight and rename across a two-file workspace: the shared hub network and its
+/// caches.</summary>
 public class NavigationTests
 {
     private const string Caches = """
@@ -35,11 +36,13 @@ public class NavigationTests
 
     private static (SymbolIndex Index, SpecFile Network, SpecFile Caches) Workspace()
     {
-        var files = new[] { SpecFile.Create(HubNetwork.Path, HubNetwork.Text), SpecFile.Create("caches.cachespec.yaml", Caches) };
+        var files = new[] { SpecFile.Create(HubNetwork.Path, HubNetwork.Text), SpecFile.Create("caches.cachespec.yaml",
+            Caches) };
         return (new SymbolIndex(SpecAnalyzer.Analyze(files).Model), files[0], files[1]);
     }
 
-    private static int Offset(SpecFile file, string text, int into = 1) => file.Text.Text.IndexOf(text, StringComparison.Ordinal) + into;
+    private static int Offset(SpecFile file, string text, int into = 1) => file.Text.Text.IndexOf(text,
+        StringComparison.Ordinal) + into;
 
     [Fact]
     public void Definition_of_a_subnet_reference_is_in_the_other_file()
@@ -56,10 +59,12 @@ public class NavigationTests
     public void References_cover_every_file_and_the_nsg_rules()
     {
         var (index, network, _) = Workspace();
-        var references = Navigation.References(index, network, Offset(network, "name: endpoints", 8), includeDeclaration: true);
+        var references = Navigation.References(index, network, Offset(network, "name: endpoints", 8),
+            includeDeclaration: true);
         Assert.Equal(3, references.Count);
         Assert.Contains(references, reference => reference.IsDeclaration);
-        var nsg = Navigation.References(index, network, Offset(network, "name: redis-nsg", 8), includeDeclaration: false);
+        var nsg = Navigation.References(index, network, Offset(network, "name: redis-nsg", 8),
+            includeDeclaration: false);
         Assert.Equal("redis-nsg", network.Text.GetText(Assert.Single(nsg).Span));
     }
 
@@ -74,7 +79,8 @@ public class NavigationTests
         Assert.Contains("subnet: core/redis", renamed);
         Assert.Contains("subnet: \"core/endpoints\"", renamed);
         Assert.Contains("source: core/endpoints", Apply(network, result.Edits));
-        var after = SpecAnalyzer.Analyze(new[] { ("network.cachespec.yaml", Apply(network, result.Edits)), ("caches.cachespec.yaml", renamed) });
+        var after = SpecAnalyzer.Analyze(new[] { ("network.cachespec.yaml", Apply(network, result.Edits)),
+            ("caches.cachespec.yaml", renamed) });
         Assert.DoesNotContain("unresolved-reference", after.Codes());
     }
 
@@ -107,7 +113,8 @@ public class NavigationTests
         Assert.Equal(2, Navigation.Highlights(index, network, Offset(network, "name: endpoints", 8)).Count);
         Assert.Null(Navigation.PrepareRename(index, caches, Offset(caches, "tier: Premium", 7)));
         Assert.Contains(index.DeclarationsMatching("EA"), occurrence => occurrence.Name == "east");
-        Assert.Equal(2, Navigation.References(index, caches, Offset(caches, "linkedCache: west", 14), includeDeclaration: true).Count);
+        Assert.Equal(2, Navigation.References(index, caches, Offset(caches, "linkedCache: west", 14),
+            includeDeclaration: true).Count);
     }
 
     private static string Apply(SpecFile file, IEnumerable<RenameEdit> edits)

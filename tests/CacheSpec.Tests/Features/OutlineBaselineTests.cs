@@ -5,8 +5,8 @@ using CacheSpec.Tests.Support.Rendering;
 namespace CacheSpec.Tests.Features;
 
 /// <summary>
-/// Document symbols and folding regions of every example (tests/baselines/features/symbols/examples/&lt;path&gt;.txt) and of the
-/// cases of tests/cases/features/symbols (tests/baselines/features/symbols/&lt;case&gt;.txt).
+/// Document symbols and folding regions of every example (tests/baselines/features/symbols/examples/&lt;path&gt;.txt)
+/// and of the cases of tests/cases/features/symbols (tests/baselines/features/symbols/&lt;case&gt;.txt).
 /// </summary>
 public class OutlineBaselineTests
 {
@@ -24,7 +24,8 @@ public class OutlineBaselineTests
     public void The_outline_of_an_example_matches_its_baseline(string path)
     {
         var file = SpecFile.Create(path, File.ReadAllText(Path.Combine(RepositoryPaths.Examples, path)));
-        Baseline.Match(Path.Combine(RepositoryPaths.Baselines, "features", Feature, "examples", path + ".txt"), OutlineRendering.Render(file));
+        Baseline.Match(Path.Combine(RepositoryPaths.Baselines, "features", Feature, "examples", path + ".txt"),
+            OutlineRendering.Render(file));
     }
 
     [Theory]
@@ -33,6 +34,7 @@ public class OutlineBaselineTests
     {
         var feature = FeatureCase.Load(Feature, name);
         var workspace = feature.Workspace();
-        feature.MatchBaseline(string.Concat(feature.Files.Select(file => $"## {file.Path}\n" + OutlineRendering.Render(workspace.File(file.Path)))));
+        feature.MatchBaseline(string.Concat(feature.Files.Select(file => $"## {file.Path}\n"
+            + OutlineRendering.Render(workspace.File(file.Path)))));
     }
 }

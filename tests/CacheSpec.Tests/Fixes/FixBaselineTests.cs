@@ -5,9 +5,10 @@ using CacheSpec.Tests.Support.Rendering;
 namespace CacheSpec.Tests.Fixes;
 
 /// <summary>
-/// Every finding of the fix workspaces with every quick fix it offers and the exact change each makes (see <see cref="FixRendering"/>),
-/// against tests/baselines/features/fixes: &lt;case&gt;.txt for the edge cases, rule-pages/&lt;id&gt;.txt for the failing example of
-/// each rule with fixes, examples/&lt;folder&gt;.txt for the examples.
+/// Every finding of the fix workspaces with every quick fix it offers and the exact change each makes (see <see
+/// cref="FixRendering"/>), against tests/baselines/features/fixes: &lt;case&gt;.txt for the edge cases,
+/// rule-pages/&lt;id&gt;.txt for the failing example of each rule with fixes, examples/&lt;folder&gt;.txt for the
+/// examples.
 /// </summary>
 public class FixBaselineTests
 {
@@ -27,7 +28,8 @@ public class FixBaselineTests
     [Theory]
     [MemberData(nameof(RuleIdsWithFixes))]
     public void Fixes_of_a_rule_pages_failing_example_match_their_baseline(string id) =>
-        Baseline.Match(Path.Combine(Baselines, "rule-pages", id + ".txt"), FixRendering.Render(FixWorkspaces.RulePage(id)));
+        Baseline.Match(Path.Combine(Baselines, "rule-pages", id + ".txt"),
+            FixRendering.Render(FixWorkspaces.RulePage(id)));
 
     [Theory]
     [MemberData(nameof(ExampleFolders))]

@@ -7,8 +7,8 @@ using CsCheck;
 namespace CacheSpec.Tests.Fixes;
 
 /// <summary>
-/// Mutates specs with fixable findings at random and applies every fix offered: no provider may throw (CodeFixes.For would hide it),
-/// and each fix keeps the YAML valid and removes its finding, as on the unmutated specs.
+/// Mutates specs with fixable findings at random and applies every fix offered: no provider may throw (CodeFixes.For
+/// would hide it), and each fix keeps the YAML valid and removes its finding, as on the unmutated specs.
 /// </summary>
 public class QuickFixPropertyTests
 {
@@ -36,11 +36,14 @@ public class QuickFixPropertyTests
                 _ = (RuleCatalog.Find(diagnostic.Code)?.Fix?.Provide(context) ?? Enumerable.Empty<CodeFix>()).ToArray();
             }
             var outcome = FixCheck.Run(new Dictionary<string, string> { ["mutated.cachespec.yaml"] = text });
-            // A corrected key or value brings what it held into view: its content may have errors of its own. A resolved reference
-            // does the same for the rules that need its target (a subnet too small for the cache now injected into it, say).
+            // A corrected key or value brings what it held into view: its content may have errors of its own. A
+            // resolved reference does the same for the rules that need its target (a subnet too small for the cache now
+            // injected into it, say).
             var problems = outcome.Problems.Where(problem => problem.Kind != FixCheck.ProblemKind.NewError
-                || problem.Diagnostic.Code is not ("unknown-key" or "invalid-value" or "unresolved-reference")).ToArray();
-            Assert.True(problems.Length == 0, text + "\n" + string.Join("\n\n", problems.Select(problem => problem.Message)));
+                || problem.Diagnostic.Code is not ("unknown-key" or "invalid-value" or "unresolved-reference"))
+                    .ToArray();
+            Assert.True(problems.Length == 0, text + "\n" + string.Join("\n\n", problems.Select(problem =>
+                problem.Message)));
         }, iter: 1_000, threads: 1);
     }
 }

@@ -5,8 +5,8 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Fixes;
 
 /// <summary>
-/// Applies every quick fix offered on the rule pages' failing examples, the examples folder and the edge cases, one at a time,
-/// and re-checks: the YAML stays valid, the fixed finding is gone from its place, and no new error appears.
+/// Applies every quick fix offered on the rule pages' failing examples, the examples folder and the edge cases, one at
+/// a time, and re-checks: the YAML stays valid, the fixed finding is gone from its place, and no new error appears.
 /// </summary>
 public class QuickFixTests
 {

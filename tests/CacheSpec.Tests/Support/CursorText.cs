@@ -1,6 +1,7 @@
 namespace CacheSpec.Tests.Support;
 
-/// <summary>A case's text with its cursor markers ("$0") taken out, and the offsets where they stood, in order.</summary>
+/// <summary>A case's text with its cursor markers ("$0") taken out, and the offsets where they stood, in
+/// order.</summary>
 public sealed record CursorText(string Text, IReadOnlyList<int> Cursors)
 {
     public const string Marker = "$0";
@@ -10,7 +11,8 @@ public sealed record CursorText(string Text, IReadOnlyList<int> Cursors)
         var cursors = new List<int>();
         var text = new System.Text.StringBuilder();
         var rest = 0;
-        for (var at = marked.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = marked.IndexOf(Marker, rest, StringComparison.Ordinal))
+        for (var at = marked.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = marked.IndexOf(Marker, rest,
+            StringComparison.Ordinal))
         {
             text.Append(marked, rest, at - rest);
             cursors.Add(text.Length);

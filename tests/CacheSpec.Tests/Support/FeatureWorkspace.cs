@@ -5,8 +5,8 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Tests.Support;
 
 /// <summary>
-/// Files held by an <see cref="AnalysisHost"/>, the engine's front door, as the language server holds a workspace: every feature
-/// baseline asks its questions of the host's current snapshot.
+/// Files held by an <see cref="AnalysisHost"/>, the engine's front door, as the language server holds a workspace:
+/// every feature baseline asks its questions of the host's current snapshot.
 /// </summary>
 public sealed class FeatureWorkspace
 {

@@ -12,6 +12,8 @@ public static class HubNetwork
     public static string Text { get; } =
         File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.Cases, "shared", "network.yaml")).Replace("\r\n", "\n");
 
-    /// <summary>The network with another prefix for subnet redis (a /29 leaves room for one small cache only).</summary>
-    public static string WithRedisPrefix(string prefix) => Text.Replace("addressPrefix: 10.0.1.0/28", "addressPrefix: " + prefix);
+    /// <summary>The network with another prefix for subnet redis (a /29 leaves room for one small cache
+    /// only).</summary>
+    public static string WithRedisPrefix(string prefix) => Text.Replace("addressPrefix: 10.0.1.0/28", "addressPrefix: "
+        + prefix);
 }

@@ -1,42 +1,40 @@
+using System.Text;
 using CacheSpec.Analysis.Features;
+using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Tests.Support.Rendering;
 
 /// <summary>
-/// Each cursor's completion list in the engine's order, an item a paragraph: "label · category · sort text · replace span `text`",
+/// Each cursor's completion list in the engine's order, an item a paragraph: "label · category · sort text · replace
+/// span `text`",
 /// then its detail, what it inserts and its documentation (one line in backticks, or continuation lines after "|").
 /// </summary>
 public static class CompletionRendering
 {
-    public static string Render(FeatureWorkspace workspace, FeatureCase.File caseFile)
+    public static string Render(FeatureWorkspace workspace, FeatureCase.File caseFile) =>
+        CursorRendering.Render(workspace, caseFile,
+            (file, offset) => Items(file, workspace.Snapshot.Complete(file, offset, FeatureWorkspace.Guidance)));
+
+    private static string Items(SpecFile file, IReadOnlyList<CompletionCandidate> items)
     {
-        var file = workspace.File(caseFile.Path);
-        var text = new System.Text.StringBuilder();
-        foreach (var offset in caseFile.Content.Cursors)
+        var text = new StringBuilder(items.Count == 0 ? "(no items)\n" : string.Empty);
+        foreach (var item in items)
         {
-            text.Append($"## {caseFile.Path} {Positions.Cursor(file.Text, offset)}\n");
-            var items = workspace.Snapshot.Complete(file, offset, FeatureWorkspace.Guidance);
-            if (items.Count == 0)
+            var category = item.Category.ToString().ToLowerInvariant();
+            var replaced = Positions.Escape(file.Text.GetText(item.ReplaceSpan));
+            text.Append($"{item.Label} · {category} · sort {item.SortText} · replace ")
+                .Append($"{Positions.Of(file.Text, item.ReplaceSpan)} `{replaced}`\n");
+            if (item.Detail is not null)
             {
-                text.Append("(no items)\n");
+                text.Append($"  detail: {item.Detail}\n");
             }
-            foreach (var item in items)
-            {
-                text.Append($"{item.Label} · {item.Category.ToString().ToLowerInvariant()} · sort {item.SortText} · replace ")
-                    .Append($"{Positions.Of(file.Text, item.ReplaceSpan)} `{Positions.Escape(file.Text.GetText(item.ReplaceSpan))}`\n");
-                if (item.Detail is not null)
-                {
-                    text.Append($"  detail: {item.Detail}\n");
-                }
-                AppendLines(text, item.IsSnippet ? "snippet" : "inserts", item.InsertText);
-                AppendLines(text, "doc", string.IsNullOrWhiteSpace(item.Documentation) ? "(none)" : item.Documentation);
-            }
-            text.Append('\n');
+            AppendLines(text, item.IsSnippet ? "snippet" : "inserts", item.InsertText);
+            AppendLines(text, "doc", string.IsNullOrWhiteSpace(item.Documentation) ? "(none)" : item.Documentation);
         }
         return text.ToString();
     }
 
-    private static void AppendLines(System.Text.StringBuilder text, string label, string value)
+    private static void AppendLines(StringBuilder text, string label, string value)
     {
         var lines = value.Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 1)

@@ -2,25 +2,21 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Tests.Support.Rendering;
 
-/// <summary>Each cursor's hover: the cursor, the range the hover describes and its text, and the Markdown as the editor gets it.</summary>
+/// <summary>Each cursor's hover: the range it describes and that range's text, then the Markdown as the editor gets
+/// it.</summary>
 public static class HoverRendering
 {
-    public static string Render(FeatureWorkspace workspace, FeatureCase.File caseFile)
+    public static string Render(FeatureWorkspace workspace, FeatureCase.File caseFile) =>
+        CursorRendering.Render(workspace, caseFile, (file, offset) => Hover(workspace, file, offset));
+
+    private static string Hover(FeatureWorkspace workspace, SpecFile file, int offset)
     {
-        var file = workspace.File(caseFile.Path);
-        var text = new System.Text.StringBuilder();
-        foreach (var offset in caseFile.Content.Cursors)
+        if (workspace.Snapshot.Hover(file, offset, FeatureWorkspace.Guidance,
+            FeatureWorkspace.RulePageLink) is not { } hover)
         {
-            text.Append($"## {caseFile.Path} {Positions.Cursor(file.Text, offset)}\n");
-            var hover = workspace.Snapshot.Hover(file, offset, FeatureWorkspace.Guidance, FeatureWorkspace.RulePageLink);
-            if (hover is null)
-            {
-                text.Append("(no hover)\n\n");
-                continue;
-            }
-            text.Append($"range {Positions.Of(file.Text, hover.Span)} `{Positions.Escape(file.Text.GetText(hover.Span))}`\n")
-                .Append(hover.Markdown.Replace("\r\n", "\n")).Append("\n\n");
+            return "(no hover)\n";
         }
-        return text.ToString();
+        return $"range {Positions.Of(file.Text, hover.Span)} `{Positions.Escape(file.Text.GetText(hover.Span))}`\n" +
+            hover.Markdown.Replace("\r\n", "\n") + "\n";
     }
 }

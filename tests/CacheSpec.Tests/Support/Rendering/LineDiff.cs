@@ -1,8 +1,8 @@
 namespace CacheSpec.Tests.Support.Rendering;
 
 /// <summary>
-/// A unified diff of two texts (hunks with two lines of context, numbered from 1 as diff does). A carriage return shows as "␍" at
-/// the end of its line, so a fix that loses or adds one shows in a baseline.
+/// A unified diff of two texts (hunks with two lines of context, numbered from 1 as diff does). A carriage return shows
+/// as "␍" at the end of its line, so a fix that loses or adds one shows in a baseline.
 /// </summary>
 public static class LineDiff
 {
@@ -27,7 +27,8 @@ public static class LineDiff
             var hunk = operations.Skip(first).Take(last - first + 1).ToArray();
             var oldStart = operations.Take(first).Count(op => op.Kind != '+') + 1;
             var newStart = operations.Take(first).Count(op => op.Kind != '-') + 1;
-            text.Append($"@@ -{oldStart},{hunk.Count(op => op.Kind != '+')} +{newStart},{hunk.Count(op => op.Kind != '-')} @@\n");
+            var (oldCount, newCount) = (hunk.Count(op => op.Kind != '+'), hunk.Count(op => op.Kind != '-'));
+            text.Append($"@@ -{oldStart},{oldCount} +{newStart},{newCount} @@\n");
             foreach (var (kind, line) in hunk)
             {
                 text.Append(kind).Append(line).Append('\n');
@@ -47,7 +48,8 @@ public static class LineDiff
         {
             for (var j = @new.Length - 1; j >= 0; j--)
             {
-                common[i, j] = old[i] == @new[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+                common[i, j] = old[i] == @new[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j
+                    + 1]);
             }
         }
         var operations = new List<(char, string)>();

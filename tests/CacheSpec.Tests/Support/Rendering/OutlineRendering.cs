@@ -6,8 +6,9 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Tests.Support.Rendering;
 
 /// <summary>
-/// A file's document symbols as an indented tree, a symbol a line: "category `name` span (name span) · detail"; then its folding
-/// regions, a region a line: "first-last line" (zero-based, inclusive), "comment" for a comment run, and the first line's text.
+/// A file's document symbols as an indented tree, a symbol a line: "category `name` span (name span) · detail"; then
+/// its folding regions, a region a line: "first-last line" (zero-based, inclusive), "comment" for a comment run, and
+/// the first line's text.
 /// </summary>
 public static partial class OutlineRendering
 {
@@ -22,7 +23,8 @@ public static partial class OutlineRendering
         foreach (var region in AnalysisSnapshot.Folding(file))
         {
             var first = file.Text.GetLineText(region.StartLine).TrimEnd('\r');
-            text.Append($"{region.StartLine}-{region.EndLine}{(region.IsComment ? " comment" : string.Empty)} `{first}`\n");
+            var kind = region.IsComment ? " comment" : string.Empty;
+            text.Append($"{region.StartLine}-{region.EndLine}{kind} `{first}`\n");
         }
         return text.ToString();
     }
@@ -30,7 +32,8 @@ public static partial class OutlineRendering
     private static void Append(System.Text.StringBuilder text, SpecFile file, SpecSymbol symbol, int depth)
     {
         text.Append(new string(' ', depth * 2))
-            .Append($"{Category(symbol.Category)} `{symbol.Name}` {Positions.Of(file.Text, symbol.Span)} (name {Positions.Of(file.Text, symbol.NameSpan)})")
+            .Append($"{Category(symbol.Category)} `{symbol.Name}` {Positions.Of(file.Text, symbol.Span)}")
+            .Append($" (name {Positions.Of(file.Text, symbol.NameSpan)})")
             .Append(symbol.Detail is null ? string.Empty : " · " + symbol.Detail)
             .Append('\n');
         foreach (var child in symbol.Children)
@@ -39,7 +42,8 @@ public static partial class OutlineRendering
         }
     }
 
-    private static string Category(SymbolCategory category) => UpperCaseInside().Replace(category.ToString(), "-$0").ToLowerInvariant();
+    private static string Category(SymbolCategory category) => UpperCaseInside().Replace(category.ToString(), "-$0")
+        .ToLowerInvariant();
 
     [GeneratedRegex("(?<=[a-z])[A-Z]")]
     private static partial Regex UpperCaseInside();

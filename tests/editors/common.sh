@@ -1,4 +1,5 @@
-# Shared by the editors' run.sh scripts: the server and spec under test, apt-get installs, and the verdict on a run's output.
+# Shared by the editors' run.sh scripts: the server and spec under test, apt-get installs, and the verdict
+# on a run's output.
 # Set `editor` (the name on the summary line) before sourcing this file.
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,13 +26,14 @@ apt_install() {
 
 require_server() {
   if [ ! -x "$CACHESPEC_SERVER" ]; then
-    echo "FAIL: the server $CACHESPEC_SERVER does not exist or is not executable (build it, or set CACHESPEC_SERVER)" >&2
+    echo "FAIL: the server $CACHESPEC_SERVER does not exist or is not executable" \
+      "(build it, or set CACHESPEC_SERVER)" >&2
     summary 0 1
   fi
 }
 
-# verdict PROGRAM STATUS LIMIT OUTPUT: counts the PASS and FAIL lines of the output, counts a timeout, an exit without a failed
-# check, or a clean exit without checks as one more failure, and ends with the summary.
+# verdict PROGRAM STATUS LIMIT OUTPUT: counts the PASS and FAIL lines of the output, counts a timeout, an exit
+# without a failed check, or a clean exit without checks as one more failure, and ends with the summary.
 verdict() {
   local program="$1" status="$2" limit="$3" output="$4" passed failed
   passed=$(grep -c '^PASS: ' <<<"$output" || true)

@@ -30,7 +30,8 @@ require_server
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-# The checks print PASS/FAIL lines with `message`, i.e. on stderr, in order with eglot's own messages; keep both streams.
+# The checks print PASS/FAIL lines with `message`, i.e. on stderr, in order with eglot's own messages;
+# keep both streams.
 (cd "$here" && timeout "$limit" emacs --batch -l "$here/cachespec-test.el" "$spec") >"$log" 2>&1 </dev/null
 status=$?
 cat "$log"

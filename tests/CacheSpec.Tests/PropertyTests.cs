@@ -5,18 +5,22 @@ using CsCheck;
 namespace CacheSpec.Tests;
 
 /// <summary>
-/// Mutates the examples at random (delete, insert, swap and duplicate lines, tabs, unicode, deep nesting, truncation) and checks that the
-/// engine never throws and that every diagnostic's range lies inside its document. Broken YAML is the normal case while typing.
+/// Mutates the examples at random (delete, insert, swap and duplicate lines, tabs, unicode, deep nesting, truncation)
+/// and checks that the engine never throws and that every diagnostic's range lies inside its document. Broken YAML is
+/// the normal case while typing.
 /// </summary>
 public class PropertyTests
 {
-    private static readonly string[] Seeds = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories)
+    private static readonly string[] Seeds = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml",
+        SearchOption.AllDirectories)
         .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
 
     private static readonly string[] Fragments =
     {
-        "\t", "  ", "- ", ": ", "---\n", "...\n", "[", "]", "{", "}", "&a ", "*a", "!!str ", "\"", "'", "#", "|\n", ">-\n", "? ", "\0", "\r",
-        "\r\n", "😀", "é", "\u2028", "\uFEFF", "\uD800", "caches:", "  - name: x", "isolation:", "vnetInjection:", "10.0.0.0/33", "- - - - -",
+        "\t", "  ", "- ", ": ", "---\n", "...\n", "[", "]", "{", "}", "&a ", "*a", "!!str ", "\"", "'", "#", "|\n",
+            ">-\n", "? ", "\0", "\r",
+        "\r\n", "😀", "é", "\u2028", "\uFEFF", "\uD800", "caches:", "  - name: x", "isolation:", "vnetInjection:",
+            "10.0.0.0/33", "- - - - -",
         new string('[', 200), new string(' ', 300) + "a: b", "%TAG ! tag:x,2000:\n", "&anchor [*anchor]",
     };
 
@@ -73,7 +77,8 @@ public class PropertyTests
                     break;
                 case 5:
                     var depth = random.Next(1, 2000);
-                    lines.Insert(at, string.Concat(Enumerable.Range(0, depth).Select(d => new string(' ', d % 40) + "- ")) + "x");
+                    lines.Insert(at, string.Concat(Enumerable.Range(0, depth).Select(d => new string(' ', d % 40)
+                        + "- ")) + "x");
                     break;
                 case 6 when lines.Count > 0:
                     lines.Insert(at, lines[random.Next(lines.Count)]);

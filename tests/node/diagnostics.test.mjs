@@ -6,15 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { EXAMPLES, checkWithCli, sortDiagnostics, specFilesUnder, startServer, uriOf } from './lsp-harness.mjs';
+import { EXAMPLES, checkWithCli, sortDiagnostics, specFilesUnder, uriOf } from './lsp-harness.mjs';
+import { serverStarter } from './started-servers.mjs';
 
-const started = [];
-async function start(options) {
-  const server = await startServer(options);
-  started.push(server);
-  return server;
-}
-after(() => started.forEach((server) => server.kill()));
+const start = serverStarter();
 
 function assertSameDiagnostics(actual, expected, where) {
   assert.deepEqual(sortDiagnostics(actual), sortDiagnostics(expected), `diagnostics differ for ${where}`);

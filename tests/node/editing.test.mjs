@@ -5,15 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { EXAMPLES, checkWithCli, endPosition, positionAt, sortDiagnostics, startServer, uriOf } from './lsp-harness.mjs';
+import { EXAMPLES, checkWithCli, endPosition, positionAt, sortDiagnostics, uriOf } from './lsp-harness.mjs';
+import { serverStarter } from './started-servers.mjs';
 
-const started = [];
-async function start(options) {
-  const server = await startServer(options);
-  started.push(server);
-  return server;
-}
-after(() => started.forEach((server) => server.kill()));
+const start = serverStarter();
 
 /** The offset of an LSP position in a text whose lines end with LF or CRLF (columns in UTF-16 code units, like JS strings). */
 function offsetAt(text, position) {

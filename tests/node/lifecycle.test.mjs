@@ -3,17 +3,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { EXAMPLES, ErrorCodes, TIMEOUT_MS, positionOf, startServer, uriOf } from './lsp-harness.mjs';
+import { EXAMPLES, ErrorCodes, TIMEOUT_MS, positionOf, uriOf } from './lsp-harness.mjs';
+import { serverStarter } from './started-servers.mjs';
 
-const started = [];
-async function start(options) {
-  const server = await startServer(options);
-  started.push(server);
-  return server;
-}
-after(() => started.forEach((server) => server.kill()));
+const start = serverStarter();
 
 /** Runs a request that must fail, and returns the ResponseError. */
 async function expectError(promise) {

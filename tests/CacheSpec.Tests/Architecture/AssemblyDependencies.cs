@@ -106,7 +106,8 @@ internal static class AssemblyDependencies
             yield break;
         }
         var module = method.Module;
-        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
+        var typeArguments = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments()
+            : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         for (var at = 0; at < il.Length;)
         {

@@ -4,16 +4,18 @@ using CacheSpec.Analysis;
 namespace CacheSpec.Tests.Architecture;
 
 /// <summary>
-/// The engine's floor plan, checked on the compiled assembly: each folder uses only the folders below it, and no static field holds
-/// state that could outlive an analysis or pass from one workspace to another (an <see cref="AnalysisHost"/> owns all such state).
+/// The engine's floor plan, checked on the compiled assembly: each folder uses only the folders below it, and no static
+/// field holds state that could outlive an analysis or pass from one workspace to another (an <see
+/// cref="AnalysisHost"/> owns all such state).
 /// </summary>
 public class EngineStructureTests
 {
     private static readonly Assembly Engine = typeof(AnalysisHost).Assembly;
 
     /// <summary>
-    /// What each folder may use besides itself. The root namespace's limits and options are plain values every folder may read; its
-    /// front doors (<see cref="SpecAnalyzer"/>, <see cref="AnalysisHost"/>) use everything and nothing uses them.
+    /// What each folder may use besides itself. The root namespace's limits and options are plain values every folder
+    /// may read; its front doors (<see cref="SpecAnalyzer"/>, <see cref="AnalysisHost"/>) use everything and nothing
+    /// uses them.
     /// </summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
@@ -26,10 +28,13 @@ public class EngineStructureTests
         ["Format"] = ["Syntax", "Text", "Network", "Diagnostics", "Facts"],
         ["Model"] = ["Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
         ["Editing"] = ["Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Facts"],
-        ["Rules"] = ["Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
+        ["Rules"] = ["Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration",
+            "Facts"],
         ["Guidance"] = ["Model", "Format", "Syntax", "Text", "Rules", "Diagnostics", "Facts"],
-        ["Fixes"] = ["Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Facts"],
-        ["Features"] = ["Guidance", "Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration", "Fixes", "Facts"],
+        ["Fixes"] = ["Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics", "Configuration",
+            "Facts"],
+        ["Features"] = ["Guidance", "Rules", "Editing", "Model", "Format", "Syntax", "Text", "Network", "Diagnostics",
+            "Configuration", "Fixes", "Facts"],
     };
 
     private static string FolderOf(Type type) => AssemblyDependencies.FolderOf(type, "CacheSpec.Analysis");
@@ -70,21 +75,26 @@ public class EngineStructureTests
     {
         var mutable = Engine.GetTypes()
             .Where(type => !type.Name.Contains('<', StringComparison.Ordinal) && !IsCompilerGenerated(type))
-            .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            .Where(field => !field.IsLiteral && !IsCompilerGenerated(field) && !(field.IsInitOnly && IsImmutable(field.FieldType)))
+            .SelectMany(type =>
+                type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(field => !field.IsLiteral && !IsCompilerGenerated(field) && !(field.IsInitOnly
+                && IsImmutable(field.FieldType)))
             .Select(field => $"{field.DeclaringType!.FullName}.{field.Name}: {field.FieldType.Name}")
             .ToArray();
         Assert.True(mutable.Length == 0, "Static fields that can change:\n" + string.Join("\n", mutable));
     }
 
     private static bool IsCompilerGenerated(MemberInfo member) =>
-        member.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null && member is Type
-        || (member is FieldInfo field && field.Name.Contains('<', StringComparison.Ordinal) && !field.Name.EndsWith("k__BackingField", StringComparison.Ordinal));
+        member.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null
+            && member is Type
+        || (member is FieldInfo field && field.Name.Contains('<', StringComparison.Ordinal)
+            && !field.Name.EndsWith("k__BackingField", StringComparison.Ordinal));
 
     /// <summary>
-    /// A field type whose value cannot change once the field is set: a value type, a string, an interface that only reads (the objects
-    /// behind them are arrays and lists built once and never handed out for writing), a frozen or immutable collection, a regular
-    /// expression, or an engine type that the test trusts because it has no settable state of its own.
+    /// A field type whose value cannot change once the field is set: a value type, a string, an interface that only
+    /// reads (the objects behind them are arrays and lists built once and never handed out for writing), a frozen or
+    /// immutable collection, a regular expression, or an engine type that the test trusts because it has no settable
+    /// state of its own.
     /// </summary>
     private static bool IsImmutable(Type type)
     {
@@ -93,7 +103,8 @@ public class EngineStructureTests
             return true;
         }
         var name = type.IsGenericType ? type.GetGenericTypeDefinition().FullName! : type.FullName ?? type.Name;
-        if (name.StartsWith("System.Collections.Frozen.", StringComparison.Ordinal) || name.StartsWith("System.Collections.Immutable.", StringComparison.Ordinal)
+        if (name.StartsWith("System.Collections.Frozen.", StringComparison.Ordinal)
+            || name.StartsWith("System.Collections.Immutable.", StringComparison.Ordinal)
             || name.StartsWith("System.Buffers.SearchValues", StringComparison.Ordinal)
             || name is "System.Collections.Generic.IReadOnlyList`1" or "System.Collections.Generic.IReadOnlySet`1"
                 or "System.Collections.Generic.IReadOnlyDictionary`2" or "System.Linq.ILookup`2" or "System.Lazy`1")
@@ -104,6 +115,8 @@ public class EngineStructureTests
     }
 
     private static bool HasNoSettableState(Type type) =>
-        type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).All(field => field.IsInitOnly)
-        && (type.BaseType is null || type.BaseType == typeof(object) || type.BaseType.Assembly != Engine || HasNoSettableState(type.BaseType));
+        type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).All(field =>
+            field.IsInitOnly)
+        && (type.BaseType is null || type.BaseType == typeof(object) || type.BaseType.Assembly != Engine
+            || HasNoSettableState(type.BaseType));
 }

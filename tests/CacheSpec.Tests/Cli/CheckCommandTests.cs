@@ -136,7 +136,8 @@ public class CheckCommandTests : IDisposable
         folder.Write("empty/notes.yaml", "not a spec\n");
         var (exit, output, error) = Run("check", empty);
         Assert.Equal((2, string.Empty), (exit, output));
-        Assert.Equal($"cachespec: no spec file (*.cachespec.yaml, *.cachespec.yml) found in '{empty}'\n", error.Replace("\r\n", "\n"));
+        Assert.Equal($"cachespec: no spec file (*.cachespec.yaml, *.cachespec.yml) found in '{empty}'\n",
+            error.Replace("\r\n", "\n"));
 
         folder.Write("specs/clean.cachespec.yaml", CleanSpec);
         var (withSpecs, _, _) = Run("check", empty, Path.Combine(folder.Path, "specs"));
@@ -149,20 +150,25 @@ public class CheckCommandTests : IDisposable
         var path = folder.Write("empty.cachespec.yaml", "# to be written\n");
         var (exit, output, _) = Run("check", path);
         Assert.Equal(1, exit);
-        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'apiVersion', which is required.", output, StringComparison.Ordinal);
-        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'kind', which is required.", output, StringComparison.Ordinal);
+        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'apiVersion', which is required.",
+            output, StringComparison.Ordinal);
+        Assert.Contains("1:1 error missing-required The spec is empty: it has no 'kind', which is required.", output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void Text_output_escapes_control_characters_so_a_spec_cannot_forge_a_line()
     {
-        // A quoted key holding a line break, a GitHub Actions command and a terminal escape: unknown-key repeats the key.
-        var path = folder.Write("forge.cachespec.yaml", CleanSpec.Replace("    tier: Standard", "    \"x\\n::error file=a.yaml::forged\\e[31m\": 1\n    tier: Standard"));
+        // A quoted key holding a line break, a GitHub Actions command and a terminal escape: unknown-key repeats the
+        // key.
+        var path = folder.Write("forge.cachespec.yaml", CleanSpec.Replace("    tier: Standard",
+            "    \"x\\n::error file=a.yaml::forged\\e[31m\": 1\n    tier: Standard"));
         var (exit, output, _) = Run("check", path);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal(1, exit);
         Assert.Equal(2, lines.Length);
-        Assert.DoesNotContain(lines, line => line.StartsWith("::", StringComparison.Ordinal) || line.Contains('\u001B'));
+        Assert.DoesNotContain(lines, line => line.StartsWith("::", StringComparison.Ordinal)
+            || line.Contains('\u001B'));
         Assert.Contains("Unknown key 'x\\n::error file=a.yaml::forged\\u001B[31m'", lines[0], StringComparison.Ordinal);
         var (_, json, _) = Run("check", path, "--format", "json");
         Assert.Contains("x\\n::error", json, StringComparison.Ordinal);
@@ -203,18 +209,7 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void Folders_are_searched_recursively_and_form_one_model()
     {
-        folder.Write("net/network.cachespec.yaml", """
-            apiVersion: cachespec/v1
-            kind: CacheIsolationSpec
-            metadata:
-              name: network
-            networks:
-              - name: hub
-                addressSpace: [10.0.0.0/16]
-                subnets:
-                  - name: endpoints
-                    addressPrefix: 10.0.2.0/24
-            """);
+        folder.Write("net/network.cachespec.yaml", HubNetwork.Text);
         folder.Write("apps/app.cachespec.yaml", """
             apiVersion: cachespec/v1
             kind: CacheIsolationSpec
@@ -234,9 +229,12 @@ public class CheckCommandTests : IDisposable
         var (exit, output, _) = Run("check", folder.Path, "--format", "json");
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
-        var files = json.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path").GetString()).ToArray();
-        Assert.Equal(new[] { Path.Combine(folder.Path, "apps", "app.cachespec.yaml"), Path.Combine(folder.Path, "net", "network.cachespec.yaml") }, files);
-        Assert.All(json.RootElement.GetProperty("files").EnumerateArray(), file => Assert.Empty(file.GetProperty("diagnostics").EnumerateArray()));
+        var files = json.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path")
+            .GetString()).ToArray();
+        Assert.Equal(new[] { Path.Combine(folder.Path, "apps", "app.cachespec.yaml"), Path.Combine(folder.Path, "net",
+            "network.cachespec.yaml") }, files);
+        Assert.All(json.RootElement.GetProperty("files").EnumerateArray(), file =>
+            Assert.Empty(file.GetProperty("diagnostics").EnumerateArray()));
     }
 
     [Fact]
@@ -260,7 +258,8 @@ public class CheckCommandTests : IDisposable
     [Fact]
     public void Guidance_overrides_every_spec_profile()
     {
-        var path = folder.Write("wrong.cachespec.yaml", ErrorSpec.Replace("tier: Standard", "tier: Premium").Replace("size: C1", "size: P1"));
+        var path = folder.Write("wrong.cachespec.yaml", ErrorSpec.Replace("tier: Standard", "tier: Premium")
+            .Replace("size: C1", "size: P1"));
         Assert.DoesNotContain("vnet-injection-not-recommended", Run("check", path).Out);
         Assert.Contains("vnet-injection-not-recommended", Run("check", path, "--guidance", "current").Out);
     }
@@ -277,7 +276,8 @@ public class CheckCommandTests : IDisposable
         Assert.Equal(CacheSpec.Analysis.Rules.RuleCatalog.All.Count, rules.Length);
         Assert.All(rules, rule =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text")
+                .GetString()));
             Assert.EndsWith(rule.GetProperty("id").GetString() + ".md", rule.GetProperty("helpUri").GetString());
         });
         var result = run.GetProperty("results")[0];

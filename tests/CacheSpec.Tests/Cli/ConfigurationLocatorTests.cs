@@ -4,7 +4,8 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Cli;
 
-/// <summary>What the locator remembers between lookups (the language server asks on every keystroke), and that it forgets when told.</summary>
+/// <summary>What the locator remembers between lookups (the language server asks on every keystroke), and that it
+/// forgets when told.</summary>
 public class ConfigurationLocatorTests
 {
     [Fact]
@@ -22,6 +23,7 @@ public class ConfigurationLocatorTests
         Assert.Empty(locator.For(spec).Problems);
 
         locator.Forget();
-        Assert.Contains(locator.For(spec).Problems, problem => problem.Contains("symbolic link", StringComparison.Ordinal));
+        Assert.Contains(locator.For(spec).Problems, problem => problem.Contains("symbolic link",
+            StringComparison.Ordinal));
     }
 }

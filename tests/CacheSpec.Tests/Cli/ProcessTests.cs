@@ -9,7 +9,8 @@ public class ProcessTests
     private static (int Exit, string Out, string Err) RunCachespec(params string[] args)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "cachespec.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root };
         start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
@@ -29,7 +30,8 @@ public class ProcessTests
         Assert.Equal(1, exit); // examples/broken holds a deliberately wrong spec
         Assert.Empty(error);
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        var paths = json.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path").GetString()!).ToArray();
+        var paths = json.RootElement.GetProperty("files").EnumerateArray().Select(file => file.GetProperty("path")
+            .GetString()!).ToArray();
         Assert.NotEmpty(paths);
         Assert.All(paths, path => Assert.StartsWith("examples/", path));
     }

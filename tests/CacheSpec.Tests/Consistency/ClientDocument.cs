@@ -4,9 +4,9 @@ using LspRange = CacheSpec.Server.Lsp.Protocol.Range;
 namespace CacheSpec.Tests.Consistency;
 
 /// <summary>
-/// The editor's copy of a document. It applies edits by offset and states them as LSP changes, converting offsets to positions with
-/// its own reading of the protocol (lines end at "\r\n", "\r" or "\n"; characters are UTF-16 code units), independent of the server's
-/// SourceText, so the two can be compared.
+/// The editor's copy of a document. It applies edits by offset and states them as LSP changes, converting offsets to
+/// positions with its own reading of the protocol (lines end at "\r\n", "\r" or "\n"; characters are UTF-16 code
+/// units), independent of the server's SourceText, so the two can be compared.
 /// </summary>
 internal sealed class ClientDocument
 {
@@ -86,14 +86,15 @@ internal sealed class ClientDocument
     }
 
     /// <summary>
-    /// Moves an offset back to where a position can name it: never inside a surrogate pair (UTF-16 positions keep a character whole)
-    /// and never between the "\r" and "\n" of one line break, which no line and character can address.
+    /// Moves an offset back to where a position can name it: never inside a surrogate pair (UTF-16 positions keep a
+    /// character whole) and never between the "\r" and "\n" of one line break, which no line and character can address.
     /// </summary>
     public int Snap(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
         if (offset > 0 && offset < Text.Length
-            && ((char.IsHighSurrogate(Text[offset - 1]) && char.IsLowSurrogate(Text[offset])) || (Text[offset - 1] == '\r' && Text[offset] == '\n')))
+            && ((char.IsHighSurrogate(Text[offset - 1]) && char.IsLowSurrogate(Text[offset]))
+                || (Text[offset - 1] == '\r' && Text[offset] == '\n')))
         {
             offset--;
         }
@@ -101,8 +102,9 @@ internal sealed class ClientDocument
     }
 
     /// <summary>
-    /// Replaces [start, end) and returns the change as the editor sends it. With <paramref name="overshoot"/>, a position at the end of a
-    /// line names a character past it (LSP says it clamps to the line's end); the edit is the same.
+    /// Replaces [start, end) and returns the change as the editor sends it. With <paramref name="overshoot"/>, a
+    /// position at the end of a line names a character past it (LSP says it clamps to the line's end); the edit is the
+    /// same.
     /// </summary>
     public TextDocumentContentChangeEvent Replace(int start, int end, string text, int overshoot = 0)
     {
@@ -113,7 +115,8 @@ internal sealed class ClientDocument
         return new TextDocumentContentChangeEvent(text, range);
     }
 
-    /// <summary>Undoes every edit applied since the history held <paramref name="count"/> edits, newest first, as the editor sends an undo.</summary>
+    /// <summary>Undoes every edit applied since the history held <paramref name="count"/> edits, newest first, as the
+    /// editor sends an undo.</summary>
     public IReadOnlyList<TextDocumentContentChangeEvent> RevertTo(int count)
     {
         var changes = new List<TextDocumentContentChangeEvent>();
@@ -162,7 +165,8 @@ internal sealed class ClientDocument
     private int CountOf(string value)
     {
         var count = 0;
-        for (var index = Text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = Text.IndexOf(value, index + value.Length, StringComparison.Ordinal))
+        for (var index = Text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = Text.IndexOf(value, index
+            + value.Length, StringComparison.Ordinal))
         {
             count++;
         }

@@ -4,17 +4,20 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Tests.Consistency;
 
 /// <summary>
-/// Plays an <see cref="EditRecipe"/> on a <see cref="ClientDocument"/> as an editor would, and returns the LSP content changes it sent.
-/// Places are chosen mostly where YAML structure is decided (indentation, list markers, keys and values, comments, "---"), since
-/// that is where re-parsing only part of a document can go wrong.
+/// Plays an <see cref="EditRecipe"/> on a <see cref="ClientDocument"/> as an editor would, and returns the LSP content
+/// changes it sent. Places are chosen mostly where YAML structure is decided (indentation, list markers, keys and
+/// values, comments, "---"), since that is where re-parsing only part of a document can go wrong.
 /// </summary>
 internal static class EditResolver
 {
-    /// <summary>Fragments that usually keep the YAML readable (plain text, list markers, comments, line breaks, keys, non-ASCII).</summary>
+    /// <summary>Fragments that usually keep the YAML readable (plain text, list markers, comments, line breaks, keys,
+    /// non-ASCII).</summary>
     private static readonly string[] Fragments =
     {
-        " ", "  ", "- ", ": ", "#", "# note", "---", "\n", "\r\n", "\n  - ", "\n- name: extra\n", "x", "name", "caches:", "isolation:",
-        "publicNetworkAccess: Disabled", "privateEndpoints:\n  - name: pe\n    subnet: hub/endpoints", "tier: Premium", "10.0.0.0/24", "😀",
+        " ", "  ", "- ", ": ", "#", "# note", "---", "\n", "\r\n", "\n  - ", "\n- name: extra\n", "x", "name",
+            "caches:", "isolation:",
+        "publicNetworkAccess: Disabled", "privateEndpoints:\n  - name: pe\n    subnet: hub/endpoints", "tier: Premium",
+            "10.0.0.0/24", "😀",
         "é", "中文", "👩‍👩‍👧", ", ", "-",
     };
 
@@ -26,14 +29,18 @@ internal static class EditResolver
 
     private static readonly string[] Values =
     {
-        "Premium", "Standard", "Basic", "P1", "C0", "E10", "Disabled", "Enabled", "10.0.0.0/24", "10.0.0.5/28", "hub/endpoints", "nowhere/none",
-        "\"1.2\"", "1.0", "[]", "[a, b]", "{}", "{x: 1}", "", "~", "true", "2", "-1", "'quoted'", "\"unterminated", "😀",
+        "Premium", "Standard", "Basic", "P1", "C0", "E10", "Disabled", "Enabled", "10.0.0.0/24", "10.0.0.5/28",
+            "hub/endpoints", "nowhere/none",
+        "\"1.2\"", "1.0", "[]", "[a, b]", "{}", "{x: 1}", "", "~", "true", "2", "-1", "'quoted'", "\"unterminated",
+            "😀",
     };
 
     private static readonly string[] Typed =
     {
-        "tier: Premium", "- name: extra-cache", "  size: P2", "publicNetworkAccess: Enabled", "# 😀 comment", "subnet: hub/endpoints",
-        "shardCount: 3", "---", "[10.1.0.0/16, 10.2.0.0/16]", "firewallRules:", "{name: r, startIp: 1.2.3.4, endIp: 1.2.3.5}",
+        "tier: Premium", "- name: extra-cache", "  size: P2", "publicNetworkAccess: Enabled", "# 😀 comment",
+            "subnet: hub/endpoints",
+        "shardCount: 3", "---", "[10.1.0.0/16, 10.2.0.0/16]", "firewallRules:",
+            "{name: r, startIp: 1.2.3.4, endIp: 1.2.3.5}",
     };
 
     public static IReadOnlyList<TextDocumentContentChangeEvent> Play(ClientDocument document, EditRecipe edit)
@@ -62,15 +69,18 @@ internal static class EditResolver
             case EditKind.ReplaceValue:
                 var colon = lineText.IndexOf(": ", StringComparison.Ordinal);
                 var valueStart = colon < 0 ? contentEnd : lineStart + colon + 2;
-                var commentAt = document.Text.IndexOf(" #", valueStart, contentEnd - valueStart, StringComparison.Ordinal);
+                var commentAt = document.Text.IndexOf(" #", valueStart, contentEnd - valueStart,
+                    StringComparison.Ordinal);
                 Replace(valueStart, commentAt < 0 ? contentEnd : commentAt, Pick(Values, edit.Pick));
                 break;
             case EditKind.DeleteLine:
                 Replace(lineStart, NextLineStart(document, line), "");
                 break;
             case EditKind.PressEnter:
-                // Mostly at the end of a line, keeping its indentation (a blank line); sometimes mid-line, deeper, or starting an item.
-                var indentation = new string(' ', indentEnd - lineStart) + (edit.Pick / 4 % 4) switch { 1 => "  ", 2 => "- ", _ => "" };
+                // Mostly at the end of a line, keeping its indentation (a blank line); sometimes mid-line, deeper, or
+                // starting an item.
+                var indentation = new string(' ', indentEnd - lineStart) + (edit.Pick / 4 % 4) switch { 1 => "  ", 2 =>
+                    "- ", _ => "" };
                 var enterAt = edit.Pick % 4 == 0 ? at : contentEnd;
                 Replace(enterAt, enterAt, document.LineBreak + indentation);
                 break;
@@ -86,7 +96,8 @@ internal static class EditResolver
             case EditKind.Indent when edit.Pick % 2 == 0:
                 // Tab on a selected list item: two spaces at the start of each of its lines, one change per line.
                 var (indentFrom, indentTo) = Block(document, ItemLine(document, line));
-                foreach (var start in document.LineStarts().Where(start => start >= indentFrom && start < indentTo).Reverse().ToArray())
+                foreach (var start in document.LineStarts().Where(start => start >= indentFrom && start < indentTo)
+                    .Reverse().ToArray())
                 {
                     Replace(start, start, "  ");
                 }
@@ -96,7 +107,8 @@ internal static class EditResolver
                 break;
             case EditKind.Dedent when edit.Pick % 2 == 0:
                 var (dedentFrom, dedentTo) = Block(document, ItemLine(document, line));
-                foreach (var start in document.LineStarts().Where(start => start >= dedentFrom && start < dedentTo).Reverse().ToArray())
+                foreach (var start in document.LineStarts().Where(start => start >= dedentFrom && start < dedentTo)
+                    .Reverse().ToArray())
                 {
                     var spaces = 0;
                     while (spaces < 2 && start + spaces < document.Text.Length && document.Text[start + spaces] == ' ')
@@ -120,14 +132,16 @@ internal static class EditResolver
                 }
                 break;
             case EditKind.UnmakeListItem:
-                var marker = lineText.TrimStart(' ').StartsWith("- ", StringComparison.Ordinal) ? indentEnd : document.Text.IndexOf("- ", lineStart, StringComparison.Ordinal);
+                var marker = lineText.TrimStart(' ').StartsWith("- ", StringComparison.Ordinal) ? indentEnd
+                    : document.Text.IndexOf("- ", lineStart, StringComparison.Ordinal);
                 if (marker >= 0)
                 {
                     Replace(marker, marker + 2, edit.Pick % 2 == 0 ? "  " : "");
                 }
                 break;
             case EditKind.CommentOut:
-                Replace(edit.Pick % 2 == 0 ? lineStart : indentEnd, edit.Pick % 2 == 0 ? lineStart : indentEnd, edit.Pick % 3 == 0 ? "#" : "# ");
+                Replace(edit.Pick % 2 == 0 ? lineStart : indentEnd, edit.Pick % 2 == 0 ? lineStart : indentEnd,
+                    edit.Pick % 3 == 0 ? "#" : "# ");
                 break;
             case EditKind.Uncomment:
                 var hash = document.Text.IndexOf('#', lineStart, contentEnd - lineStart);
@@ -137,24 +151,29 @@ internal static class EditResolver
                 }
                 break;
             case EditKind.InsertDocumentSeparator:
-                Replace(lineStart, lineStart, (edit.Pick % 4) switch { 0 => "---", 1 => "--- # next", 2 => "...", _ => "---\n---" } + document.LineBreak);
+                Replace(lineStart, lineStart, (edit.Pick % 4) switch { 0 => "---", 1 => "--- # next", 2 => "...", _ =>
+                    "---\n---" } + document.LineBreak);
                 break;
             case EditKind.DuplicateLine:
                 var after = NextLineStart(document, line);
                 var copy = document.Text[lineStart..after];
-                Replace(after, after, after == document.Text.Length && !copy.EndsWith('\n') && !copy.EndsWith('\r') ? document.LineBreak + copy : copy);
+                Replace(after, after, after == document.Text.Length && !copy.EndsWith('\n') && !copy.EndsWith('\r')
+                    ? document.LineBreak + copy : copy);
                 break;
             case EditKind.CopyItem:
-                // Copies the list item around the place (with its children) after itself, before itself, or to another line.
+                // Copies the list item around the place (with its children) after itself, before itself, or to another
+                // line.
                 var (blockStart, blockEnd) = Block(document, ItemLine(document, line));
                 var block = document.Text[blockStart..blockEnd];
-                var target = (edit.Pick % 4) switch { 0 or 1 => blockEnd, 2 => blockStart, _ => Place(document, edit.Size * 4) };
+                var target = (edit.Pick % 4) switch { 0 or 1 => blockEnd, 2 => blockStart, _ => Place(document,
+                    edit.Size * 4) };
                 target = document.LineStarts()[document.LineOf(target)];
                 if (target == document.Text.Length && target > 0 && document.Text[target - 1] is not ('\n' or '\r'))
                 {
                     block = document.LineBreak + block;
                 }
-                Replace(target, target, block.EndsWith('\n') || block.EndsWith('\r') ? block : block + document.LineBreak);
+                Replace(target, target, block.EndsWith('\n') || block.EndsWith('\r') ? block : block
+                    + document.LineBreak);
                 break;
             case EditKind.ChangeLineBreak:
                 var breakEnd = NextLineStart(document, line);
@@ -171,8 +190,8 @@ internal static class EditResolver
                 Replace(contentEnd, breakEnd, replacement);
                 break;
             case EditKind.TypeText:
-                // One change per character typed (an emoji as one), as editors send keystrokes batched into one notification:
-                // half the time a new value typed over a line's value, else a snippet typed anywhere.
+                // One change per character typed (an emoji as one), as editors send keystrokes batched into one
+                // notification: half the time a new value typed over a line's value, else a snippet typed anywhere.
                 var position = at;
                 var typing = Pick(Typed, edit.Pick / 2);
                 if (edit.Pick % 2 == 0 && lineText.IndexOf(": ", StringComparison.Ordinal) is var separator and >= 0)
@@ -199,7 +218,8 @@ internal static class EditResolver
                 break;
             case EditKind.Undo:
                 // Undoes the last edits (one, or up to four), in reverse order: a break followed by its repair.
-                for (var undone = 0; undone < (edit.Size % 3 == 0 ? 1 + edit.Pick % 4 : 1) && document.History.Count > 2 * undone; undone++)
+                for (var undone = 0; undone < (edit.Size % 3 == 0 ? 1 + edit.Pick % 4 : 1)
+                    && document.History.Count > 2 * undone; undone++)
                 {
                     var last = document.History[^(1 + 2 * undone)];
                     Replace(last.Start, last.Start + last.Inserted.Length, last.Removed);
@@ -213,8 +233,9 @@ internal static class EditResolver
     }
 
     /// <summary>
-    /// A change without a range: another spec pasted over everything, the editor's "change end of line sequence" command, or the text
-    /// after one of the engine property test's mutations (kept to valid UTF-16 and a bounded size, as a real editor would send).
+    /// A change without a range: another spec pasted over everything, the editor's "change end of line sequence"
+    /// command, or the text after one of the engine property test's mutations (kept to valid UTF-16 and a bounded size,
+    /// as a real editor would send).
     /// </summary>
     private static string WholeText(string text, EditRecipe edit)
     {
@@ -223,7 +244,8 @@ internal static class EditResolver
             case 0:
                 return EditSeeds.All[edit.Size % EditSeeds.All.Count].Text;
             case 1:
-                return text.Contains("\r\n", StringComparison.Ordinal) ? text.Replace("\r\n", "\n") : text.Replace("\n", "\r\n");
+                return text.Contains("\r\n", StringComparison.Ordinal) ? text.Replace("\r\n", "\n") : text.Replace("\n",
+                    "\r\n");
             default:
                 var mutated = PropertyTests.Mutate(text, 1 + edit.Size % 2, edit.Pick);
                 if (mutated.Length > text.Length * 2 + 200)
@@ -298,7 +320,8 @@ internal static class EditResolver
                 places.Add(start + hash);
                 places.Add((start + hash + end) / 2);
             }
-            if (content.StartsWith("---", StringComparison.Ordinal) || content.StartsWith("...", StringComparison.Ordinal))
+            if (content.StartsWith("---", StringComparison.Ordinal) || content.StartsWith("...",
+                StringComparison.Ordinal))
             {
                 places.Add(start + 3);
                 places.Add(start > 0 ? start - 1 : start);
@@ -311,13 +334,15 @@ internal static class EditResolver
         return places;
     }
 
-    /// <summary>The nearest line at or above this one that starts a list item (the line itself when none does).</summary>
+    /// <summary>The nearest line at or above this one that starts a list item (the line itself when none
+    /// does).</summary>
     private static int ItemLine(ClientDocument document, int line)
     {
         var starts = document.LineStarts();
         for (var candidate = line; candidate >= 0; candidate--)
         {
-            if (document.Text[starts[candidate]..document.ContentEnd(candidate)].TrimStart(' ').StartsWith("- ", StringComparison.Ordinal))
+            if (document.Text[starts[candidate]..document.ContentEnd(candidate)].TrimStart(' ').StartsWith("- ",
+                StringComparison.Ordinal))
             {
                 return candidate;
             }
@@ -325,7 +350,8 @@ internal static class EditResolver
         return line;
     }
 
-    /// <summary>The line and every following line indented deeper (a list item or mapping entry with its children).</summary>
+    /// <summary>The line and every following line indented deeper (a list item or mapping entry with its
+    /// children).</summary>
     private static (int Start, int End) Block(ClientDocument document, int line)
     {
         var starts = document.LineStarts();
@@ -333,11 +359,13 @@ internal static class EditResolver
         {
             var text = document.Text[starts[index]..document.ContentEnd(index)];
             var content = text.TrimStart(' ');
-            return content.StartsWith("- ", StringComparison.Ordinal) ? text.Length - content.Length + 1 : text.Length - content.Length;
+            return content.StartsWith("- ", StringComparison.Ordinal) ? text.Length - content.Length + 1
+                : text.Length - content.Length;
         }
         var own = Indentation(line);
         var last = line;
-        while (last + 1 < starts.Count && (document.ContentEnd(last + 1) == starts[last + 1] || Indentation(last + 1) > own))
+        while (last + 1 < starts.Count && (document.ContentEnd(last + 1) == starts[last + 1] || Indentation(last
+            + 1) > own))
         {
             last++;
         }
@@ -352,6 +380,8 @@ internal static class EditResolver
 
     private static string Pick(string[] values, int pick) => values[pick % values.Length];
 
-    /// <summary>A breaking fragment when the pick's last digit is 0, 1 or 2, else one that usually keeps the YAML readable.</summary>
-    private static string Fragment(int pick) => pick % 10 < 3 ? Pick(BreakingFragments, pick / 10) : Pick(Fragments, pick / 10);
+    /// <summary>A breaking fragment when the pick's last digit is 0, 1 or 2, else one that usually keeps the YAML
+    /// readable.</summary>
+    private static string Fragment(int pick) => pick % 10 < 3 ? Pick(BreakingFragments, pick / 10) : Pick(Fragments,
+        pick / 10);
 }

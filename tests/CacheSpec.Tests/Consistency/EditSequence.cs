@@ -1,6 +1,7 @@
 namespace CacheSpec.Tests.Consistency;
 
-/// <summary>A random editing session: the documents opened (indexes into the seed specs), the notifications sent in order, and whether its edits are gentle.</summary>
+/// <summary>A random editing session: the documents opened (indexes into the seed specs), the notifications sent in
+/// order, and whether its edits are gentle.</summary>
 internal sealed record EditSequence(int[] Seeds, EditNotification[] Notifications, bool Gentle)
 {
     public override string ToString() =>

@@ -8,8 +8,9 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Tests.Consistency;
 
 /// <summary>
-/// Everything a reader of a parsed file can see, written out as lines: the line index, the positioned YAML tree with its syntax
-/// errors, the outline, the folding and the diagnostics. Two files that render alike answer every editor request alike.
+/// Everything a reader of a parsed file can see, written out as lines: the line index, the positioned YAML tree with
+/// its syntax errors, the outline, the folding and the diagnostics. Two files that render alike answer every editor
+/// request alike.
 /// </summary>
 internal static class Observed
 {
@@ -48,7 +49,8 @@ internal static class Observed
         var output = new StringBuilder();
         void Write(SpecSymbol symbol, int depth)
         {
-            output.Append(' ', depth * 2).Append($"{symbol.Category} {symbol.Name} ({symbol.Detail}) {Span(symbol.Span)} name {Span(symbol.NameSpan)}\n");
+            output.Append(' ', depth * 2)
+                .Append($"{symbol.Category} {symbol.Name} ({symbol.Detail}) {Span(symbol.Span)} name {Span(symbol.NameSpan)}\n");
             foreach (var child in symbol.Children)
             {
                 Write(child, depth + 1);
@@ -74,7 +76,8 @@ internal static class Observed
         output.Append(' ', depth * 2);
         if (depth > MaxDepth)
         {
-            // Mutated texts can nest hundreds of levels; comparing the first levels and the spans around them is enough.
+            // Mutated texts can nest hundreds of levels; comparing the first levels and the spans around them is
+            // enough.
             output.Append($"{node.KindName} {Span(node.Span)} ...\n");
             return;
         }

@@ -4,8 +4,8 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Tests.Consistency;
 
 /// <summary>
-/// What a session sent, kept so a failure explains itself: the session's recipes, every change as the protocol carried it, and the
-/// first line where the server's view and a fresh open of the client's text part.
+/// What a session sent, kept so a failure explains itself: the session's recipes, every change as the protocol carried
+/// it, and the first line where the server's view and a fresh open of the client's text part.
 /// </summary>
 internal sealed class Story
 {
@@ -17,7 +17,8 @@ internal sealed class Story
     {
         foreach (var change in changes)
         {
-            var range = change.Range is { } r ? $"{r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character}" : "full";
+            var range = change.Range is { } r ? $"{r.Start.Line}:{r.Start.Character}-{r.End.Line}:{r.End.Character}"
+                : "full";
             sent.Append($"  doc {target} {range} \"{Escape(change.Text)}\"\n");
         }
     }
@@ -44,8 +45,10 @@ internal sealed class Story
             $"Session:\n{sent}\n--- fresh, around line {first + 1}\n{Around(expectedLines, first)}\n--- server, around line {first + 1}\n{Around(actualLines, first)}");
     }
 
-    private static string Around(string[] lines, int line) => string.Join('\n', lines.Skip(Math.Max(0, line - 15)).Take(40));
+    private static string Around(string[] lines, int line) => string.Join('\n', lines.Skip(Math.Max(0, line - 15))
+        .Take(40));
 
     private static string Escape(string text) =>
-        text.Length > 200 ? Escape(text[..200]) + "..." : text.Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t").Replace("\"", "\\\"");
+        text.Length > 200 ? Escape(text[..200]) + "..." : text.Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n",
+            "\\n").Replace("\t", "\\t").Replace("\"", "\\\"");
 }

@@ -6,9 +6,10 @@ using Newtonsoft.Json.Linq;
 namespace CacheSpec.Tests.Faults;
 
 /// <summary>
-/// A spec file that disappears or becomes unreadable under the language server, while the editor has it open and while it is closed:
-/// the server keeps serving, an open document keeps the editor's text, and a file gone from the workspace gets an empty list.
-/// As root, where a mode of 000 does not stop reads, "unreadable" puts a folder in the file's place (see <see cref="Unreadable"/>).
+/// A spec file that disappears or becomes unreadable under the language server, while the editor has it open and while
+/// it is closed: the server keeps serving, an open document keeps the editor's text, and a file gone from the workspace
+/// gets an empty list. As root, where a mode of 000 does not stop reads, "unreadable" puts a folder in the file's place
+/// (see <see cref="Unreadable"/>).
 /// </summary>
 public sealed class SpecFileFaultTests : IDisposable
 {
@@ -33,13 +34,17 @@ public sealed class SpecFileFaultTests : IDisposable
         folder.Dispose();
     }
 
-    /// <summary>One cache open to the internet: one no-network-isolation finding; a Premium size on Basic adds invalid-size-for-tier.</summary>
+    /// <summary>One cache open to the internet: one no-network-isolation finding; a Premium size on Basic adds
+    /// invalid-size-for-tier.</summary>
     private static string Spec(string name, string size) =>
-        Specs.Header.Replace("name: test", $"name: {name}") + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: {size}\n    isolation:\n      publicNetworkAccess: Enabled\n";
+        Specs.Header.Replace("name: test", $"name: {name}")
+            + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: {size}\n    isolation:\n      publicNetworkAccess: Enabled\n";
 
-    private static string[] Codes(JToken diagnostics) => diagnostics.Select(d => (string)d["code"]!).Order(StringComparer.Ordinal).ToArray();
+    private static string[] Codes(JToken diagnostics) => diagnostics.Select(d => (string)d["code"]!)
+        .Order(StringComparer.Ordinal).ToArray();
 
-    private static bool Cleared(JObject published) => published["version"] is null or { Type: JTokenType.Null } && !((JArray)published["diagnostics"]!).Any();
+    private static bool Cleared(JObject published) => published["version"] is null or { Type: JTokenType.Null }
+        && !((JArray)published["diagnostics"]!).Any();
 
     private async Task<InProcessServer> StartAsync()
     {
@@ -55,7 +60,8 @@ public sealed class SpecFileFaultTests : IDisposable
     {
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = UriB } });
         Assert.Equal(new[] { "no-network-isolation" }, Codes(pulled["items"]!));
-        Assert.NotEmpty((JArray)await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = UriB } }));
+        Assert.NotEmpty((JArray)await server.RequestAsync("textDocument/documentSymbol",
+            new { textDocument = new { uri = UriB } }));
     }
 
     [Fact]
@@ -65,7 +71,8 @@ public sealed class SpecFileFaultTests : IDisposable
         await server.OpenAsync(UriA, Spec("a", "P1"), version: 2);
         await server.WaitForDiagnosticsAsync(UriA, p => (int?)p["version"] == 2);
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 3 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 3 } } });
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = UriA } });
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(pulled["items"]!));
         await AssertStillServingAsync(server);
@@ -81,7 +88,8 @@ public sealed class SpecFileFaultTests : IDisposable
         await server.OpenAsync(UriA, Spec("a", "P1"), version: 2);
         await server.WaitForDiagnosticsAsync(UriA, p => (int?)p["version"] == 2);
         Unreadable.MakeFileUnreadableHere(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 2 } } });
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = UriA } });
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(pulled["items"]!));
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = UriA } });
@@ -95,14 +103,17 @@ public sealed class SpecFileFaultTests : IDisposable
         await using var server = await StartAsync();
         // A tool that replaces files by renaming may report only a change for a file that is gone.
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 2 } } });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
         File.WriteAllText(pathA, Spec("a", "P1"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 1 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 1 } } });
         await server.WaitForDiagnosticsAsync(UriA, p => ((JArray)p["diagnostics"]!).Count == 2);
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 3 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 3 } } });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
     }
@@ -112,11 +123,13 @@ public sealed class SpecFileFaultTests : IDisposable
     {
         await using var server = await StartAsync();
         Unreadable.MakeFileUnreadableHere(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 2 } } });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
         Unreadable.Restore(pathA, Spec("a", "P1"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA, type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
+            type = 2 } } });
         var back = await server.WaitForDiagnosticsAsync(UriA, p => ((JArray)p["diagnostics"]!).Count == 2);
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(back["diagnostics"]!));
     }

@@ -1,34 +1,14 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Model;
-using CacheSpec.Analysis.Text;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Features;
 
-/// <summary>Definition, references, highlight, rename and inlay hints across a two-file workspace.</summary>
+/// <summary>Definition, references, highlight and rename across a two-file workspace: the shared hub network and its
+/// caches.</summary>
 public class NavigationTests
 {
-    private const string Network = """
-        apiVersion: cachespec/v1
-        kind: CacheIsolationSpec
-        metadata:
-          name: network
-        networks:
-          - name: hub
-            addressSpace: [10.0.0.0/16]
-            subnets:
-              - name: redis
-                addressPrefix: 10.0.1.0/28
-                networkSecurityGroup: redis-nsg
-              - name: endpoints
-                addressPrefix: 10.0.2.0/24
-        networkSecurityGroups:
-          - name: redis-nsg
-            rules:
-              - {name: from-endpoints, priority: 100, direction: Inbound, access: Allow, protocol: Tcp, source: hub/endpoints, destination: "*", destinationPorts: ["6380"]}
-        """;
-
     private const string Caches = """
         apiVersion: cachespec/v1
         kind: CacheIsolationSpec
@@ -56,11 +36,13 @@ public class NavigationTests
 
     private static (SymbolIndex Index, SpecFile Network, SpecFile Caches) Workspace()
     {
-        var files = new[] { SpecFile.Create("network.cachespec.yaml", Network), SpecFile.Create("caches.cachespec.yaml", Caches) };
+        var files = new[] { SpecFile.Create(HubNetwork.Path, HubNetwork.Text), SpecFile.Create("caches.cachespec.yaml",
+            Caches) };
         return (new SymbolIndex(SpecAnalyzer.Analyze(files).Model), files[0], files[1]);
     }
 
-    private static int Offset(SpecFile file, string text, int into = 1) => file.Text.Text.IndexOf(text, StringComparison.Ordinal) + into;
+    private static int Offset(SpecFile file, string text, int into = 1) => file.Text.Text.IndexOf(text,
+        StringComparison.Ordinal) + into;
 
     [Fact]
     public void Definition_of_a_subnet_reference_is_in_the_other_file()
@@ -77,10 +59,12 @@ public class NavigationTests
     public void References_cover_every_file_and_the_nsg_rules()
     {
         var (index, network, _) = Workspace();
-        var references = Navigation.References(index, network, Offset(network, "name: endpoints", 8), includeDeclaration: true);
+        var references = Navigation.References(index, network, Offset(network, "name: endpoints", 8),
+            includeDeclaration: true);
         Assert.Equal(3, references.Count);
         Assert.Contains(references, reference => reference.IsDeclaration);
-        var nsg = Navigation.References(index, network, Offset(network, "name: redis-nsg", 8), includeDeclaration: false);
+        var nsg = Navigation.References(index, network, Offset(network, "name: redis-nsg", 8),
+            includeDeclaration: false);
         Assert.Equal("redis-nsg", network.Text.GetText(Assert.Single(nsg).Span));
     }
 
@@ -95,7 +79,8 @@ public class NavigationTests
         Assert.Contains("subnet: core/redis", renamed);
         Assert.Contains("subnet: \"core/endpoints\"", renamed);
         Assert.Contains("source: core/endpoints", Apply(network, result.Edits));
-        var after = SpecAnalyzer.Analyze(new[] { ("network.cachespec.yaml", Apply(network, result.Edits)), ("caches.cachespec.yaml", renamed) });
+        var after = SpecAnalyzer.Analyze(new[] { ("network.cachespec.yaml", Apply(network, result.Edits)),
+            ("caches.cachespec.yaml", renamed) });
         Assert.DoesNotContain("unresolved-reference", after.Codes());
     }
 
@@ -128,19 +113,8 @@ public class NavigationTests
         Assert.Equal(2, Navigation.Highlights(index, network, Offset(network, "name: endpoints", 8)).Count);
         Assert.Null(Navigation.PrepareRename(index, caches, Offset(caches, "tier: Premium", 7)));
         Assert.Contains(index.DeclarationsMatching("EA"), occurrence => occurrence.Name == "east");
-        Assert.Equal(2, Navigation.References(index, caches, Offset(caches, "linkedCache: west", 14), includeDeclaration: true).Count);
-    }
-
-    [Fact]
-    public void Inlay_hints_show_usable_and_needed_addresses_and_the_effective_public_access()
-    {
-        var files = new[] { SpecFile.Create("network.cachespec.yaml", Network), SpecFile.Create("caches.cachespec.yaml", Caches.Replace("      publicNetworkAccess: Disabled\n", "")) };
-        var model = SpecAnalyzer.Analyze(files).Model;
-        var networkHints = InlayHints.For(files[0], model, new TextSpan(0, files[0].Text.Length));
-        Assert.Contains(networkHints, hint => hint.Label == "· 11 usable");
-        var cacheHints = InlayHints.For(files[1], model, new TextSpan(0, files[1].Text.Length)).Select(hint => hint.Label).ToArray();
-        Assert.Contains("· needs 3", cacheHints);
-        Assert.Contains("publicNetworkAccess: Enabled (unset)", cacheHints);
+        Assert.Equal(2, Navigation.References(index, caches, Offset(caches, "linkedCache: west", 14),
+            includeDeclaration: true).Count);
     }
 
     private static string Apply(SpecFile file, IEnumerable<RenameEdit> edits)

@@ -6,7 +6,8 @@ using Newtonsoft.Json.Linq;
 
 namespace CacheSpec.Tests.Fixes;
 
-/// <summary>textDocument/codeAction over the protocol, in process: the client asks, applies the workspace edit, and the finding goes away.</summary>
+/// <summary>textDocument/codeAction over the protocol, in process: the client asks, applies the workspace edit, and the
+/// finding goes away.</summary>
 public class CodeActionRoundTripTests
 {
     [Fact]
@@ -14,7 +15,8 @@ public class CodeActionRoundTripTests
     {
         await using var server = new InProcessServer();
         var result = await server.InitializeAsync();
-        Assert.Equal(new[] { "quickfix", "quickfix.configure" }, result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.Select(kind => (string?)kind));
+        Assert.Equal(new[] { "quickfix", "quickfix.configure" },
+            result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.Select(kind => (string?)kind));
     }
 
     [Fact]
@@ -23,9 +25,11 @@ public class CodeActionRoundTripTests
         await using var server = new InProcessServer();
         await server.InitializeAsync();
         const string uri = "file:///tmp/fixes/profiles.cachespec.yaml";
-        var text = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, "public-access-with-private-endpoint.md")).FailingExample!;
+        var text = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, "public-access-with-private-endpoint.md"))
+            .FailingExample!;
         await server.OpenAsync(uri, text);
-        var published = await server.WaitForDiagnosticsAsync(uri, p => Diagnostics(p).Any(d => (string?)d["code"] == "public-access-with-private-endpoint"));
+        var published = await server.WaitForDiagnosticsAsync(uri, p => Diagnostics(p).Any(d =>
+            (string?)d["code"] == "public-access-with-private-endpoint"));
         var diagnostic = Diagnostics(published).First(d => (string?)d["code"] == "public-access-with-private-endpoint");
 
         var actions = (JArray)await server.RequestAsync("textDocument/codeAction", new
@@ -51,7 +55,8 @@ public class CodeActionRoundTripTests
             contentChanges = new[] { new { text = fixedText } },
         });
         var republished = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == 2);
-        Assert.DoesNotContain(Diagnostics(republished), d => (string?)d["code"] == "public-access-with-private-endpoint");
+        Assert.DoesNotContain(Diagnostics(republished), d =>
+            (string?)d["code"] == "public-access-with-private-endpoint");
     }
 
     [Fact]
@@ -72,7 +77,8 @@ public class CodeActionRoundTripTests
             range = new { start, end = start },
             context = new { diagnostics = Array.Empty<object>() },
         });
-        Assert.Equal(new[] { "Set publicNetworkAccess: Enabled", "Set publicNetworkAccess: Disabled" }, atCursor.Where(action => (string?)action["kind"] == "quickfix").Select(action => (string?)action["title"]));
+        Assert.Equal(new[] { "Set publicNetworkAccess: Enabled", "Set publicNetworkAccess: Disabled" },
+            atCursor.Where(action => (string?)action["kind"] == "quickfix").Select(action => (string?)action["title"]));
         Assert.All(atCursor, action => Assert.Null(action["isPreferred"]));
 
         var otherKinds = (JArray)await server.RequestAsync("textDocument/codeAction", new
@@ -84,7 +90,8 @@ public class CodeActionRoundTripTests
         Assert.Empty(otherKinds);
 
         // A stale diagnostic the client still shows, on a line where the server has none: nothing to fix.
-        var stale = new { range = new { start = new { line = 0, character = 0 }, end = new { line = 0, character = 10 } }, code = "unknown-key", message = "old" };
+        var stale = new { range = new { start = new { line = 0, character = 0 }, end = new { line = 0,
+            character = 10 } }, code = "unknown-key", message = "old" };
         var elsewhere = (JArray)await server.RequestAsync("textDocument/codeAction", new
         {
             textDocument = new { uri },
@@ -104,8 +111,10 @@ public class CodeActionRoundTripTests
         var files = FixCases.All["nsg-and-subnet-in-another-file"];
         await server.OpenAsync(network, files["network.cachespec.yaml"]);
         await server.OpenAsync(caches, files["caches.cachespec.yaml"]);
-        var published = await server.WaitForDiagnosticsAsync(caches, p => Diagnostics(p).Any(d => (string?)d["code"] == "nsg-not-enforced-on-private-endpoint"));
-        var diagnostic = Diagnostics(published).Single(d => (string?)d["code"] == "nsg-not-enforced-on-private-endpoint");
+        var published = await server.WaitForDiagnosticsAsync(caches, p => Diagnostics(p).Any(d =>
+            (string?)d["code"] == "nsg-not-enforced-on-private-endpoint"));
+        var diagnostic = Diagnostics(published).Single(d =>
+            (string?)d["code"] == "nsg-not-enforced-on-private-endpoint");
 
         var actions = (JArray)await server.RequestAsync("textDocument/codeAction", new
         {
@@ -122,7 +131,8 @@ public class CodeActionRoundTripTests
             textDocument = new { uri = network, version = 2 },
             contentChanges = new[] { new { text = fixedNetwork } },
         });
-        await server.WaitForDiagnosticsAsync(caches, p => Diagnostics(p).All(d => (string?)d["code"] != "nsg-not-enforced-on-private-endpoint"));
+        await server.WaitForDiagnosticsAsync(caches, p => Diagnostics(p).All(d =>
+            (string?)d["code"] != "nsg-not-enforced-on-private-endpoint"));
     }
 
     private static IEnumerable<JToken> Diagnostics(JObject published) => (JArray)published["diagnostics"]!;
@@ -131,7 +141,8 @@ public class CodeActionRoundTripTests
     private static string Apply(string text, JArray edits)
     {
         var source = new SourceText(text);
-        int Offset(JToken position) => source.GetOffset(new LinePosition((int)position["line"]!, (int)position["character"]!));
+        int Offset(JToken position) => source.GetOffset(new LinePosition((int)position["line"]!,
+            (int)position["character"]!));
         foreach (var edit in edits.OrderByDescending(edit => Offset(edit["range"]!["start"]!)))
         {
             var start = Offset(edit["range"]!["start"]!);

@@ -4,7 +4,8 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Tests.Fixes;
 
-/// <summary>Applies a fix's edits to file texts as an editor applies a workspace edit: every span refers to the text before the fix.</summary>
+/// <summary>Applies a fix's edits to file texts as an editor applies a workspace edit: every span refers to the text
+/// before the fix.</summary>
 public static class FixApplier
 {
     public static Dictionary<string, string> Apply(IReadOnlyDictionary<string, string> files, CodeFix fix)
@@ -16,7 +17,8 @@ public static class FixApplier
             var edits = group.OrderBy(edit => edit.Span.Start).ToArray();
             for (var i = 1; i < edits.Length; i++)
             {
-                Assert.True(edits[i - 1].Span.End <= edits[i].Span.Start, $"'{fix.Title}' has overlapping edits in {group.Key}.");
+                Assert.True(edits[i - 1].Span.End <= edits[i].Span.Start,
+                    $"'{fix.Title}' has overlapping edits in {group.Key}.");
             }
             foreach (var edit in edits.Reverse())
             {
@@ -29,8 +31,9 @@ public static class FixApplier
     }
 
     /// <summary>
-    /// Where a span of the old text lies in the new one: shifted by the edits before it; when an edit replaced part of it,
-    /// the whole range the edits wrote there (the node's replacement). Insertions exactly at its start come before it.
+    /// Where a span of the old text lies in the new one: shifted by the edits before it; when an edit replaced part of
+    /// it, the whole range the edits wrote there (the node's replacement). Insertions exactly at its start come before
+    /// it.
     /// </summary>
     public static (TextSpan Span, bool Replaced) Map(TextSpan span, IEnumerable<FixEdit> edits)
     {
@@ -42,7 +45,8 @@ public static class FixApplier
         {
             var delta = edit.NewText.Length - edit.Span.Length;
             var before = edit.Span.Length == 0 ? edit.Span.Start <= span.Start : edit.Span.End <= span.Start;
-            var after = edit.Span.Start >= span.End && !(edit.Span.Length == 0 && span.Length == 0 && edit.Span.Start == span.Start);
+            var after = edit.Span.Start >= span.End && !(edit.Span.Length == 0 && span.Length == 0
+                && edit.Span.Start == span.Start);
             if (before)
             {
                 shift += delta;

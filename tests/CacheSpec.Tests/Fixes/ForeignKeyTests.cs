@@ -4,7 +4,8 @@ using CacheSpec.Analysis.Format;
 
 namespace CacheSpec.Tests.Fixes;
 
-/// <summary>Keys carried over from ARM, Bicep and Terraform: unknown-key names this format's key, and renames it where it is one key of the same object.</summary>
+/// <summary>Keys carried over from ARM, Bicep and Terraform: unknown-key names this format's key, and renames it where
+/// it is one key of the same object.</summary>
 public class ForeignKeyTests
 {
     private const string Spec = """
@@ -26,18 +27,23 @@ public class ForeignKeyTests
     private static IReadOnlyList<string> FixTitlesFor(string key)
     {
         var analysis = SpecAnalyzer.Analyze(new[] { ("foreign.cachespec.yaml", Spec) });
-        var finding = Assert.Single(analysis.Diagnostics, d => d.Code == "unknown-key" && d.Message.Contains($"'{key}'", StringComparison.Ordinal));
+        var finding = Assert.Single(analysis.Diagnostics, d => d.Code == "unknown-key" && d.Message.Contains($"'{key}'",
+            StringComparison.Ordinal));
         return CodeFixes.For(analysis, finding).Select(fix => fix.Title).ToArray();
     }
 
     [Fact]
     public void A_key_of_the_same_object_is_renamed()
     {
-        Assert.Equal(new[] { "Change 'public_network_access_enabled' to 'publicNetworkAccess'" }, FixTitlesFor("public_network_access_enabled"));
+        Assert.Equal(new[] { "Change 'public_network_access_enabled' to 'publicNetworkAccess'" },
+            FixTitlesFor("public_network_access_enabled"));
         var analysis = SpecAnalyzer.Analyze(new[] { ("foreign.cachespec.yaml", Spec) });
-        var finding = analysis.Diagnostics.Single(d => d.Message.Contains("'public_network_access_enabled'", StringComparison.Ordinal));
-        var fixedText = FixApplier.Apply(new Dictionary<string, string> { ["foreign.cachespec.yaml"] = Spec }, CodeFixes.For(analysis, finding).Single());
-        Assert.Contains("      publicNetworkAccess: Disabled\n", fixedText["foreign.cachespec.yaml"], StringComparison.Ordinal);
+        var finding = analysis.Diagnostics.Single(d => d.Message.Contains("'public_network_access_enabled'",
+            StringComparison.Ordinal));
+        var fixedText = FixApplier.Apply(new Dictionary<string, string> { ["foreign.cachespec.yaml"] = Spec },
+            CodeFixes.For(analysis, finding).Single());
+        Assert.Contains("      publicNetworkAccess: Disabled\n", fixedText["foreign.cachespec.yaml"],
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,14 +6,16 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Fixes;
 
-/// <summary>Every rule with fixes lists them in a "Quick fixes" section of its page, and only those rules have one.</summary>
+/// <summary>Every rule with fixes lists them in a "Quick fixes" section of its page, and only those rules have
+/// one.</summary>
 public class QuickFixDocumentationTests
 {
     [Fact]
     public void The_rules_with_fixes_are_the_pages_with_a_quick_fixes_section()
     {
         var documented = RuleCatalog.All.Select(rule => rule.Id)
-            .Where(id => RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, id + ".md")).Sections.Contains("Quick fixes"))
+            .Where(id => RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, id + ".md"))
+                .Sections.Contains("Quick fixes"))
             .Order();
         Assert.Equal(RuleCatalog.IdsWithFixes.Order(), documented);
     }
@@ -21,18 +23,13 @@ public class QuickFixDocumentationTests
     [Fact]
     public void Every_offered_fix_title_is_listed_on_its_rules_page()
     {
-        var workspaces = RuleCatalog.All
-            .Select(rule => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
-            {
-                [$"{rule.Id}.fails.cachespec.yaml"] = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md")).FailingExample!,
-            })
-            .Concat(FixCases.All.Values);
-        foreach (var files in workspaces)
+        foreach (var files in FixWorkspaces.RulePages.Concat(FixCases.All.Values))
         {
             var analysis = FixCheck.Analyze(files);
             foreach (var diagnostic in analysis.Diagnostics)
             {
-                var patterns = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, diagnostic.Code + ".md")).QuickFixes;
+                var patterns = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, diagnostic.Code + ".md"))
+                    .QuickFixes;
                 foreach (var fix in CodeFixes.For(analysis, diagnostic))
                 {
                     Assert.True(patterns.Any(pattern => Matches(pattern, fix.Title)),

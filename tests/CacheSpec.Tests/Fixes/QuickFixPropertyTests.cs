@@ -7,14 +7,14 @@ using CsCheck;
 namespace CacheSpec.Tests.Fixes;
 
 /// <summary>
-/// Mutates specs with fixable findings at random and applies every fix offered: no provider may throw (CodeFixes.For would hide it),
-/// and each fix keeps the YAML valid and removes its finding, as on the unmutated specs.
+/// Mutates specs with fixable findings at random and applies every fix offered: no provider may throw (CodeFixes.For
+/// would hide it), and each fix keeps the YAML valid and removes its finding, as on the unmutated specs.
 /// </summary>
 public class QuickFixPropertyTests
 {
-    private static readonly string[] Seeds = RuleCatalog.All
-        .Select(rule => RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md")).FailingExample!)
-        .Concat(FixCases.All.Values.Where(files => files.Count == 1).Select(files => files.Values.Single()))
+    private static readonly string[] Seeds = FixWorkspaces.RulePages.Concat(FixCases.All.Values)
+        .Where(files => files.Count == 1)
+        .Select(files => files.Values.Single())
         .ToArray();
 
     private static readonly Gen<string> Mutated =
@@ -36,11 +36,14 @@ public class QuickFixPropertyTests
                 _ = (RuleCatalog.Find(diagnostic.Code)?.Fix?.Provide(context) ?? Enumerable.Empty<CodeFix>()).ToArray();
             }
             var outcome = FixCheck.Run(new Dictionary<string, string> { ["mutated.cachespec.yaml"] = text });
-            // A corrected key or value brings what it held into view: its content may have errors of its own. A resolved reference
-            // does the same for the rules that need its target (a subnet too small for the cache now injected into it, say).
+            // A corrected key or value brings what it held into view: its content may have errors of its own. A
+            // resolved reference does the same for the rules that need its target (a subnet too small for the cache now
+            // injected into it, say).
             var problems = outcome.Problems.Where(problem => problem.Kind != FixCheck.ProblemKind.NewError
-                || problem.Diagnostic.Code is not ("unknown-key" or "invalid-value" or "unresolved-reference")).ToArray();
-            Assert.True(problems.Length == 0, text + "\n" + string.Join("\n\n", problems.Select(problem => problem.Message)));
+                || problem.Diagnostic.Code is not ("unknown-key" or "invalid-value" or "unresolved-reference"))
+                    .ToArray();
+            Assert.True(problems.Length == 0, text + "\n" + string.Join("\n\n", problems.Select(problem =>
+                problem.Message)));
         }, iter: 1_000, threads: 1);
     }
 }

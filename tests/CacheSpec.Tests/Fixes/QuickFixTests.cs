@@ -1,19 +1,18 @@
 using CacheSpec.Analysis.Fixes;
 using CacheSpec.Analysis.Rules;
-using CacheSpec.Tests.Rules;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Fixes;
 
 /// <summary>
-/// Applies every quick fix offered on the rule pages' failing examples, the examples folder and the edge cases, one at a time,
-/// and re-checks: the YAML stays valid, the fixed finding is gone from its place, and no new error appears.
+/// Applies every quick fix offered on the rule pages' failing examples, the examples folder and the edge cases, one at
+/// a time, and re-checks: the YAML stays valid, the fixed finding is gone from its place, and no new error appears.
 /// </summary>
 public class QuickFixTests
 {
     public static TheoryData<string> RuleIds => new(RuleCatalog.All.Select(rule => rule.Id));
 
-    public static TheoryData<string> ExampleFolders => new(ExampleWorkspaces().Keys);
+    public static TheoryData<string> ExampleFolders => new(ExampleWorkspaces.ByFolder().Keys);
 
     public static TheoryData<string> CaseNames => new(FixCases.All.Keys);
 
@@ -21,8 +20,7 @@ public class QuickFixTests
     [MemberData(nameof(RuleIds))]
     public void Every_fix_on_a_rule_pages_failing_example_works(string id)
     {
-        var page = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, id + ".md"));
-        var outcome = FixCheck.Run(new Dictionary<string, string> { [$"{id}.fails.cachespec.yaml"] = page.FailingExample! });
+        var outcome = FixCheck.Run(FixWorkspaces.RulePage(id));
         Assert.True(outcome.Problems.Count == 0, string.Join("\n\n", outcome.Problems));
         if (RuleCatalog.IdsWithFixes.Contains(id) && id != "missing-required")
         {
@@ -34,7 +32,7 @@ public class QuickFixTests
     [MemberData(nameof(ExampleFolders))]
     public void Every_fix_on_the_examples_works(string folder)
     {
-        var outcome = FixCheck.Run(ExampleWorkspaces()[folder]);
+        var outcome = FixCheck.Run(ExampleWorkspaces.ByFolder()[folder]);
         Assert.True(outcome.Problems.Count == 0, string.Join("\n\n", outcome.Problems));
     }
 
@@ -50,13 +48,7 @@ public class QuickFixTests
     public void Every_rule_with_fixes_offers_one_somewhere_and_only_real_rules_have_fixes()
     {
         var offered = new HashSet<string>(StringComparer.Ordinal);
-        var workspaces = RuleCatalog.All.Select(rule => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
-            {
-                [$"{rule.Id}.fails.cachespec.yaml"] = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md")).FailingExample!,
-            })
-            .Concat(ExampleWorkspaces().Values)
-            .Concat(FixCases.All.Values);
-        foreach (var files in workspaces)
+        foreach (var files in FixWorkspaces.All)
         {
             var analysis = FixCheck.Analyze(files);
             foreach (var diagnostic in analysis.Diagnostics)
@@ -72,13 +64,4 @@ public class QuickFixTests
         Assert.Equal(RuleCatalog.IdsWithFixes.Count(), RuleCatalog.IdsWithFixes.Distinct().Count());
         Assert.DoesNotContain("duplicate-name", RuleCatalog.IdsWithFixes);
     }
-
-    /// <summary>The examples as the command line checks a folder: the files of each folder form one workspace.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<string, string>> ExampleWorkspaces() =>
-        Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.yaml", SearchOption.AllDirectories)
-            .GroupBy(path => Path.GetRelativePath(RepositoryPaths.Examples, Path.GetDirectoryName(path)!))
-            .ToDictionary(
-                group => group.Key,
-                group => (IReadOnlyDictionary<string, string>)group.ToDictionary(path => Path.GetRelativePath(RepositoryPaths.Examples, path), File.ReadAllText),
-                StringComparer.Ordinal);
 }

@@ -7,7 +7,8 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Format;
 
-/// <summary>The facts catalog the engine ships: every row sourced and dated, its tables consistent, and the format built from it.</summary>
+/// <summary>The facts catalog the engine ships: every row sourced and dated, its tables consistent, and the format
+/// built from it.</summary>
 public class AzureFactsTests
 {
     private static readonly AzureFacts Facts = AzureFacts.Catalog;
@@ -29,8 +30,10 @@ public class AzureFactsTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Assert.All(Rows(), row =>
         {
-            Assert.True(listed.Contains(row.Source.Id), $"{row.Row}: source {row.Source.Id} is not in docs/guidance/overview.md");
-            Assert.True(row.Source.Date >= new DateOnly(2017, 1, 1) && row.Source.Date <= today, $"{row.Row}: date {row.Source.Date}");
+            Assert.True(listed.Contains(row.Source.Id),
+                $"{row.Row}: source {row.Source.Id} is not in docs/guidance/overview.md");
+            Assert.True(row.Source.Date >= new DateOnly(2017, 1, 1) && row.Source.Date <= today,
+                $"{row.Row}: date {row.Source.Date}");
         });
     }
 
@@ -44,15 +47,18 @@ public class AzureFactsTests
             Assert.NotEmpty(Facts.SizesOfTier(tier.Name));
         });
         Assert.All(Facts.Sizes, size => Assert.Contains(Facts.Tiers, tier => tier.SizeFamily == size.Family));
-        Assert.All(Facts.Sizes, size => Assert.True(size.MemoryGb > 0 && size.Name.StartsWith(size.Family, StringComparison.Ordinal), size.Name));
+        Assert.All(Facts.Sizes, size => Assert.True(size.MemoryGb > 0 && size.Name.StartsWith(size.Family,
+            StringComparison.Ordinal), size.Name));
         Assert.Equal(Facts.Sizes.Count, Facts.Sizes.Select(size => size.Name).Distinct().Count());
     }
 
     [Fact]
     public void The_retirement_dates_are_those_announced()
     {
-        Assert.All(Facts.Tiers.Where(tier => tier.Service == "cache"), tier => Assert.Equal(new DateOnly(2028, 9, 30), tier.Retires));
-        Assert.All(Facts.Tiers.Where(tier => tier.Service == "enterprise"), tier => Assert.Equal(new DateOnly(2027, 3, 31), tier.Retires));
+        Assert.All(Facts.Tiers.Where(tier => tier.Service == "cache"), tier => Assert.Equal(new DateOnly(2028, 9, 30),
+            tier.Retires));
+        Assert.All(Facts.Tiers.Where(tier => tier.Service == "enterprise"), tier => Assert.Equal(new DateOnly(2027, 3,
+            31), tier.Retires));
     }
 
     [Fact]
@@ -69,7 +75,8 @@ public class AzureFactsTests
     [Fact]
     public void Every_flow_of_an_injected_cache_reads_as_ports_a_protocol_and_far_ends_the_engine_knows()
     {
-        var ends = new[] { "subnet", "clients", "dnsServers", "geoReplicas" }.Concat(Facts.ServiceTags.Select(tag => tag.Name)).ToHashSet();
+        var ends = new[] { "subnet", "clients", "dnsServers", "geoReplicas" }.Concat(Facts.ServiceTags.Select(tag =>
+            tag.Name)).ToHashSet();
         Assert.All(Facts.VnetFlows, flow =>
         {
             Assert.Contains(flow.Direction, new[] { "Inbound", "Outbound" });
@@ -77,8 +84,10 @@ public class AzureFactsTests
             Assert.True(PortRange.TryParse(flow.Ports, out _), flow.Ports);
             Assert.All(flow.Remotes, remote => Assert.Contains(remote, ends));
         });
-        var inbound = VnetRequirements.Inbound(new Ipv4Range(new Ipv4Address(0x0A000100), new Ipv4Address(0x0A00010F)), []);
-        Assert.Equal(Facts.VnetFlows.Where(flow => flow.Direction == "Inbound" && !flow.Remotes.Contains("geoReplicas")).Sum(flow => flow.Remotes.Count), inbound.Count);
+        var inbound = VnetRequirements.Inbound(new Ipv4Range(new Ipv4Address(0x0A000100), new Ipv4Address(0x0A00010F)),
+            []);
+        Assert.Equal(Facts.VnetFlows.Where(flow => flow.Direction == "Inbound" && !flow.Remotes.Contains("geoReplicas"))
+            .Sum(flow => flow.Remotes.Count), inbound.Count);
     }
 
     [Fact]

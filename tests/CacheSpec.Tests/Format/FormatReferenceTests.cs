@@ -10,8 +10,9 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Format;
 
 /// <summary>
-/// Holds docs/format.md equal to the engine's format (SpecFormat), both ways: every object and key of the format has its row, with its
-/// type, required flag, enum values, pattern or range, and the JSON Schema's default; and the page documents nothing the format lacks.
+/// Holds docs/format.md equal to the engine's format (SpecFormat), both ways: every object and key of the format has
+/// its row, with its type, required flag, enum values, pattern or range, and the JSON Schema's default; and the page
+/// documents nothing the format lacks.
 /// </summary>
 public class FormatReferenceTests
 {
@@ -24,7 +25,8 @@ public class FormatReferenceTests
     [Fact]
     public void The_reference_has_a_section_for_each_object_of_the_format_and_no_other()
     {
-        Assert.Equal(SpecFormat.AllObjects.Select(type => Code(type.Name)), Reference.Objects.Select(section => section.Heading));
+        Assert.Equal(SpecFormat.AllObjects.Select(type => Code(type.Name)), Reference.Objects.Select(section =>
+            section.Heading));
     }
 
     [Theory]
@@ -36,7 +38,8 @@ public class FormatReferenceTests
         Assert.Equal(type.Fields.Select(field => Code(field.Name)), rows.Select(row => row[0]));
         foreach (var (field, row) in type.Fields.Zip(rows))
         {
-            var expected = new[] { Code(field.Name), TypeText(field.Type), field.Required ? "yes" : "no", ValuesText(field.Type), DefaultText(type, field) };
+            var expected = new[] { Code(field.Name), TypeText(field.Type), field.Required ? "yes" : "no",
+                ValuesText(field.Type), DefaultText(type, field) };
             var documented = row.Take(expected.Length).Select(FormatReferenceTables.WithoutLinks).ToArray();
             Assert.True(expected.SequenceEqual(documented) && row.Length == expected.Length + 1,
                 $"{name}.{field.Name}: docs/format.md has\n  {string.Join(" | ", row)}\nthe format says\n  {string.Join(" | ", expected)} | (meaning)");
@@ -54,16 +57,19 @@ public class FormatReferenceTests
     public void The_sizes_per_tier_are_the_engines()
     {
         var expected = SpecFormat.Tiers.Select(tier =>
-            Code(tier) + " | " + string.Join(", ", InvalidSizeForTierRule.SizesFor(Enum.Parse<CacheTier>(tier)).Select(Code)));
+            Code(tier) + " | " + string.Join(", ", InvalidSizeForTierRule.SizesFor(Enum.Parse<CacheTier>(tier))
+                .Select(Code)));
         Assert.Equal(expected, Reference.Rows("Sizes per tier").Select(row => string.Join(" | ", row)));
     }
 
     [Fact]
     public void The_keys_from_other_tools_are_the_engines()
     {
-        static string Normalize(string key) => key.Trim('`').Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        static string Normalize(string key) => key.Trim('`').Replace("_", string.Empty, StringComparison.Ordinal)
+            .ToLowerInvariant();
         var documented = Reference.Rows("Keys from other tools")
-            .SelectMany(row => row[1].Split(", ").Select(key => (Object: row[0].Trim('`'), Key: Normalize(key), Targets: string.Join(" and ", row[2].Split(" and ").Select(target => target.Trim('`'))))))
+            .SelectMany(row => row[1].Split(", ").Select(key => (Object: row[0].Trim('`'), Key: Normalize(key),
+                Targets: string.Join(" and ", row[2].Split(" and ").Select(target => target.Trim('`'))))))
             .OrderBy(row => row.Object, StringComparer.Ordinal).ThenBy(row => row.Key, StringComparer.Ordinal)
             .Distinct();
         var engine = ForeignKeys.All.Select(row => (row.Object, row.Key, Targets: string.Join(" and ", row.Targets)))
@@ -74,7 +80,8 @@ public class FormatReferenceTests
     [Fact]
     public void The_check_synopsis_is_the_executables_usage()
     {
-        var synopsis = CommandLine.Usage.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("cachespec check ", StringComparison.Ordinal));
+        var synopsis = CommandLine.Usage.Split('\n').Select(line => line.Trim()).Single(line =>
+            line.StartsWith("cachespec check ", StringComparison.Ordinal));
         Assert.Contains(synopsis, Reference.Text);
     }
 
@@ -90,13 +97,16 @@ public class FormatReferenceTests
             {
                 continue;
             }
-            Assert.True(target.Length > 0 || anchors.Contains(link.Groups["anchor"].Value), $"docs/format.md links to a missing heading: {link.Value}");
+            Assert.True(target.Length > 0 || anchors.Contains(link.Groups["anchor"].Value),
+                $"docs/format.md links to a missing heading: {link.Value}");
             var path = Path.Combine(docs, target);
-            Assert.True(File.Exists(path) || Directory.Exists(path), $"docs/format.md links to a missing file: {link.Value}");
+            Assert.True(File.Exists(path) || Directory.Exists(path),
+                $"docs/format.md links to a missing file: {link.Value}");
         }
     }
 
-    /// <summary>How the page's type column names a type: the object's name, "list of ...", or a name per kind of scalar.</summary>
+    /// <summary>How the page's type column names a type: the object's name, "list of ...", or a name per kind of
+    /// scalar.</summary>
     private static string TypeText(TypeDefinition type) => type switch
     {
         ObjectType objectType => Code(objectType.Name),
@@ -114,12 +124,14 @@ public class FormatReferenceTests
             ValueKind.NsgReference => "NSG name",
             ValueKind.CacheReference => "cache name",
             ValueKind.AddressSelector => "address",
-            _ => throw new ArgumentOutOfRangeException(nameof(type), scalar.Kind, "docs/format.md has no name for this kind of value"),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), scalar.Kind,
+                "docs/format.md has no name for this kind of value"),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a type of the format"),
     };
 
-    /// <summary>The values column: a list's item's values, an enum's values, a pattern, an integer's range, or "-".</summary>
+    /// <summary>The values column: a list's item's values, an enum's values, a pattern, an integer's range, or
+    /// "-".</summary>
     private static string ValuesText(TypeDefinition type) => type switch
     {
         ListType list => ValuesText(list.Item),

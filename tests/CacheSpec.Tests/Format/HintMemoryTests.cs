@@ -8,13 +8,17 @@ public class HintMemoryTests
     public void A_hint_is_remembered_only_while_the_candidates_are_the_same()
     {
         var memory = new HintMemory();
-        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/redis", "hub/endpoints" }));
-        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/redis", "hub/endpoints" }));
+        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/redis",
+            "hub/endpoints" }));
+        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/redis",
+            "hub/endpoints" }));
         // A candidate closer than the remembered one: a fresh search.
-        Assert.Equal(" Did you mean 'hub/rediss1'?", memory.DidYouMean("hub/rediss", new[] { "hub/rediss1", "hub/endpoints" }));
+        Assert.Equal(" Did you mean 'hub/rediss1'?", memory.DidYouMean("hub/rediss", new[] { "hub/rediss1",
+            "hub/endpoints" }));
         // The remembered name is gone: nothing is close enough any more.
         Assert.Equal(string.Empty, memory.DidYouMean("hub/rediss", new[] { "hub/endpoints" }));
-        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/endpoints", "hub/redis" }));
+        Assert.Equal(" Did you mean 'hub/redis'?", memory.DidYouMean("hub/rediss", new[] { "hub/endpoints",
+            "hub/redis" }));
     }
 
     [Fact]
@@ -27,7 +31,8 @@ public class HintMemoryTests
         {
             var candidates = i % 3 == 0 ? others : names;
             var text = $"vnet-{i % 250:000}/rediss";
-            var expected = Suggestions.Closest(text, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+            var expected = Suggestions.Closest(text, candidates) is { } suggestion ? $" Did you mean '{suggestion}'?"
+                : string.Empty;
             Assert.Equal(expected, memory.DidYouMean(text, candidates));
         });
     }

@@ -4,7 +4,8 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Format;
 
-/// <summary>Holds schemas/cachespec.schema.json and the engine's format definition (SpecFormat) equal, key by key.</summary>
+/// <summary>Holds schemas/cachespec.schema.json and the engine's format definition (SpecFormat) equal, key by
+/// key.</summary>
 public class SchemaDriftTests
 {
     private static readonly JsonObject Schema = (JsonObject)JsonNode.Parse(File.ReadAllText(RepositoryPaths.Schema))!;
@@ -24,7 +25,8 @@ public class SchemaDriftTests
     public void The_schema_defines_no_object_the_format_lacks()
     {
         var defined = ((JsonObject)Schema["$defs"]!).Select(pair => pair.Key).Order();
-        Assert.Equal(SpecFormat.AllObjects.Where(type => type != SpecFormat.Root).Select(type => type.Name).Order(), defined);
+        Assert.Equal(SpecFormat.AllObjects.Where(type => type != SpecFormat.Root).Select(type => type.Name).Order(),
+            defined);
     }
 
     [Theory]
@@ -37,12 +39,14 @@ public class SchemaDriftTests
         Assert.False((bool?)schema["additionalProperties"] ?? true, $"{name} must forbid additional properties");
         var properties = (JsonObject)schema["properties"]!;
         Assert.Equal(type.Fields.Select(field => field.Name).Order(), properties.Select(pair => pair.Key).Order());
-        var required = (schema["required"] as JsonArray)?.Select(node => (string)node!).Order().ToArray() ?? Array.Empty<string>();
+        var required = (schema["required"] as JsonArray)?.Select(node => (string)node!).Order().ToArray()
+            ?? Array.Empty<string>();
         Assert.Equal(type.Fields.Where(field => field.Required).Select(field => field.Name).Order(), required);
         foreach (var field in type.Fields)
         {
             var property = (JsonObject)properties[field.Name]!;
-            Assert.False(string.IsNullOrWhiteSpace((string?)property["description"]), $"{name}.{field.Name} has no description");
+            Assert.False(string.IsNullOrWhiteSpace((string?)property["description"]),
+                $"{name}.{field.Name} has no description");
             AssertSameType(field.Type, property, $"{name}.{field.Name}");
         }
     }
@@ -87,7 +91,8 @@ public class SchemaDriftTests
                 break;
             default:
                 Assert.True((string?)schema["type"] == "string", $"{where} must be a string in the schema");
-                Assert.True((string?)schema["pattern"] == scalar.Pattern, $"{where}: pattern '{(string?)schema["pattern"]}' differs from '{scalar.Pattern}'");
+                Assert.True((string?)schema["pattern"] == scalar.Pattern,
+                    $"{where}: pattern '{(string?)schema["pattern"]}' differs from '{scalar.Pattern}'");
                 break;
         }
     }

@@ -8,7 +8,8 @@ using Json.Schema;
 
 namespace CacheSpec.Tests.Format;
 
-/// <summary>The schema agrees with the engine in behaviour too: what the engine finds well formed, the schema accepts, and the reverse for format errors.</summary>
+/// <summary>The schema agrees with the engine in behaviour too: what the engine finds well formed, the schema accepts,
+/// and the reverse for format errors.</summary>
 public class SchemaValidationTests
 {
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(RepositoryPaths.Schema));
@@ -25,8 +26,11 @@ public class SchemaValidationTests
         var tree = SyntaxTree.Parse(new SourceText(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, file))));
         foreach (var document in tree.Documents.Where(document => document.Root is not null))
         {
-            var result = Schema.Evaluate(ToElement(document.Root!), new EvaluationOptions { OutputFormat = OutputFormat.List });
-            Assert.True(result.IsValid, $"{file}: " + string.Join("; ", (result.Details ?? new List<EvaluationResults>()).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+            var result = Schema.Evaluate(ToElement(document.Root!),
+                new EvaluationOptions { OutputFormat = OutputFormat.List });
+            Assert.True(result.IsValid, $"{file}: " + string.Join("; ", (result.Details
+                ?? new List<EvaluationResults>()).Where(d => d.Errors is { Count: > 0 }).SelectMany(d =>
+                d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
         }
     }
 
@@ -36,13 +40,15 @@ public class SchemaValidationTests
     [InlineData("missing-required", "")]
     public void Format_errors_the_engine_reports_are_schema_errors_too(string code, string cacheLines)
     {
-        var text = Specs.Header + "caches:\n  - name: c1\n    size: P1\n" + cacheLines + (code == "missing-required" ? "" : "    isolation:\n      publicNetworkAccess: Disabled\n");
+        var text = Specs.Header + "caches:\n  - name: c1\n    size: P1\n" + cacheLines + (code == "missing-required"
+            ? "" : "    isolation:\n      publicNetworkAccess: Disabled\n");
         Assert.Contains(code, Specs.Analyze(text).Codes());
         var root = SyntaxTree.Parse(new SourceText(text)).Documents[0].Root!;
         Assert.False(Schema.Evaluate(ToElement(root)).IsValid);
     }
 
-    private static JsonElement ToElement(SyntaxNode node) => JsonDocument.Parse(ToJson(node)?.ToJsonString() ?? "null").RootElement;
+    private static JsonElement ToElement(SyntaxNode node) => JsonDocument.Parse(ToJson(node)?.ToJsonString() ?? "null")
+        .RootElement;
 
     /// <summary>Reads YAML as JSON the way YAML 1.2's core schema types plain scalars.</summary>
     private static JsonNode? ToJson(SyntaxNode node)
@@ -61,7 +67,8 @@ public class SchemaValidationTests
             case ScalarSyntax { IsNull: true }:
                 return null;
             case ScalarSyntax scalar when scalar.IsPlain:
-                if (long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+                if (long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                    out var integer))
                 {
                     return JsonValue.Create(integer);
                 }

@@ -4,8 +4,9 @@ using CsCheck;
 namespace CacheSpec.Tests.Format;
 
 /// <summary>
-/// "Did you mean": the closest candidate within a small edit distance, ignoring case, none on a tie. The search stops comparing a
-/// candidate once it cannot come within the allowed distance; its answers must be those of the plain full-table distance.
+/// "Did you mean": the closest candidate within a small edit distance, ignoring case, none on a tie. The search stops
+/// comparing a candidate once it cannot come within the allowed distance; its answers must be those of the plain
+/// full-table distance.
 /// </summary>
 public class SuggestionsTests
 {
@@ -16,7 +17,8 @@ public class SuggestionsTests
     [InlineData("Enterprize", "Enterprise")]
     [InlineData("Basik", "Basic")]
     public void A_near_miss_suggests_the_value(string text, string expected) =>
-        Assert.Equal(expected, Suggestions.Closest(text, new[] { "Basic", "Standard", "Premium", "Enterprise", "EnterpriseFlash" }));
+        Assert.Equal(expected, Suggestions.Closest(text, new[] { "Basic", "Standard", "Premium", "Enterprise",
+            "EnterpriseFlash" }));
 
     [Fact]
     public void Nothing_is_suggested_for_a_tie_or_a_distant_word()
@@ -45,16 +47,19 @@ public class SuggestionsTests
         }, iter: 20_000);
     }
 
-    /// <summary>The rule written plainly: every candidate's full distance, the unique best one within the allowance.</summary>
+    /// <summary>The rule written plainly: every candidate's full distance, the unique best one within the
+    /// allowance.</summary>
     private static string? Reference(string text, string[] candidates)
     {
         var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
-        var exact = candidates.FirstOrDefault(candidate => string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase));
+        var exact = candidates.FirstOrDefault(candidate => string.Equals(candidate, text,
+            StringComparison.OrdinalIgnoreCase));
         if (exact is not null)
         {
             return exact;
         }
-        var scored = candidates.Select(candidate => (Candidate: candidate, Distance: FullDistance(text.ToLowerInvariant(), candidate.ToLowerInvariant()))).ToArray();
+        var scored = candidates.Select(candidate => (Candidate: candidate,
+            Distance: FullDistance(text.ToLowerInvariant(), candidate.ToLowerInvariant()))).ToArray();
         if (scored.Length == 0)
         {
             return null;

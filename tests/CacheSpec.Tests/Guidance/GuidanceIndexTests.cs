@@ -5,7 +5,8 @@ using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Tests.Guidance;
 
-/// <summary>The guidance documents cover the whole format, link only to sections that exist, and speak for each profile where the facts differ.</summary>
+/// <summary>The guidance documents cover the whole format, link only to sections that exist, and speak for each profile
+/// where the facts differ.</summary>
 public class GuidanceIndexTests
 {
     private static readonly GuidanceIndex Index = GuidanceIndex.Default;
@@ -52,7 +53,8 @@ public class GuidanceIndexTests
         {
             var hover = Renderer.Key(objectName, field, profile)!;
             Assert.Contains($"`{objectName}.{field}`", hover);
-            Assert.True(hover.Split('\n').Length <= 25, $"{objectName}.{field} hover has {hover.Split('\n').Length} lines");
+            Assert.True(hover.Split('\n').Length <= 25,
+                $"{objectName}.{field} hover has {hover.Split('\n').Length} lines");
             Assert.DoesNotContain("<", hover.Replace("<=", string.Empty));
         }
     }
@@ -61,7 +63,8 @@ public class GuidanceIndexTests
     [MemberData(nameof(EnumValues))]
     public void Every_enum_value_has_hover_content(string objectName, string field, string value)
     {
-        Assert.False(string.IsNullOrWhiteSpace(Renderer.ValueSummary(objectName, field, value)), $"{objectName}.{field} = {value} has no text");
+        Assert.False(string.IsNullOrWhiteSpace(Renderer.ValueSummary(objectName, field, value)),
+            $"{objectName}.{field} = {value} has no text");
         Assert.NotNull(Renderer.Value(objectName, field, value, GuidanceProfile.Current));
     }
 
@@ -69,14 +72,17 @@ public class GuidanceIndexTests
     public void Every_link_points_to_an_existing_section()
     {
         var links = Index.Keys.SelectMany(key => key.SeeAlso).Select(link => link.Target)
-            .Concat(Index.Sections.SelectMany(section => System.Text.RegularExpressions.Regex.Matches(section.Body, @"\]\(([^)#\s]+\.md(#[^)\s]*)?)\)").Select(match => match.Groups[1].Value)));
-        Assert.All(links.Distinct(), target => Assert.True(Index.FindSection(target) is not null, $"the link target {target} does not exist"));
+            .Concat(Index.Sections.SelectMany(section => System.Text.RegularExpressions.Regex.Matches(section.Body,
+                @"\]\(([^)#\s]+\.md(#[^)\s]*)?)\)").Select(match => match.Groups[1].Value)));
+        Assert.All(links.Distinct(), target => Assert.True(Index.FindSection(target) is not null,
+            $"the link target {target} does not exist"));
     }
 
     [Fact]
     public void Every_rule_has_a_page_with_a_why()
     {
-        Assert.All(RuleCatalog.All, rule => Assert.False(string.IsNullOrWhiteSpace(Index.RuleSection(rule.Id, "Why")), $"{rule.Id} has no Why"));
+        Assert.All(RuleCatalog.All, rule => Assert.False(string.IsNullOrWhiteSpace(Index.RuleSection(rule.Id, "Why")),
+            $"{rule.Id} has no Why"));
     }
 
     [Fact]
@@ -84,7 +90,8 @@ public class GuidanceIndexTests
     {
         foreach (var document in new[] { "private-link.md", "vnet-injection.md", "firewall-rules.md" })
         {
-            foreach (var anchor in new[] { "what-it-is", "advantages", "limitations", "requirements", "what-changed-since-october-2020" })
+            foreach (var anchor in new[] { "what-it-is", "advantages", "limitations", "requirements",
+                "what-changed-since-october-2020" })
             {
                 Assert.NotNull(Index.FindSection($"{document}#{anchor}"));
             }
@@ -100,7 +107,8 @@ public class GuidanceIndexTests
         {
             Assert.Contains(dependency, hover);
         }
-        Assert.Contains("not recommended", Renderer.Key("isolation", "vnetInjection", GuidanceProfile.Current)!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("not recommended", Renderer.Key("isolation", "vnetInjection", GuidanceProfile.Current)!,
+            StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -114,14 +122,16 @@ public class GuidanceIndexTests
     [Fact]
     public void Firewall_rules_say_monitoring_is_always_allowed()
     {
-        Assert.Contains("monitoring", Renderer.Key("isolation", "firewallRules", GuidanceProfile.V2020_10)!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("monitoring", Renderer.Key("isolation", "firewallRules", GuidanceProfile.V2020_10)!,
+            StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Each_profile_shows_its_own_text_where_the_facts_differ()
     {
         var old = Index.FindKey("cache", "geoReplication")!;
-        Assert.True(old.ByProfile.ContainsKey(GuidanceProfile.V2020_10) && old.ByProfile.ContainsKey(GuidanceProfile.Current));
+        Assert.True(old.ByProfile.ContainsKey(GuidanceProfile.V2020_10)
+            && old.ByProfile.ContainsKey(GuidanceProfile.Current));
         var hover2020 = Renderer.Key("cache", "geoReplication", GuidanceProfile.V2020_10)!;
         var hoverCurrent = Renderer.Key("cache", "geoReplication", GuidanceProfile.Current)!;
         Assert.NotEqual(hover2020, hoverCurrent);

@@ -1,4 +1,3 @@
-using System.Text;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Syntax;
@@ -8,7 +7,8 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Model;
 
 /// <summary>
-/// Binding an edited file moves over the networks, NSGs and caches whose syntax the edit left as it was: copies that belong to the
+/// Binding an edited file moves over the networks, NSGs and caches whose syntax the edit left as it was: copies that
+/// belong to the
 /// new document, equal to what a fresh bind reads, while the previous model stays as it was for whoever still reads it.
 /// </summary>
 public class UnchangedItemsTests
@@ -23,7 +23,8 @@ public class UnchangedItemsTests
     private static (SpecFile Before, SpecFile After, string Edited) EditCacheName(string cache)
     {
         var before = SpecFile.Create(Path, Original);
-        var at = Original.IndexOf("  - name: " + cache + "\n", StringComparison.Ordinal) + "  - name: ".Length + cache.Length;
+        var at = Original.IndexOf("  - name: " + cache + "\n", StringComparison.Ordinal) + "  - name: ".Length
+            + cache.Length;
         var edited = Original.Insert(at, "x");
         var tree = before.Syntax.Edit(new SourceText(edited), new TextSpan(at, 0), 1);
         return (before, SpecFile.Create(Path, tree, previous: before), edited);
@@ -33,12 +34,14 @@ public class UnchangedItemsTests
     [InlineData("cache-3", 3)]
     [InlineData("cache-5", 5)]
     [InlineData("cache-0", 0)]
-    public void Items_before_the_edit_are_moved_to_the_new_document_and_the_rest_are_read_again(string cache, int cachesBefore)
+    public void Items_before_the_edit_are_moved_to_the_new_document_and_the_rest_are_read_again(string cache,
+        int cachesBefore)
     {
         var (before, after, _) = EditCacheName(cache);
         var (old, moved) = (before.Documents[0], after.Documents[0]);
 
-        // A moved item shares what was read (the located values) with the previous model; an item read again has its own.
+        // A moved item shares what was read (the located values) with the previous model; an item read again has its
+        // own.
         Assert.Same(old.Networks[0].Name, moved.Networks[0].Name);
         Assert.NotSame(old.Networks[0], moved.Networks[0]);
         Assert.Same(moved, moved.Networks[0].Document);
@@ -68,7 +71,8 @@ public class UnchangedItemsTests
         var fresh = SpecFile.Create(Path, edited);
 
         Assert.Equal(Describe(fresh.Documents[0]), Describe(after.Documents[0]));
-        Assert.Equal(Specs.Render(SpecAnalyzer.Analyze(new[] { fresh }).Diagnostics), Specs.Render(SpecAnalyzer.Analyze(new[] { after }).Diagnostics));
+        Assert.Equal(Specs.Render(SpecAnalyzer.Analyze(new[] { fresh }).Diagnostics),
+            Specs.Render(SpecAnalyzer.Analyze(new[] { after }).Diagnostics));
     }
 
     [Fact]
@@ -95,48 +99,37 @@ public class UnchangedItemsTests
         var before = SpecFile.Create(Path, Original);
         var after = SpecFile.Create(Path, SyntaxTree.Parse(new SourceText(Original)), previous: before);
 
-        Assert.All(after.Documents[0].Caches.Zip(before.Documents[0].Caches), pair => Assert.NotSame(pair.Second.Syntax, pair.First.Syntax));
+        Assert.All(after.Documents[0].Caches.Zip(before.Documents[0].Caches), pair => Assert.NotSame(pair.Second.Syntax,
+            pair.First.Syntax));
         Assert.Equal(Describe(before.Documents[0]), Describe(after.Documents[0]));
     }
 
-    /// <summary>Everything the binder reads, with spans, one line per model object.</summary>
+    /// <summary>Everything the binder reads, with spans, one line per model object (its parts indented below
+    /// it).</summary>
     private static string Describe(SpecDocument document)
     {
-        var text = new StringBuilder();
         static string L<T>(Located<T>? located) => located is null ? "-" : $"{located.Value}@{located.Node.Span.Start}";
         static string Ls<T>(IEnumerable<Located<T>> items) => string.Join(",", items.Select(L));
-        foreach (var network in document.Networks)
-        {
-            text.AppendLine($"network {L(network.Name)} {network.Syntax.Span.Start} space {Ls(network.AddressSpaceText)} dns {Ls(network.DnsServers)}");
-            foreach (var subnet in network.Subnets)
-            {
-                text.AppendLine($"  subnet {subnet.QualifiedName} {L(subnet.AddressPrefix)} nsg {L(subnet.NetworkSecurityGroup)} routes {subnet.Routes.Count}");
-            }
-        }
-        foreach (var nsg in document.NetworkSecurityGroups)
-        {
-            text.AppendLine($"nsg {L(nsg.Name)} {nsg.Syntax.Span.Start}");
-            foreach (var rule in nsg.Rules)
-            {
-                text.AppendLine($"  rule {L(rule.Name)} {L(rule.Priority)} {L(rule.Direction)} {L(rule.Access)} {L(rule.Protocol)} {L(rule.Source)} {L(rule.Destination)} {Ls(rule.DestinationPorts)}");
-            }
-        }
-        foreach (var cache in document.Caches)
-        {
-            text.AppendLine($"cache {L(cache.Name)} {cache.Syntax.Span} {L(cache.Tier)} {L(cache.Size)} {L(cache.Region)} {L(cache.PublicNetworkAccess)} {cache.Profile}");
-            foreach (var endpoint in cache.PrivateEndpoints)
-            {
-                text.AppendLine($"  endpoint {L(endpoint.Name)} {L(endpoint.Subnet)} of {endpoint.Cache.DisplayName}");
-            }
-            foreach (var rule in cache.FirewallRules)
-            {
-                text.AppendLine($"  firewall {L(rule.Name)} {L(rule.StartIpText)} {L(rule.EndIpText)} of {rule.Cache.DisplayName}");
-            }
-            if (cache.VnetInjection is { } injection)
-            {
-                text.AppendLine($"  injection {L(injection.Subnet)} {injection.Key.Span.Start} of {injection.Cache.DisplayName}");
-            }
-        }
-        return text.ToString();
+        static IEnumerable<string> Entry(string line, IEnumerable<string> parts) => parts.Select(part => "  " + part)
+            .Prepend(line);
+        var networks = document.Networks.SelectMany(network => Entry(
+            $"network {L(network.Name)} {network.Syntax.Span.Start} space {Ls(network.AddressSpaceText)} dns {Ls(network.DnsServers)}",
+            network.Subnets.Select(subnet =>
+                $"subnet {subnet.QualifiedName} {L(subnet.AddressPrefix)} nsg {L(subnet.NetworkSecurityGroup)} routes {subnet.Routes.Count}")));
+        var nsgs = document.NetworkSecurityGroups.SelectMany(nsg => Entry(
+            $"nsg {L(nsg.Name)} {nsg.Syntax.Span.Start}",
+            nsg.Rules.Select(rule =>
+                $"rule {L(rule.Name)} {L(rule.Priority)} {L(rule.Direction)} {L(rule.Access)} {L(rule.Protocol)} " +
+                $"{L(rule.Source)} {L(rule.Destination)} {Ls(rule.DestinationPorts)}")));
+        var caches = document.Caches.SelectMany(cache => Entry(
+            $"cache {L(cache.Name)} {cache.Syntax.Span} {L(cache.Tier)} {L(cache.Size)} {L(cache.Region)} {L(cache.PublicNetworkAccess)} {cache.Profile}",
+            cache.PrivateEndpoints.Select(endpoint =>
+                $"endpoint {L(endpoint.Name)} {L(endpoint.Subnet)} of {endpoint.Cache.DisplayName}")
+                .Concat(cache.FirewallRules.Select(rule =>
+                    $"firewall {L(rule.Name)} {L(rule.StartIpText)} {L(rule.EndIpText)} of {rule.Cache.DisplayName}"))
+                .Concat(cache.VnetInjection is { } injection
+                    ? new[] { $"injection {L(injection.Subnet)} {injection.Key.Span.Start} of {injection.Cache.DisplayName}" }
+                    : Array.Empty<string>())));
+        return string.Join('\n', networks.Concat(nsgs).Concat(caches)) + "\n";
     }
 }

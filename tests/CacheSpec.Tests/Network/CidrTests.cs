@@ -95,7 +95,8 @@ public class CidrTests
     [InlineData(11, 28)]
     [InlineData(12, 27)]
     [InlineData(121, 25)]
-    public void Finds_the_smallest_subnet_that_fits(long needed, int prefix) => Assert.Equal(prefix, Cidr.LongestPrefixFor(needed));
+    public void Finds_the_smallest_subnet_that_fits(long needed, int prefix) => Assert.Equal(prefix,
+        Cidr.LongestPrefixFor(needed));
 
     [Theory]
     [InlineData("224.0.0.0/4", "multicast")]

@@ -4,8 +4,9 @@ using CsCheck;
 namespace CacheSpec.Tests.Network;
 
 /// <summary>
-/// The evaluator splits a flow's ports at rule boundaries and decides each piece once; deciding port by port, with the plain
-/// reading of Azure's semantics below, must give the same answer: the same first blocked protocol and port, the same deciding rule.
+/// The evaluator splits a flow's ports at rule boundaries and decides each piece once; deciding port by port, with the
+/// plain reading of Azure's semantics below, must give the same answer: the same first blocked protocol and port, the
+/// same deciding rule.
 /// </summary>
 public class NsgEvaluatorPropertyTests
 {
@@ -39,7 +40,8 @@ public class NsgEvaluatorPropertyTests
     };
 
     // Ports stay below 64 so the reference can walk every one of them.
-    private static readonly Gen<PortRange> Ports = Gen.Select(Gen.Int[0, 63], Gen.Int[0, 20]).Select((first, length) => new PortRange(first, Math.Min(63, first + length)));
+    private static readonly Gen<PortRange> Ports = Gen.Select(Gen.Int[0, 63], Gen.Int[0, 20]).Select((first, length) =>
+        new PortRange(first, Math.Min(63, first + length)));
 
     private static readonly Gen<NsgRule> Rules =
         from priority in Gen.Int[100, 120]
@@ -49,7 +51,8 @@ public class NsgEvaluatorPropertyTests
         from source in Gen.Int[0, Selectors.Length - 1]
         from destination in Gen.Int[0, Selectors.Length - 1]
         from ports in Ports.Array[1, 3]
-        select new NsgRule($"r{priority}", priority, direction, access, protocol, Selectors[source], Selectors[destination], ports);
+        select new NsgRule($"r{priority}", priority, direction, access, protocol, Selectors[source],
+            Selectors[destination], ports);
 
     private static readonly Gen<RequiredFlow> Flows =
         from direction in Gen.Enum<TrafficDirection>()
@@ -85,7 +88,8 @@ public class NsgEvaluatorPropertyTests
 
     private static (NsgRule Rule, TrafficProtocol Protocol, int Port)? FirstBlocked(NsgRule[] rules, RequiredFlow flow)
     {
-        var protocols = flow.Protocol == TrafficProtocol.Any ? new[] { TrafficProtocol.Tcp, TrafficProtocol.Udp } : new[] { flow.Protocol };
+        var protocols = flow.Protocol == TrafficProtocol.Any ? new[] { TrafficProtocol.Tcp, TrafficProtocol.Udp }
+            : new[] { flow.Protocol };
         foreach (var protocol in protocols)
         {
             for (var port = flow.Ports.First; port <= flow.Ports.Last; port++)
@@ -99,13 +103,17 @@ public class NsgEvaluatorPropertyTests
         return null;
     }
 
-    /// <summary>The first rule by priority that covers the port and touches both ends: a Deny blocks, an Allow covering both ends wholly allows.</summary>
+    /// <summary>The first rule by priority that covers the port and touches both ends: a Deny blocks, an Allow covering
+    /// both ends wholly allows.</summary>
     private static NsgRule? Decide(NsgRule[] rules, RequiredFlow flow, TrafficProtocol protocol, int port)
     {
-        var (source, destination) = flow.Direction == TrafficDirection.Inbound ? (flow.Remote, Local) : (Local, flow.Remote);
-        foreach (var rule in rules.Concat(NsgRule.Defaults).Where(rule => rule.Direction == flow.Direction).OrderBy(rule => rule.Priority))
+        var (source, destination) = flow.Direction == TrafficDirection.Inbound ? (flow.Remote, Local) : (Local,
+            flow.Remote);
+        foreach (var rule in rules.Concat(NsgRule.Defaults).Where(rule => rule.Direction == flow.Direction).OrderBy(rule =>
+            rule.Priority))
         {
-            if ((rule.Protocol != TrafficProtocol.Any && rule.Protocol != protocol) || !rule.Ports.Any(ports => ports.Contains(port)))
+            if ((rule.Protocol != TrafficProtocol.Any && rule.Protocol != protocol) || !rule.Ports.Any(ports =>
+                ports.Contains(port)))
             {
                 continue;
             }
@@ -150,7 +158,8 @@ public class NsgEvaluatorPropertyTests
                 partly = range => VirtualNetwork.Overlaps(range);
                 break;
             case "Internet":
-                wholly = partly = range => !range.First.IsPrivate && !range.Last.IsPrivate && !VirtualNetwork.Overlaps(range);
+                wholly = partly = range => !range.First.IsPrivate && !range.Last.IsPrivate
+                    && !VirtualNetwork.Overlaps(range);
                 break;
             case null:
                 wholly = range => selector.Ranges.Any(candidate => candidate.Contains(range));
@@ -168,5 +177,6 @@ public class NsgEvaluatorPropertyTests
         return (all, all || endpoint.Ranges.Any(partly));
     }
 
-    private static Ipv4Range Range(string cidr) => Cidr.TryParse(cidr, out var parsed) ? parsed.Range : throw new ArgumentException(cidr);
+    private static Ipv4Range Range(string cidr) => Cidr.TryParse(cidr, out var parsed) ? parsed.Range
+        : throw new ArgumentException(cidr);
 }

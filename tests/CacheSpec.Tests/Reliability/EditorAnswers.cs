@@ -2,7 +2,8 @@ using CacheSpec.Analysis.Features;
 
 namespace CacheSpec.Tests.Reliability;
 
-/// <summary>What the editor features answered about one file: the outline, folding, inlay hints, and the answers at each offset asked.</summary>
+/// <summary>What the editor features answered about one file: the outline, folding, inlay hints, and the answers at
+/// each offset asked.</summary>
 public sealed record EditorAnswers(
     IReadOnlyList<SpecSymbol> Symbols,
     IReadOnlyList<FoldingRegion> Folds,

@@ -8,18 +8,20 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Tests.Reliability;
 
 /// <summary>
-/// Asks every editor feature of the engine about a file, as an editor does while the file is open: outline, folding, inlay hints,
-/// workspace symbols, quick fixes, and at each offset completion, hover, definition, references, highlight and rename.
-/// An exception fails the calling test.
+/// Asks every editor feature of the engine about a file, as an editor does while the file is open: outline, folding,
+/// inlay hints, workspace symbols, quick fixes, and at each offset completion, hover, definition, references, highlight
+/// and rename. An exception fails the calling test.
 /// </summary>
 public static class EditorFeatures
 {
     private static readonly GuidanceRenderer Guidance = new(GuidanceIndex.Default, "file:///docs/guidance/");
 
-    /// <summary>The start, the middle and the end of the text, the ends of its first and last lines, and the given offsets.</summary>
+    /// <summary>The start, the middle and the end of the text, the ends of its first and last lines, and the given
+    /// offsets.</summary>
     public static IReadOnlyList<int> Offsets(SourceText text, params int[] more)
     {
-        var offsets = new List<int> { 0, 1, text.Length / 2, text.Length - 1, text.Length, text.GetLineEnd(0), text.GetLineStart(text.LineCount - 1) };
+        var offsets = new List<int> { 0, 1, text.Length / 2, text.Length - 1, text.Length, text.GetLineEnd(0),
+            text.GetLineStart(text.LineCount - 1) };
         offsets.AddRange(more);
         return offsets.Select(offset => Math.Clamp(offset, 0, text.Length)).Distinct().Order().ToArray();
     }
@@ -44,9 +46,11 @@ public static class EditorFeatures
             _ = Navigation.PrepareRename(index, file, offset);
             _ = Navigation.Rename(index, file, offset, "renamed");
         }
-        // An editor asks for the quick fixes of the diagnostics under the cursor; the first few stand in for a cursor on each of them.
+        // An editor asks for the quick fixes of the diagnostics under the cursor; the first few stand in for a cursor
+        // on each of them.
         var diagnostics = analysis.For(file.Path).ToArray();
-        foreach (var diagnostic in diagnostics.Take(3).Concat(diagnostics.Where(d => asked.Any(d.Span.ContainsOrTouches))).Distinct())
+        foreach (var diagnostic in diagnostics.Take(3).Concat(diagnostics.Where(d =>
+            asked.Any(d.Span.ContainsOrTouches))).Distinct())
         {
             _ = CodeFixes.For(analysis, diagnostic);
         }

@@ -10,14 +10,15 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Reliability;
 
 /// <summary>
-/// Hostile documents: each is answered with diagnostics, never an exception, a hang or a stack overflow, and every editor feature
-/// answers on it. Each test states the findings expected, as "line:column code" (zero-based).
+/// Hostile documents: each is answered with diagnostics, never an exception, a hang or a stack overflow, and every
+/// editor feature answers on it. Each test states the findings expected, as "line:column code" (zero-based).
 /// </summary>
 public class HostileInputTests
 {
     private static SyntaxTree TreeOf(AnalysisResult analysis) => analysis.Model.Files[0].Syntax;
 
-    /// <summary>Runs the work on a thread with a 256 KB stack: a walker that recursed once per level of a deep input would overflow it.</summary>
+    /// <summary>Runs the work on a thread with a 256 KB stack: a walker that recursed once per level of a deep input
+    /// would overflow it.</summary>
     private static T OnSmallStack<T>(Func<T> work)
     {
         T result = default!;
@@ -35,7 +36,8 @@ public class HostileInputTests
         }, 256 * 1024);
         thread.Start();
         thread.Join();
-        return failure is null ? result : throw new InvalidOperationException("The work failed on the small stack.", failure);
+        return failure is null ? result : throw new InvalidOperationException("The work failed on the small stack.",
+            failure);
     }
 
     [Fact]
@@ -48,7 +50,8 @@ public class HostileInputTests
         clock.Stop();
         var answers = EditorFeatures.Ask(analysis, file, EditorFeatures.Offsets(file.Text));
         var finding = Assert.Single(analysis.Diagnostics);
-        Assert.Equal(("limit-exceeded", DiagnosticSeverity.Error, new TextSpan(0, 0)), (finding.Code, finding.Severity, finding.Span));
+        Assert.Equal(("limit-exceeded", DiagnosticSeverity.Error, new TextSpan(0, 0)), (finding.Code, finding.Severity,
+            finding.Span));
         Assert.Contains("longer than 8,388,608 characters", finding.Message);
         Assert.Empty(analysis.Model.Files[0].Documents);
         Assert.Empty(answers.Symbols);
@@ -100,7 +103,8 @@ public class HostileInputTests
         var text = HostileSpecs.NestedBlockMappings(3_000);
         Assert.True(text.Length < AnalysisLimits.MaxTextLength);
         var sixtyFifth = new SourceText(text).GetLineStart(64) + 64;
-        var (analysis, answers) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, sixtyFifth, sixtyFifth + 3, text.Length - 10));
+        var (analysis, answers) = OnSmallStack(() => EditorFeatures.AnalyzeAndAsk(text, sixtyFifth, sixtyFifth + 3,
+            text.Length - 10));
         Assert.Equal(new[] { "0:0 unknown-key", "64:64 limit-exceeded" }, Specs.Found(analysis));
         Assert.Equal(AnalysisLimits.MaxNestingDepth, HostileSpecs.Depth(TreeOf(analysis)));
         // Folding follows the tree, so it stops where reading stopped.
@@ -118,10 +122,12 @@ public class HostileInputTests
         lines.Add("caches: *l10");
         var text = Specs.Header + string.Join('\n', lines) + "\n";
         var clock = Stopwatch.StartNew();
-        var (analysis, answers) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*l9", StringComparison.Ordinal), text.Length - 3);
+        var (analysis, answers) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*l9", StringComparison.Ordinal),
+            text.Length - 3);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Equal(Enumerable.Range(4, 11).Select(line => $"{line}:0 unknown-key"), Specs.Found(analysis));
-        // The caches are nine lists of lists: nothing to bind, and only the nine items of the one list read were counted.
+        // The caches are nine lists of lists: nothing to bind, and only the nine items of the one list read were
+        // counted.
         var document = analysis.Model.Documents.Single();
         Assert.Empty(document.Caches);
         Assert.Equal(9, document.AliasedNodesRead);
@@ -143,10 +149,12 @@ public class HostileInputTests
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*n", StringComparison.Ordinal));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
 
-        // Each subnet costs 3 entries and 300 routes of 3: the budget runs out inside the 111th subnet, at its 222nd route.
+        // Each subnet costs 3 entries and 300 routes of 3: the budget runs out inside the 111th subnet, at its 222nd
+        // route.
         var limit = Assert.Single(analysis.Diagnostics, d => d.Code == "limit-exceeded");
         var routesLine = new SourceText(text).GetLineText(5);
-        var expectedColumn = Enumerable.Range(0, 222).Aggregate(-1, (at, _) => routesLine.IndexOf("*r", at + 1, StringComparison.Ordinal));
+        var expectedColumn = Enumerable.Range(0, 222).Aggregate(-1, (at, _) => routesLine.IndexOf("*r", at + 1,
+            StringComparison.Ordinal));
         Assert.Equal((5, expectedColumn), (limit.Range.Start.Line, limit.Range.Start.Character));
         Assert.Equal("*r", analysis.Model.Files[0].Text.GetText(limit.Span));
         Assert.Contains("past 100,000", limit.Message);
@@ -161,8 +169,10 @@ public class HostileInputTests
     public void Recursive_aliases_name_no_anchor_and_a_redefined_anchor_points_back()
     {
         var text = Specs.Header + "caches: &a [*a]\nx-self: &s {inner: *s}\nx-one: &o [1]\nx-two: &o [*o, *o]\n";
-        var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*a", StringComparison.Ordinal) + 1, text.IndexOf("*s", StringComparison.Ordinal));
-        Assert.Equal(new[] { "4:12 yaml-syntax", "5:19 yaml-syntax", "4:12 invalid-value", "5:0 unknown-key", "6:0 unknown-key", "7:0 unknown-key" }, Specs.Found(analysis));
+        var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf("*a", StringComparison.Ordinal) + 1,
+            text.IndexOf("*s", StringComparison.Ordinal));
+        Assert.Equal(new[] { "4:12 yaml-syntax", "5:19 yaml-syntax", "4:12 invalid-value", "5:0 unknown-key",
+            "6:0 unknown-key", "7:0 unknown-key" }, Specs.Found(analysis));
         Assert.Equal("The alias '*a' names no anchor defined before it.", analysis.Diagnostics[0].Message);
         Assert.Equal("The alias '*s' names no anchor defined before it.", analysis.Diagnostics[1].Message);
         var root = (MappingSyntax)TreeOf(analysis).Documents[0].Root!;
@@ -177,9 +187,11 @@ public class HostileInputTests
         new Random(20201015).NextBytes(bytes);
         foreach (var text in new[] { Encoding.Latin1.GetString(bytes), Encoding.UTF8.GetString(bytes) })
         {
-            var firstForbidden = text.Select((c, i) => (c, i)).First(pair => (pair.c < 0x20 && pair.c is not ('\t' or '\n' or '\r')) || pair.c == 0x7F).i;
+            var firstForbidden = text.Select((c, i) => (c, i)).First(pair => (pair.c < 0x20
+                && pair.c is not ('\t' or '\n' or '\r')) || pair.c == 0x7F).i;
             var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, firstForbidden, firstForbidden + 1);
-            var forbidden = analysis.Diagnostics.Where(d => d.Code == "yaml-syntax" && d.Message.Contains("is not allowed in YAML text")).ToArray();
+            var forbidden = analysis.Diagnostics.Where(d => d.Code == "yaml-syntax"
+                && d.Message.Contains("is not allowed in YAML text")).ToArray();
             Assert.Equal(10, forbidden.Length);
             Assert.Equal(new TextSpan(firstForbidden, 1), forbidden[0].Span);
             Assert.All(analysis.Diagnostics, d => Assert.NotEqual(RuleCatalog.InternalErrorId, d.Code));
@@ -193,7 +205,8 @@ public class HostileInputTests
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.IndexOf('\uD800'));
         var at = text.IndexOf('\uD800');
         var syntax = Assert.Single(analysis.Diagnostics, d => d.Code == "yaml-syntax");
-        Assert.Equal((new TextSpan(at, 1), "The character U+D800 is not allowed in YAML text."), (syntax.Span, syntax.Message));
+        Assert.Equal((new TextSpan(at, 1), "The character U+D800 is not allowed in YAML text."), (syntax.Span,
+            syntax.Message));
     }
 
     [Fact]
@@ -210,7 +223,8 @@ public class HostileInputTests
     public void Lines_of_a_megabyte_are_read_in_full()
     {
         const int Megabyte = 1 << 20;
-        var description = Specs.Header + "  description: " + new string('x', Megabyte) + "\n# " + new string('#', Megabyte) + "\ncaches: []\n";
+        var description = Specs.Header + "  description: " + new string('x', Megabyte) + "\n# " + new string('#',
+            Megabyte) + "\ncaches: []\n";
         var (plain, plainAnswers) = EditorFeatures.AnalyzeAndAsk(description, description.Length / 4);
         Assert.Empty(plain.Diagnostics);
         Assert.Contains("metadata.description", plainAnswers.Hovers[description.Length / 4]!.Markdown);
@@ -218,7 +232,8 @@ public class HostileInputTests
         var key = Specs.Header + new string('k', Megabyte) + ": 1\ncaches: []\n";
         var (longKey, _) = EditorFeatures.AnalyzeAndAsk(key, key.Length / 2);
         var syntax = Assert.Single(longKey.Diagnostics);
-        Assert.Equal(("yaml-syntax", 4, 0, 4, Megabyte), (syntax.Code, syntax.Range.Start.Line, syntax.Range.Start.Character, syntax.Range.End.Line, syntax.Range.End.Character));
+        Assert.Equal(("yaml-syntax", 4, 0, 4, Megabyte), (syntax.Code, syntax.Range.Start.Line,
+            syntax.Range.Start.Character, syntax.Range.End.Line, syntax.Range.End.Character));
 
         var zones = Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n" +
             "    isolation: {publicNetworkAccess: Enabled, firewallRules: [{name: office, startIp: 198.51.100.0, endIp: 198.51.100.63}]}\n" +
@@ -260,8 +275,10 @@ public class HostileInputTests
     public void Duplicate_keys_are_syntax_findings_on_the_second_key()
     {
         var text = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    tier: Premium\ncaches: []\n";
-        var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.LastIndexOf("tier", StringComparison.Ordinal), text.LastIndexOf("caches", StringComparison.Ordinal));
-        Assert.Equal(new[] { "7:4 yaml-syntax", "8:0 yaml-syntax", "5:4 missing-required", "5:4 missing-required" }, Specs.Found(analysis));
+        var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, text.LastIndexOf("tier", StringComparison.Ordinal),
+            text.LastIndexOf("caches", StringComparison.Ordinal));
+        Assert.Equal(new[] { "7:4 yaml-syntax", "8:0 yaml-syntax", "5:4 missing-required", "5:4 missing-required" },
+            Specs.Found(analysis));
         Assert.Equal("The key 'tier' appears more than once in this mapping.", analysis.Diagnostics[0].Message);
         Assert.Equal("The key 'caches' appears more than once in this mapping.", analysis.Diagnostics[1].Message);
     }
@@ -299,7 +316,8 @@ public class HostileInputTests
         { "caches: x\n", "'caches' must be a list; found the scalar 'x'." },
         { "caches: [x]\n", "'caches' must be a mapping; found the scalar 'x'." },
         { "caches: [[a]]\n", "'caches' must be a mapping; found a list." },
-        { "networks:\n  - name: hub\n    addressSpace: {a: b}\ncaches: []\n", "'addressSpace' must be a list; found a mapping." },
+        { "networks:\n  - name: hub\n    addressSpace: {a: b}\ncaches: []\n",
+            "'addressSpace' must be a list; found a mapping." },
     };
 
     [Theory]
@@ -308,8 +326,10 @@ public class HostileInputTests
     {
         var text = Specs.Header + body;
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text, Specs.Header.Length + 10);
-        Assert.Contains(analysis.Diagnostics, d => d.Code == "invalid-value" && d.Message.StartsWith(message, StringComparison.Ordinal));
-        Assert.DoesNotContain(analysis.Diagnostics, d => d.Code is "yaml-syntax" or "limit-exceeded" or RuleCatalog.InternalErrorId);
+        Assert.Contains(analysis.Diagnostics, d => d.Code == "invalid-value" && d.Message.StartsWith(message,
+            StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Diagnostics, d =>
+            d.Code is "yaml-syntax" or "limit-exceeded" or RuleCatalog.InternalErrorId);
     }
 
     [Theory]
@@ -320,7 +340,9 @@ public class HostileInputTests
     {
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text);
         var finding = Assert.Single(analysis.Diagnostics);
-        Assert.Equal(("invalid-value", $"A spec must be a mapping with apiVersion, kind, metadata and caches; {found}."), (finding.Code, finding.Message));
+        Assert.Equal(("invalid-value",
+            $"A spec must be a mapping with apiVersion, kind, metadata and caches; {found}."), (finding.Code,
+            finding.Message));
     }
 
     [Theory]
@@ -331,7 +353,8 @@ public class HostileInputTests
     public void An_empty_document_is_a_spec_without_its_required_keys(string text)
     {
         var (analysis, _) = EditorFeatures.AnalyzeAndAsk(text);
-        Assert.Equal(new[] { "apiVersion", "kind", "metadata" }.Select(key => ("missing-required", $"The spec is empty: it has no '{key}', which is required.")),
+        Assert.Equal(new[] { "apiVersion", "kind", "metadata" }.Select(key => ("missing-required",
+            $"The spec is empty: it has no '{key}', which is required.")),
             analysis.Diagnostics.Select(d => (d.Code, d.Message)));
     }
 }

@@ -7,7 +7,8 @@ namespace CacheSpec.Tests.Reliability;
 /// <summary>Builds the large and hostile inputs of the reliability tests in memory.</summary>
 public static class HostileSpecs
 {
-    /// <summary>A valid spec of block-style caches (about 300 characters each), each with its firewall rule: no finding but their names.</summary>
+    /// <summary>A valid spec of block-style caches (about 300 characters each), each with its firewall rule: no finding
+    /// but their names.</summary>
     public static string Caches(int count)
     {
         var text = new StringBuilder(Specs.Header).Append("caches:\n");
@@ -29,7 +30,8 @@ public static class HostileSpecs
         return text.ToString();
     }
 
-    /// <summary>Block mappings each indented one space deeper than the one before: "k0:\n k1:\n  k2:" and so on.</summary>
+    /// <summary>Block mappings each indented one space deeper than the one before: "k0:\n k1:\n  k2:" and so
+    /// on.</summary>
     public static string NestedBlockMappings(int depth)
     {
         var text = new StringBuilder();
@@ -40,7 +42,8 @@ public static class HostileSpecs
         return text.ToString();
     }
 
-    /// <summary>The deepest nesting of mappings and lists in the trees built (aliases are not followed: they share their anchor's node).</summary>
+    /// <summary>The deepest nesting of mappings and lists in the trees built (aliases are not followed: they share
+    /// their anchor's node).</summary>
     public static int Depth(SyntaxTree tree)
     {
         var deepest = 0;
@@ -75,7 +78,8 @@ public static class HostileSpecs
     }
 
     private static void AppendCache(StringBuilder text, int index) => text
-        .Append("  - name: cache-").Append(index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append('\n')
+        .Append("  - name: cache-").Append(index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+            .Append('\n')
         .Append("    tier: Standard\n    size: C1\n    region: westeurope\n")
         .Append("    tls:\n      minimumVersion: \"1.2\"\n      nonSslPort: false\n")
         .Append("    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n")

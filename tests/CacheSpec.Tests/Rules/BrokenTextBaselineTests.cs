@@ -6,23 +6,27 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Rules;
 
 /// <summary>
-/// Texts as people leave them while typing: a mis-indented line, a tab, an unclosed bracket, an empty file, keys carried over from
-/// other tools. Each file of tests/cases/breakages is checked alone and each folder as one workspace; the exact findings are a
-/// baseline (tests/baselines/breakages/&lt;case&gt;.txt). A syntax error comes first among its file's findings, and nothing the
-/// parser could not read is reported as if the author had written it.
+/// Texts as people leave them while typing: a mis-indented line, a tab, an unclosed bracket, an empty file, keys
+/// carried over from other tools. Each file of tests/cases/breakages is checked alone and each folder as one workspace;
+/// the exact findings are a baseline (tests/baselines/breakages/&lt;case&gt;.txt). A syntax error comes first among its
+/// file's findings, and nothing the parser could not read is reported as if the author had written it.
 /// </summary>
 public class BrokenTextBaselineTests
 {
     private static string Cases => Path.Combine(RepositoryPaths.Root, "tests", "cases", "breakages");
 
-    public static TheoryData<string> CaseNames => new(Directory.GetFileSystemEntries(Cases).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> CaseNames => new(Directory.GetFileSystemEntries(Cases)
+        .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
 
-    /// <summary>The case's files as spec files (the inputs are kept as .yaml so that no workspace scan of the repository picks them up).</summary>
+    /// <summary>The case's files as spec files (the inputs are kept as .yaml so that no workspace scan of the
+    /// repository picks them up).</summary>
     private static (string Path, string Text)[] Load(string name)
     {
         var folder = Path.Combine(Cases, name);
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToArray() : new[] { folder + ".yaml" };
-        return files.Select(file => (Path.GetFileNameWithoutExtension(file) + ".cachespec.yaml", File.ReadAllText(file))).ToArray();
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
+            .ToArray() : new[] { folder + ".yaml" };
+        return files.Select(file => (Path.GetFileNameWithoutExtension(file) + ".cachespec.yaml",
+            File.ReadAllText(file))).ToArray();
     }
 
     [Theory]
@@ -50,7 +54,8 @@ public class BrokenTextBaselineTests
             foreach (var codes in CodesPerFile(format, output))
             {
                 var firstOther = codes.FindIndex(code => code != "yaml-syntax");
-                Assert.True(firstOther < 0 || !codes.Skip(firstOther).Contains("yaml-syntax"), $"{format}: {string.Join(", ", codes)}");
+                Assert.True(firstOther < 0 || !codes.Skip(firstOther).Contains("yaml-syntax"),
+                    $"{format}: {string.Join(", ", codes)}");
             }
         }
     }
@@ -67,11 +72,13 @@ public class BrokenTextBaselineTests
         if (format == "json")
         {
             return json.RootElement.GetProperty("files").EnumerateArray()
-                .Select(file => file.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()!).ToList())
+                .Select(file => file.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code")
+                    .GetString()!).ToList())
                 .ToArray();
         }
         return json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-            .GroupBy(result => result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString())
+            .GroupBy(result => result.GetProperty("locations")[0].GetProperty("physicalLocation")
+                .GetProperty("artifactLocation").GetProperty("uri").GetString())
             .Select(group => group.Select(result => result.GetProperty("ruleId").GetString()!).ToList())
             .ToArray();
     }
@@ -82,7 +89,8 @@ public class BrokenTextBaselineTests
         foreach (var name in new[] { "mis-indent", "tab", "unclosed-flow" })
         {
             var result = SpecAnalyzer.Analyze(Load(name));
-            Assert.Equal(new[] { ("yaml-syntax", DiagnosticSeverity.Error) }, result.Diagnostics.Select(d => (d.Code, d.Severity)));
+            Assert.Equal(new[] { ("yaml-syntax", DiagnosticSeverity.Error) }, result.Diagnostics.Select(d => (d.Code,
+                d.Severity)));
         }
     }
 }

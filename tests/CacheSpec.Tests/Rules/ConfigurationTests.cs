@@ -10,10 +10,12 @@ using Json.Schema;
 
 namespace CacheSpec.Tests.Rules;
 
-/// <summary>cachespec.json: rule levels and the default profile, read by the engine, the command line and the schema alike.</summary>
+/// <summary>cachespec.json: rule levels and the default profile, read by the engine, the command line and the schema
+/// alike.</summary>
 public class ConfigurationTests
 {
-    private const string OpenCache = Specs.Header + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n";
+    private const string OpenCache = Specs.Header
+        + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n";
 
     private static AnalysisResult Analyze(string json, string text = OpenCache)
     {
@@ -26,7 +28,8 @@ public class ConfigurationTests
     public void Levels_replace_severities_and_off_drops_findings()
     {
         var result = Analyze("""{"rules": {"unresolved-reference": "warning", "vnet-injection-not-recommended": "off"}}""");
-        Assert.Equal(DiagnosticSeverity.Warning, result.Diagnostics.Single(d => d.Code == "unresolved-reference").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, result.Diagnostics.Single(d => d.Code == "unresolved-reference")
+            .Severity);
         Assert.DoesNotContain("vnet-injection-not-recommended", result.Codes());
     }
 
@@ -64,7 +67,8 @@ public class ConfigurationTests
         var stdout = new StringWriter();
         Assert.Equal(0, CommandLine.Run(new[] { "check", spec }, stdout, new StringWriter()));
         var strict = folder.Write("strict.json", """{"rules": {"public-access-unset": "error"}}""");
-        Assert.Equal(1, CommandLine.Run(new[] { "check", spec, "--config", strict }, new StringWriter(), new StringWriter()));
+        Assert.Equal(1, CommandLine.Run(new[] { "check", spec, "--config", strict }, new StringWriter(),
+            new StringWriter()));
         var broken = folder.Write("broken.json", "{");
         var stderr = new StringWriter();
         Assert.Equal(2, CommandLine.Run(new[] { "check", spec, "--config", broken }, new StringWriter(), stderr));
@@ -74,7 +78,8 @@ public class ConfigurationTests
     [Fact]
     public void The_schema_accepts_every_rule_id_and_level()
     {
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas", "cachespec-config.schema.json")));
+        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "schemas",
+            "cachespec-config.schema.json")));
         var rules = string.Join(", ", RuleCatalog.All.Select(rule => $"\"{rule.Id}\": \"warning\""));
         var json = "{\"guidance\": \"current\", \"rules\": {" + rules + "}}";
         Assert.True(schema.Evaluate(JsonDocument.Parse(json).RootElement).IsValid);

@@ -4,14 +4,15 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Rules;
 
 /// <summary>
-/// duplicate-name in every scope it knows, each with a few names (searched pairwise) and with many (through a table), and across files:
-/// each repeat is reported once, at the repeat, naming the first use.
+/// duplicate-name in every scope it knows, each with a few names (searched pairwise) and with many (through a table),
+/// and across files: each repeat is reported once, at the repeat, naming the first use.
 /// </summary>
 public class DuplicateNameRuleTests
 {
     /// <summary>
-    /// A spec with every kind of name: <paramref name="count"/> items in each scope (the routes, NSG rules and firewall rules all in
-    /// the last subnet, group and cache), the last of which repeats the first when <paramref name="repeatLast"/> says so.
+    /// A spec with every kind of name: <paramref name="count"/> items in each scope (the routes, NSG rules and firewall
+    /// rules all in the last subnet, group and cache), the last of which repeats the first when <paramref
+    /// name="repeatLast"/> says so.
     /// </summary>
     private static string Spec(int count, bool repeatLast)
     {
@@ -50,7 +51,8 @@ public class DuplicateNameRuleTests
     }
 
     private static string[] Messages(params (string Path, string Text)[] files) =>
-        Specs.AnalyzeFiles(files).Diagnostics.Where(d => d.Code == "duplicate-name").Select(d => d.Message).Order(StringComparer.Ordinal).ToArray();
+        Specs.AnalyzeFiles(files).Diagnostics.Where(d => d.Code == "duplicate-name").Select(d => d.Message)
+            .Order(StringComparer.Ordinal).ToArray();
 
     [Theory]
     [InlineData(3)]
@@ -59,7 +61,8 @@ public class DuplicateNameRuleTests
     {
         var text = Spec(count, repeatLast: true);
         var lines = text.Split('\n');
-        int LineOf(string item) => Array.FindIndex(lines, line => line.Contains($"name: {item}", StringComparison.Ordinal)) + 1;
+        int LineOf(string item) => Array.FindIndex(lines, line => line.Contains($"name: {item}",
+            StringComparison.Ordinal)) + 1;
         var expected = new[]
         {
             $"The cache name 'cache-0' is already used at line {LineOf("cache-0")}.",
@@ -80,14 +83,19 @@ public class DuplicateNameRuleTests
     {
         var one = Spec(count, repeatLast: false);
         var messages = Messages(("a.cachespec.yaml", one), ("b.cachespec.yaml", one));
-        // Networks, NSGs, caches and endpoints are unique across the workspace: every one of the second file repeats the first file's.
+        // Networks, NSGs, caches and endpoints are unique across the workspace: every one of the second file repeats
+        // the first file's.
         Assert.Equal(count, messages.Count(message => message.StartsWith("The cache name", StringComparison.Ordinal)));
-        Assert.Equal(count, messages.Count(message => message.StartsWith("The network security group name", StringComparison.Ordinal)));
-        Assert.Equal(count, messages.Count(message => message.StartsWith("The private endpoint name", StringComparison.Ordinal)));
+        Assert.Equal(count, messages.Count(message => message.StartsWith("The network security group name",
+            StringComparison.Ordinal)));
+        Assert.Equal(count, messages.Count(message => message.StartsWith("The private endpoint name",
+            StringComparison.Ordinal)));
         Assert.Equal(1, messages.Count(message => message.StartsWith("The network name", StringComparison.Ordinal)));
         Assert.All(messages, message => Assert.Contains(" at a.cachespec.yaml:", message));
         // Subnets, routes, NSG rules and firewall rules are unique within their network, subnet, group or cache only.
-        Assert.DoesNotContain(messages, message => message.StartsWith("The subnet name", StringComparison.Ordinal) || message.StartsWith("The route name", StringComparison.Ordinal)
-            || message.StartsWith("The security rule name", StringComparison.Ordinal) || message.StartsWith("The firewall rule name", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, message => message.StartsWith("The subnet name", StringComparison.Ordinal)
+            || message.StartsWith("The route name", StringComparison.Ordinal)
+            || message.StartsWith("The security rule name", StringComparison.Ordinal)
+                || message.StartsWith("The firewall rule name", StringComparison.Ordinal));
     }
 }

@@ -7,21 +7,13 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Rules;
 
-/// <summary>The engine's behaviour across files, documents and profiles, on broken input, and when a rule fails.</summary>
+/// <summary>The engine's behaviour across files, documents and profiles, on broken input, and when a rule
+/// fails.</summary>
 public class EngineBehaviourTests
 {
-    private const string Network = """
-        apiVersion: cachespec/v1
-        kind: CacheIsolationSpec
-        metadata:
-          name: network
-        networks:
-          - name: hub
-            addressSpace: [10.0.0.0/16]
-            subnets:
-              - name: redis
-                addressPrefix: 10.0.1.0/29
-        """;
+    /// <summary>The shared hub network with room in subnet redis for one small cache (a /29 has 3 usable
+    /// addresses).</summary>
+    private static readonly string Network = HubNetwork.WithRedisPrefix("10.0.1.0/29");
 
     private static string InjectedCache(string name, int shards) => $$"""
         apiVersion: cachespec/v1
@@ -42,16 +34,19 @@ public class EngineBehaviourTests
     [Fact]
     public void References_resolve_across_files()
     {
-        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml", InjectedCache("alpha", 1)));
+        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml", InjectedCache("alpha",
+            1)));
         Assert.DoesNotContain("unresolved-reference", result.Codes());
     }
 
     [Fact]
     public void Subnet_capacity_sums_caches_from_every_file_and_reports_on_the_prefix()
     {
-        var alone = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml", InjectedCache("alpha", 1)));
+        var alone = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml", InjectedCache("alpha",
+            1)));
         Assert.DoesNotContain("vnet-subnet-too-small", alone.Codes()); // 1 x 2 + 1 = 3 of 3 usable
-        var together = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml", InjectedCache("alpha", 1)), ("b.cachespec.yaml", InjectedCache("beta", 1)));
+        var together = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("a.cachespec.yaml",
+            InjectedCache("alpha", 1)), ("b.cachespec.yaml", InjectedCache("beta", 1)));
         var finding = Assert.Single(together.Diagnostics, d => d.Code == "vnet-subnet-too-small");
         Assert.Equal("network.cachespec.yaml", finding.Path);
         Assert.Contains("need 6", finding.Message);
@@ -62,17 +57,20 @@ public class EngineBehaviourTests
     [Fact]
     public void Duplicate_names_across_files_point_at_the_first_declaration()
     {
-        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("copy.cachespec.yaml", Network.Replace("name: network", "name: copy")));
-        var duplicate = Assert.Single(result.Diagnostics, d => d.Code == "duplicate-name");
-        Assert.Equal("copy.cachespec.yaml", duplicate.Path);
-        Assert.Contains("network.cachespec.yaml:6", duplicate.Message);
+        var copy = Network.Replace("name: network", "name: copy");
+        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("copy.cachespec.yaml", copy));
+        var duplicates = result.Diagnostics.Where(d => d.Code == "duplicate-name").ToArray();
+        Assert.All(duplicates, duplicate => Assert.Equal("copy.cachespec.yaml", duplicate.Path));
+        var hub = Assert.Single(duplicates, duplicate => duplicate.Message.Contains("'hub'", StringComparison.Ordinal));
+        Assert.Contains("network.cachespec.yaml:6", hub.Message);
     }
 
     [Fact]
     public void Each_document_of_a_file_keeps_its_own_profile()
     {
         var current = InjectedCache("alpha", 1).Replace("guidance: \"2020-10\"", "guidance: current");
-        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("two.cachespec.yaml", InjectedCache("old", 1) + "\n---\n" + current));
+        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", Network), ("two.cachespec.yaml", InjectedCache("old",
+            1) + "\n---\n" + current));
         var notRecommended = Assert.Single(result.Diagnostics, d => d.Code == "vnet-injection-not-recommended");
         Assert.True(notRecommended.Range.Start.Line > 14);
     }
@@ -88,15 +86,19 @@ public class EngineBehaviourTests
     [Fact]
     public void Severity_follows_the_profile()
     {
-        var spec = Specs.Header + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    tls:\n      minimumVersion: \"1.1\"\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: office, startIp: 203.0.113.0, endIp: 203.0.113.9}\n";
-        Assert.Equal(DiagnosticSeverity.Warning, Specs.Analyze(spec, GuidanceProfile.V2020_10).Diagnostics.Single(d => d.Code == "minimum-tls-version").Severity);
-        Assert.Equal(DiagnosticSeverity.Error, Specs.Analyze(spec, GuidanceProfile.Current).Diagnostics.Single(d => d.Code == "minimum-tls-version").Severity);
+        var spec = Specs.Header
+            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    tls:\n      minimumVersion: \"1.1\"\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: office, startIp: 203.0.113.0, endIp: 203.0.113.9}\n";
+        Assert.Equal(DiagnosticSeverity.Warning, Specs.Analyze(spec, GuidanceProfile.V2020_10).Diagnostics.Single(d =>
+            d.Code == "minimum-tls-version").Severity);
+        Assert.Equal(DiagnosticSeverity.Error, Specs.Analyze(spec, GuidanceProfile.Current).Diagnostics.Single(d =>
+            d.Code == "minimum-tls-version").Severity);
     }
 
     [Fact]
     public void Rules_still_report_on_the_part_read_before_a_syntax_error()
     {
-        var spec = Specs.Header + "guidance: \"2020-10\"\ncaches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n  - name: broken\n    tier: [Premium\n";
+        var spec = Specs.Header
+            + "guidance: \"2020-10\"\ncaches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n  - name: broken\n    tier: [Premium\n";
         var codes = Specs.Analyze(spec).Codes();
         Assert.Contains("yaml-syntax", codes);
         Assert.Contains("vnet-injection-requires-premium", codes);
@@ -105,7 +107,8 @@ public class EngineBehaviourTests
     [Fact]
     public void Findings_point_at_the_smallest_node()
     {
-        var spec = Specs.Header + "caches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Disabled\n      vnetInjection:\n        subnet: hub/redis\n";
+        var spec = Specs.Header
+            + "caches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Disabled\n      vnetInjection:\n        subnet: hub/redis\n";
         var result = Specs.Analyze(spec);
         var finding = result.Diagnostics.Single(d => d.Code == "vnet-injection-requires-premium");
         Assert.Equal("vnetInjection", result.Model.Files[0].Text.GetText(finding.Span));
@@ -116,7 +119,8 @@ public class EngineBehaviourTests
     [Fact]
     public void A_failing_rule_becomes_one_internal_error_and_the_others_still_report()
     {
-        var files = new[] { SpecFile.Create("a.cachespec.yaml", Specs.Header + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n") };
+        var files = new[] { SpecFile.Create("a.cachespec.yaml", Specs.Header
+            + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n") };
         var rules = RuleCatalog.All.Prepend(new ThrowingRule()).ToArray();
         var result = SpecAnalyzer.Analyze(files, rules);
         var internalError = Assert.Single(result.Diagnostics, d => d.Code == RuleCatalog.InternalErrorId);
@@ -128,8 +132,10 @@ public class EngineBehaviourTests
     [Fact]
     public void Numbers_where_strings_belong_ask_for_quotes_like_the_schema()
     {
-        var spec = Specs.Header + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    zones: [1, \"2\"]\n    tls:\n      minimumVersion: 1.2\n    isolation:\n      publicNetworkAccess: Enabled\n";
-        var messages = Specs.Analyze(spec).Diagnostics.Where(d => d.Code == "invalid-value").Select(d => d.Message).ToArray();
+        var spec = Specs.Header
+            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    zones: [1, \"2\"]\n    tls:\n      minimumVersion: 1.2\n    isolation:\n      publicNetworkAccess: Enabled\n";
+        var messages = Specs.Analyze(spec).Diagnostics.Where(d => d.Code == "invalid-value").Select(d => d.Message)
+            .ToArray();
         Assert.Equal(2, messages.Length);
         Assert.Contains(messages, message => message.Contains("quote it: \"1.2\""));
         Assert.Contains(messages, message => message.Contains("quote it: \"1\""));
@@ -138,12 +144,14 @@ public class EngineBehaviourTests
     [Fact]
     public void A_number_that_quotes_would_not_make_valid_is_reported_for_what_it_is_and_offered_no_quotes()
     {
-        var spec = Specs.Header + "networks:\n  - name: n\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: s\n        addressPrefix: 10.0.1.0/24\n" +
+        var spec = Specs.Header
+            + "networks:\n  - name: n\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: s\n        addressPrefix: 10.0.1.0/24\n" +
             "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: n/s\n        staticIp: 10\n";
         var analysis = Specs.Analyze(spec);
         var finding = Assert.Single(analysis.Diagnostics, d => d.Code == "invalid-value");
         Assert.Equal("'10' is not an IPv4 address.", finding.Message);
-        Assert.DoesNotContain(CodeFixes.For(analysis, finding), fix => fix.Title.StartsWith("Quote", StringComparison.Ordinal));
+        Assert.DoesNotContain(CodeFixes.For(analysis, finding), fix => fix.Title.StartsWith("Quote",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -162,14 +170,11 @@ public class EngineBehaviourTests
     [Fact]
     public void Nsg_rules_may_name_subnets_as_sources()
     {
-        var spec = Network.Replace("addressPrefix: 10.0.1.0/29", "addressPrefix: 10.0.1.0/28\n        networkSecurityGroup: redis-nsg\n      - name: app\n        addressPrefix: 10.0.2.0/24") + """
-
-            networkSecurityGroups:
-              - name: redis-nsg
-                rules:
-                  - {name: no-app, priority: 100, direction: Inbound, access: Deny, protocol: Tcp, source: hub/app, destination: "*", destinationPorts: ["6380"]}
-            """;
-        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", spec), ("a.cachespec.yaml", InjectedCache("alpha", 1)));
+        // The hub's redis-nsg names hub/endpoints as the source of its one rule; denying instead of allowing blocks
+        // those clients.
+        var spec = HubNetwork.Text.Replace("access: Allow", "access: Deny");
+        var result = Specs.AnalyzeFiles(("network.cachespec.yaml", spec), ("a.cachespec.yaml", InjectedCache("alpha",
+            1)));
         var blocked = Assert.Single(result.Diagnostics, d => d.Code == "vnet-inbound-port-blocked");
         Assert.Contains("TCP 6380 from client subnets", blocked.Message);
         Assert.DoesNotContain("unresolved-reference", result.Codes());

@@ -5,15 +5,17 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Rules;
 
 /// <summary>
-/// The examples folder is checked as one workspace, as "cachespec check examples/" does; each file's diagnostics are a baseline
-/// (tests/baselines/examples/&lt;file&gt;.txt), in both profiles. The examples outside broken/ are right: no errors, no warnings in their own profile.
+/// The examples folder is checked as one workspace, as "cachespec check examples/" does; each file's diagnostics are a
+/// baseline (tests/baselines/examples/&lt;file&gt;.txt), in both profiles. The examples outside broken/ are right: no
+/// errors, no warnings in their own profile.
 /// </summary>
 public class ExampleBaselineTests
 {
     private static IReadOnlyList<(string Path, string Text)> LoadExamples() =>
         Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetRelativePath(RepositoryPaths.Examples, path).Replace('\\', '/'), File.ReadAllText(path)))
+            .Select(path => (Path.GetRelativePath(RepositoryPaths.Examples, path).Replace('\\', '/'),
+                File.ReadAllText(path)))
             .ToArray();
 
     public static TheoryData<string> ExampleFiles => new(LoadExamples().Select(example => example.Path));
@@ -36,7 +38,8 @@ public class ExampleBaselineTests
     public void The_right_examples_have_no_errors_or_warnings()
     {
         var result = SpecAnalyzer.Analyze(LoadExamples());
-        var problems = result.Diagnostics.Where(d => !d.Path.StartsWith("broken/", StringComparison.Ordinal) && d.Severity <= DiagnosticSeverity.Warning);
+        var problems = result.Diagnostics.Where(d => !d.Path.StartsWith("broken/", StringComparison.Ordinal)
+            && d.Severity <= DiagnosticSeverity.Warning);
         Assert.True(!problems.Any(), Specs.Render(problems));
     }
 
@@ -44,11 +47,14 @@ public class ExampleBaselineTests
     public void The_broken_example_shows_the_classic_mistakes()
     {
         var result = SpecAnalyzer.Analyze(LoadExamples());
-        var codes = result.Diagnostics.Where(d => d.Path.StartsWith("broken/", StringComparison.Ordinal)).Select(d => d.Code).ToHashSet();
+        var codes = result.Diagnostics.Where(d => d.Path.StartsWith("broken/", StringComparison.Ordinal)).Select(d =>
+            d.Code).ToHashSet();
         foreach (var code in new[]
         {
-            "vnet-injection-requires-premium", "private-endpoint-with-firewall-rules", "clustered-cache-multiple-private-endpoints",
-            "vnet-subnet-too-small", "vnet-dependency-blocked", "unknown-key", "invalid-value", "invalid-cidr", "minimum-tls-version", "non-tls-port-enabled",
+            "vnet-injection-requires-premium", "private-endpoint-with-firewall-rules",
+                "clustered-cache-multiple-private-endpoints",
+            "vnet-subnet-too-small", "vnet-dependency-blocked", "unknown-key", "invalid-value", "invalid-cidr",
+                "minimum-tls-version", "non-tls-port-enabled",
         })
         {
             Assert.Contains(code, codes);
@@ -59,11 +65,13 @@ public class ExampleBaselineTests
     public void Examples_cover_each_isolation_option_and_a_multi_file_workspace()
     {
         var model = SpecAnalyzer.Analyze(LoadExamples()).Model;
-        var caches = model.Caches.Where(cache => !cache.Document.File.Path.StartsWith("broken/", StringComparison.Ordinal)).ToArray();
+        var caches = model.Caches.Where(cache => !cache.Document.File.Path.StartsWith("broken/",
+            StringComparison.Ordinal)).ToArray();
         Assert.Contains(caches, cache => cache.HasPrivateEndpoints);
         Assert.Contains(caches, cache => cache.VnetInjection is not null);
         Assert.Contains(caches, cache => cache.HasFirewallRules);
         Assert.Contains(caches, cache => cache.PrivateEndpoints.Any(endpoint =>
-            endpoint.Subnet is { } subnet && model.FindSubnet(subnet.Value)?.Network.Document.File != cache.Document.File));
+            endpoint.Subnet is { } subnet
+                && model.FindSubnet(subnet.Value)?.Network.Document.File != cache.Document.File));
     }
 }

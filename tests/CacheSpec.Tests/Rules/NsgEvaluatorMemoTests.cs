@@ -7,45 +7,15 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Rules;
 
 /// <summary>
-/// The evaluator of an NSG carries over to the next analysis while its node is the same and what it resolves to is too; the findings
+/// The evaluator of an NSG carries over to the next analysis while its node is the same and what it resolves to is too;
+/// the findings
 /// after an edit are those of a fresh analysis whether it is reused or rebuilt.
 /// </summary>
 public class NsgEvaluatorMemoTests
 {
-    private const string Path = "pricing.cachespec.yaml";
-
-    // The NSG before the network: an edit in the network leaves the NSG's nodes as they were while changing what "pricing-vnet/redis" means.
-    private const string Spec = """
-        apiVersion: cachespec/v1
-        kind: CacheIsolationSpec
-        guidance: 2020-10
-        metadata:
-          name: pricing
-        networkSecurityGroups:
-          - name: pricing-redis-nsg
-            rules:
-              - {name: allow-clients, priority: 100, direction: Inbound, access: Allow, protocol: Tcp, source: VirtualNetwork, destination: "*", destinationPorts: [6379-6380, 13000-13999, 15000-15999]}
-              - {name: allow-redis-subnet, priority: 110, direction: Inbound, access: Allow, protocol: "*", source: pricing-vnet/redis, destination: "*", destinationPorts: ["*"]}
-              - {name: deny-all-inbound, priority: 4096, direction: Inbound, access: Deny, protocol: "*", source: "*", destination: "*", destinationPorts: ["*"]}
-        networks:
-          - name: pricing-vnet
-            region: francecentral
-            addressSpace: [10.60.0.0/16]
-            subnets:
-              - name: redis
-                addressPrefix: 10.60.4.0/28
-                networkSecurityGroup: pricing-redis-nsg
-        caches:
-          - name: pricing-cache
-            tier: Premium
-            size: P2
-            region: francecentral
-            shardCount: 2
-            isolation:
-              vnetInjection:
-                subnet: pricing-vnet/redis
-
-        """;
+    // The NSG before the network: an edit in the network leaves the NSG's nodes as they were while changing what
+    // "pricing-vnet/redis" means.
+    private static readonly string Spec = IncrementalEdit.Case("nsg-before-the-network");
 
     [Fact]
     public void An_edit_in_a_cache_keeps_the_evaluator_and_the_findings()
@@ -54,13 +24,15 @@ public class NsgEvaluatorMemoTests
 
         Assert.Same(EvaluatorOf(before), EvaluatorOf(after));
         IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(after);
-        Assert.Contains(SpecAnalyzer.Analyze(after).Diagnostics, diagnostic => diagnostic.Code == "vnet-inbound-port-blocked");
+        Assert.Contains(SpecAnalyzer.Analyze(after).Diagnostics, diagnostic =>
+            diagnostic.Code == "vnet-inbound-port-blocked");
     }
 
     [Fact]
     public void A_new_meaning_for_a_subnet_the_rules_name_builds_another_evaluator()
     {
-        // The NSG's nodes stay the same, but its allow rule now names a subnet elsewhere, so the Redis subnet's own traffic is denied.
+        // The NSG's nodes stay the same, but its allow rule now names a subnet elsewhere, so the Redis subnet's own
+        // traffic is denied.
         var (before, after) = Edit(Spec, "addressPrefix: 10.60.4.0/28", "addressPrefix: 10.60.4.0/29");
         var (_, moved) = Edit(Spec, "10.60.0.0/16]", "10.60.0.0/16, 10.61.0.0/16]");
 
@@ -80,16 +52,10 @@ public class NsgEvaluatorMemoTests
         IncrementalEdit.AssertSameFindingsAsAFreshAnalysis(after);
     }
 
-    /// <summary>The model before (its evaluator built) and after replacing one piece of text, the second parsed incrementally from the first.</summary>
-    private static (WorkspaceModel Before, WorkspaceModel After) Edit(string text, string find, string replacement)
-    {
-        var (before, after) = IncrementalEdit.Replace(Path, text, find, replacement);
-        // One host, as an editor keeps one per workspace: its memory carries over from one model to the next.
-        var host = new AnalysisHost();
-        var model = host.Model(new[] { before });
-        EvaluatorOf(model);
-        return (model, host.Model(new[] { after }));
-    }
+    /// <summary>The model before (its evaluator built) and after replacing one piece of text, the second parsed
+    /// incrementally.</summary>
+    private static (WorkspaceModel Before, WorkspaceModel After) Edit(string text, string find, string replacement) =>
+        IncrementalEdit.Models(text, find, replacement, model => EvaluatorOf(model));
 
     private static NsgEvaluator EvaluatorOf(WorkspaceModel model)
     {

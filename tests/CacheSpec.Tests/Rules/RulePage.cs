@@ -13,7 +13,8 @@ public sealed partial class RulePage
     public string? FailingExample { get; init; }
     public string? PassingExample { get; init; }
 
-    /// <summary>The fix titles listed under "Quick fixes" (‹…› stands for a value the title names); empty when the page has no such section.</summary>
+    /// <summary>The fix titles listed under "Quick fixes" (‹…› stands for a value the title names); empty when
+    /// the page has no such section.</summary>
     public IReadOnlyList<string> QuickFixes { get; init; } = Array.Empty<string>();
 
     public static RulePage Load(string path)
@@ -22,7 +23,8 @@ public sealed partial class RulePage
         var title = text.Split('\n')[0].TrimStart('#', ' ').Trim('`');
         string? Severity(string profile)
         {
-            var match = Regex.Match(text, $@"^\|\s*`{Regex.Escape(profile)}`\s*\|\s*([a-z-]+)\s*\|", RegexOptions.Multiline);
+            var match = Regex.Match(text, $@"^\|\s*`{Regex.Escape(profile)}`\s*\|\s*([a-z-]+)\s*\|",
+                RegexOptions.Multiline);
             return match.Success ? match.Groups[1].Value : null;
         }
         return new RulePage

@@ -4,9 +4,11 @@ namespace CacheSpec.Tests.Rules;
 
 public class SuppressionTests
 {
-    private const string Open = Specs.Header + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      {0}\n      publicNetworkAccess: Enabled\n";
+    private const string Open = Specs.Header
+        + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      {0}\n      publicNetworkAccess: Enabled\n";
 
-    private static IReadOnlyList<string> CodesWith(string comment) => Specs.Analyze(Open.Replace("{0}", comment)).Codes();
+    private static IReadOnlyList<string> CodesWith(string comment) => Specs.Analyze(Open.Replace("{0}", comment))
+        .Codes();
 
     [Fact]
     public void A_suppression_with_a_reason_silences_its_rule_on_the_next_line()
@@ -18,7 +20,8 @@ public class SuppressionTests
     [Fact]
     public void Several_rules_can_be_named_and_blank_or_comment_lines_are_skipped()
     {
-        var text = Open.Replace("{0}", "# cachespec-disable-next-line non-tls-port-enabled, no-network-isolation -- legacy\n      # another comment\n");
+        var text = Open.Replace("{0}",
+            "# cachespec-disable-next-line non-tls-port-enabled, no-network-isolation -- legacy\n      # another comment\n");
         Assert.Equal(new[] { "unused-suppression" }, Specs.Analyze(text).Codes());
     }
 
@@ -37,7 +40,8 @@ public class SuppressionTests
     [Fact]
     public void Syntax_errors_cannot_be_silenced()
     {
-        var codes = Specs.Analyze(Specs.Header + "# cachespec-disable-next-line yaml-syntax -- no\ncaches: [\n").Codes();
+        var codes = Specs.Analyze(Specs.Header + "# cachespec-disable-next-line yaml-syntax -- no\ncaches: [\n")
+            .Codes();
         Assert.Contains("yaml-syntax", codes);
         Assert.Contains("invalid-suppression", codes);
     }
@@ -45,7 +49,8 @@ public class SuppressionTests
     [Fact]
     public void A_hash_inside_a_value_is_not_a_suppression()
     {
-        var text = Open.Replace("{0}", "").Replace("name: test", "name: test\n  description: \"# cachespec-disable-next-line no-network-isolation -- x\"");
+        var text = Open.Replace("{0}", "").Replace("name: test",
+            "name: test\n  description: \"# cachespec-disable-next-line no-network-isolation -- x\"");
         Assert.Contains("no-network-isolation", Specs.Analyze(text).Codes());
     }
 }

@@ -6,8 +6,9 @@ namespace CacheSpec.Tests.Security;
 
 /// <summary>
 /// What a compiled assembly refers to outside itself, read from its metadata without loading it: every type reference
-/// ("System.Net.Sockets.Socket"), every member reference with its parameter types ("System.Diagnostics.Process::GetProcessById(int32)"),
-/// and "pinvoke name" for each method it imports from a native library.
+/// ("System.Net.Sockets.Socket"), every member reference with its parameter types
+/// ("System.Diagnostics.Process::GetProcessById(int32)"), and "pinvoke name" for each method it imports from a native
+/// library.
 /// </summary>
 internal static class AssemblyReferences
 {
@@ -22,7 +23,8 @@ internal static class AssemblyReferences
         {
             var member = metadata.GetMemberReference(handle);
             var parameters = member.GetKind() == MemberReferenceKind.Method
-                ? "(" + string.Join(", ", member.DecodeMethodSignature(new SignatureNames(metadata), genericContext: null).ParameterTypes) + ")"
+                ? "(" + string.Join(", ", member.DecodeMethodSignature(new SignatureNames(metadata),
+                    genericContext: null).ParameterTypes) + ")"
                 : "";
             references.Add($"{ParentName(metadata, member.Parent)}::{metadata.GetString(member.Name)}{parameters}");
         }
@@ -54,7 +56,8 @@ internal static class AssemblyReferences
         _ => parent.Kind.ToString(),
     };
 
-    /// <summary>The generic type of an instantiation ("System.Collections.Generic.List`1" for List&lt;Socket&gt;).</summary>
+    /// <summary>The generic type of an instantiation ("System.Collections.Generic.List`1" for
+    /// List&lt;Socket&gt;).</summary>
     private static string GenericTypeName(MetadataReader metadata, TypeSpecificationHandle handle)
     {
         var blob = metadata.GetBlobReader(metadata.GetTypeSpecification(handle).Signature);
@@ -64,6 +67,7 @@ internal static class AssemblyReferences
         }
         blob.ReadSignatureTypeCode();
         var generic = blob.ReadTypeHandle();
-        return generic.Kind == HandleKind.TypeReference ? TypeName(metadata, (TypeReferenceHandle)generic) : "(generic type definition)";
+        return generic.Kind == HandleKind.TypeReference ? TypeName(metadata, (TypeReferenceHandle)generic)
+            : "(generic type definition)";
     }
 }

@@ -3,10 +3,10 @@ using CacheSpec.Tests.Support;
 namespace CacheSpec.Tests.Security;
 
 /// <summary>
-/// A workspace that tries to make the tools run something, reach the network or read outside it: a spec whose values are shell
-/// commands, URLs and a YAML tag that some loaders execute, an executable script, other files a tool has no business reading, and
-/// symbolic links to a spec, a folder and a cachespec.json outside the workspace, and in loops. Beside it, "outside" holds what the
-/// links point at; a marker file appears if anything runs.
+/// A workspace that tries to make the tools run something, reach the network or read outside it: a spec whose values
+/// are shell commands, URLs and a YAML tag that some loaders execute, an executable script, other files a tool has no
+/// business reading, and symbolic links to a spec, a folder and a cachespec.json outside the workspace, and in loops.
+/// Beside it, "outside" holds what the links point at; a marker file appears if anything runs.
 /// </summary>
 internal sealed class HostileWorkspace : IDisposable
 {
@@ -31,7 +31,8 @@ internal sealed class HostileWorkspace : IDisposable
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         root.Write("outside/secret.cachespec.yaml", Spec("secret", "outside the workspace"));
-        root.Write("outside/cachespec.json", "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
+        root.Write("outside/cachespec.json",
+            "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
         root.Write("outside/private.key", "secret\n");
         File.CreateSymbolicLink(Path.Combine(Workspace, "linked.cachespec.yaml"), "../outside/secret.cachespec.yaml");
         File.CreateSymbolicLink(Path.Combine(Workspace, "key.cachespec.yaml"), "../outside/private.key");
@@ -41,7 +42,8 @@ internal sealed class HostileWorkspace : IDisposable
         if (linkedConfiguration)
         {
             root.Write("ws/linked-config/c.cachespec.yaml", Spec("c", "under a linked cachespec.json"));
-            File.CreateSymbolicLink(Path.Combine(Workspace, "linked-config", "cachespec.json"), "../../outside/cachespec.json");
+            File.CreateSymbolicLink(Path.Combine(Workspace, "linked-config", "cachespec.json"),
+                "../../outside/cachespec.json");
         }
     }
 
@@ -55,7 +57,8 @@ internal sealed class HostileWorkspace : IDisposable
     public string Marker { get; }
 
     /// <summary>The readable, non-link spec files of the workspace, as full paths.</summary>
-    public IEnumerable<string> SpecFiles => Directory.GetFiles(Workspace, "*.cachespec.yaml", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
+    public IEnumerable<string> SpecFiles => Directory.GetFiles(Workspace, "*.cachespec.yaml",
+        new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint })
         .Where(path => new FileInfo(path).LinkTarget is null)
         .Order(StringComparer.Ordinal);
 

@@ -3,7 +3,8 @@ using System.Reflection.Metadata;
 
 namespace CacheSpec.Tests.Security;
 
-/// <summary>Decodes a metadata signature's types to readable names ("System.IO.Stream", "string", "T[]"), enough to tell overloads apart.</summary>
+/// <summary>Decodes a metadata signature's types to readable names ("System.IO.Stream", "string", "T[]"), enough to
+/// tell overloads apart.</summary>
 internal sealed class SignatureNames : ISignatureTypeProvider<string, object?>
 {
     private readonly MetadataReader metadata;
@@ -12,7 +13,8 @@ internal sealed class SignatureNames : ISignatureTypeProvider<string, object?>
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString().ToLowerInvariant();
 
-    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => AssemblyReferences.TypeName(metadata, handle);
+    public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
+        AssemblyReferences.TypeName(metadata, handle);
 
     public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind)
     {
@@ -20,12 +22,14 @@ internal sealed class SignatureNames : ISignatureTypeProvider<string, object?>
         return $"{reader.GetString(type.Namespace)}.{reader.GetString(type.Name)}";
     }
 
-    public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+    public string GetTypeFromSpecification(MetadataReader reader, object? genericContext,
+        TypeSpecificationHandle handle, byte rawTypeKind) =>
         reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
 
     public string GetSZArrayType(string elementType) => elementType + "[]";
 
-    public string GetArrayType(string elementType, ArrayShape shape) => $"{elementType}[{new string(',', shape.Rank - 1)}]";
+    public string GetArrayType(string elementType, ArrayShape shape) =>
+        $"{elementType}[{new string(',', shape.Rank - 1)}]";
 
     public string GetByReferenceType(string elementType) => elementType + "&";
 
@@ -33,7 +37,8 @@ internal sealed class SignatureNames : ISignatureTypeProvider<string, object?>
 
     public string GetPinnedType(string elementType) => elementType;
 
-    public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) => $"{genericType}<{string.Join(", ", typeArguments)}>";
+    public string GetGenericInstantiation(string genericType, ImmutableArray<string> typeArguments) =>
+        $"{genericType}<{string.Join(", ", typeArguments)}>";
 
     public string GetGenericTypeParameter(object? genericContext, int index) => $"!{index}";
 

@@ -8,8 +8,9 @@ using Newtonsoft.Json.Linq;
 namespace CacheSpec.Tests.Security;
 
 /// <summary>
-/// Symbolic links that lead out of the workspace: a cachespec.json found by lookup is not read through a link (its problems would
-/// echo the keys of whatever file it names), while one named with --config is; and the language server reads no spec through a link.
+/// Symbolic links that lead out of the workspace: a cachespec.json found by lookup is not read through a link (its
+/// problems would echo the keys of whatever file it names), while one named with --config is; and the language server
+/// reads no spec through a link.
 /// </summary>
 public sealed class SymbolicLinkTests : IDisposable
 {
@@ -18,9 +19,12 @@ public sealed class SymbolicLinkTests : IDisposable
     public SymbolicLinkTests()
     {
         SpecPath = root.Write("ws/a.cachespec.yaml",
-            Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
-        OutsideConfiguration = root.Write("outside/settings.json", "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
-        root.Write("outside/secret.cachespec.yaml", Specs.Header.Replace("name: test", "name: secret") + "topSecretKey: hunter2\n");
+            Specs.Header
+                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        OutsideConfiguration = root.Write("outside/settings.json",
+            "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
+        root.Write("outside/secret.cachespec.yaml", Specs.Header.Replace("name: test", "name: secret")
+            + "topSecretKey: hunter2\n");
         File.CreateSymbolicLink(Path.Combine(Workspace, "cachespec.json"), "../outside/settings.json");
     }
 
@@ -80,7 +84,8 @@ public sealed class SymbolicLinkTests : IDisposable
         await server.WaitForDiagnosticsAsync(ToLsp.Uri(SpecPath));
         var throughFile = ToLsp.Uri(Path.Combine(Workspace, "linked.cachespec.yaml"));
         var throughFolder = ToLsp.Uri(Path.Combine(Workspace, "outdir", "secret.cachespec.yaml"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = throughFile, type = 1 }, new { uri = throughFolder, type = 1 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = throughFile,
+            type = 1 }, new { uri = throughFolder, type = 1 } } });
         await server.OpenAsync(throughFolder, "apiVersion: cachespec/v1\n");
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = throughFolder } });
         foreach (var uri in new[] { throughFile, throughFolder })

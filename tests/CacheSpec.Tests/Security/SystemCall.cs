@@ -2,16 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace CacheSpec.Tests.Security;
 
-/// <summary>One line of an "strace -f" log: the process, the system call, its arguments as strace printed them (up to the end of the line).</summary>
+/// <summary>One line of an "strace -f" log: the process, the system call, its arguments as strace printed them (up to
+/// the end of the line).</summary>
 internal sealed partial record SystemCall(int Pid, string Name, string Arguments)
 {
-    /// <summary>The calls of a log. A call cut by another process's ("&lt;unfinished ...&gt;") keeps its arguments; the "resumed" half is skipped.</summary>
+    /// <summary>The calls of a log. A call cut by another process's ("&lt;unfinished ...&gt;") keeps its arguments; the
+    /// "resumed" half is skipped.</summary>
     public static IReadOnlyList<SystemCall> Parse(string log) =>
         log.Split('\n').Select(line => CallLine().Match(line)).Where(match => match.Success)
-            .Select(match => new SystemCall(int.Parse(match.Groups["pid"].Value), match.Groups["name"].Value, match.Groups["arguments"].Value))
+            .Select(match => new SystemCall(int.Parse(match.Groups["pid"].Value), match.Groups["name"].Value,
+                match.Groups["arguments"].Value))
             .ToArray();
 
-    /// <summary>The first quoted argument (the path of an open or an execve), unescaped; null when there is none.</summary>
+    /// <summary>The first quoted argument (the path of an open or an execve), unescaped; null when there is
+    /// none.</summary>
     public string? Path
     {
         get

@@ -1,8 +1,8 @@
 namespace CacheSpec.Tests.Support;
 
 /// <summary>
-/// Compares actual text with a checked-in baseline file. With CACHESPEC_UPDATE_BASELINES=1 the file is (re)written instead,
-/// so a deliberate change is one environment variable away and shows up as a reviewable diff.
+/// Compares actual text with a checked-in baseline file. With CACHESPEC_UPDATE_BASELINES=1 the file is (re)written
+/// instead, so a deliberate change is one environment variable away and shows up as a reviewable diff.
 /// </summary>
 public static class Baseline
 {
@@ -19,7 +19,8 @@ public static class Baseline
             File.WriteAllText(baselinePath, actual);
             return;
         }
-        Assert.True(File.Exists(baselinePath), $"No baseline at {baselinePath}; run the tests with {UpdateVariable}=1 to create it, then review it.");
+        Assert.True(File.Exists(baselinePath),
+            $"No baseline at {baselinePath}; run the tests with {UpdateVariable}=1 to create it, then review it.");
         var expected = File.ReadAllText(baselinePath).Replace("\r\n", "\n");
         if (expected != actual)
         {

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace CacheSpec.Tests.Support;
 
 /// <summary>
-/// docs/format.md read into its sections and the body rows of their tables (cells trimmed, "\|" read as "|"), the form in which
-/// the tests compare the reference with the engine.
+/// docs/format.md read into its sections and the body rows of their tables (cells trimmed, "\|" read as "|"), the form
+/// in which the tests compare the reference with the engine.
 /// </summary>
 public sealed partial class FormatReferenceTables
 {
@@ -21,15 +21,17 @@ public sealed partial class FormatReferenceTables
     public IReadOnlyList<Section> Sections { get; }
 
     /// <summary>The object sections ("### `cache`") of the chapter "Objects and keys", in the page's order.</summary>
-    public IEnumerable<Section> Objects => Sections.Where(section => section.Chapter == ObjectsChapter && section.Heading != ObjectsChapter);
+    public IEnumerable<Section> Objects => Sections.Where(section => section.Chapter == ObjectsChapter
+        && section.Heading != ObjectsChapter);
 
     public IReadOnlyList<string[]> Rows(string heading) => Sections.Single(section => section.Heading == heading).Rows;
 
-    public static FormatReferenceTables Load() => Parse(File.ReadAllText(RepositoryPaths.FormatReference).Replace("\r\n", "\n"));
+    public static FormatReferenceTables Load() => Parse(File.ReadAllText(RepositoryPaths.FormatReference)
+        .Replace("\r\n", "\n"));
 
     /// <summary>
-    /// The text of a cell without its Markdown links: "[`tls`](#tls)" reads "`tls`". A target holds no brackets or braces, so the
-    /// "]([" of a regular expression in a code span is not taken for a link.
+    /// The text of a cell without its Markdown links: "[`tls`](#tls)" reads "`tls`". A target holds no brackets or
+    /// braces, so the "]([" of a regular expression in a code span is not taken for a link.
     /// </summary>
     public static string WithoutLinks(string cell) => Link().Replace(cell, "$1");
 
@@ -52,7 +54,8 @@ public sealed partial class FormatReferenceTables
             var isRow = !inFence && line.StartsWith('|');
             if (isRow && inTable && !Separator().IsMatch(line))
             {
-                current.Rows.Add(CellBorder().Split(line.Trim().Trim('|')).Select(cell => cell.Trim().Replace(@"\|", "|")).ToArray());
+                current.Rows.Add(CellBorder().Split(line.Trim().Trim('|')).Select(cell => cell.Trim().Replace(@"\|",
+                    "|")).ToArray());
             }
             inTable = isRow;
         }

@@ -1,6 +1,7 @@
 namespace CacheSpec.Tests.Support;
 
-/// <summary>Finds the repository's folders from the test's output folder, so tests read the checked-in examples, docs and baselines.</summary>
+/// <summary>Finds the repository's folders from the test's output folder, so tests read the checked-in examples, docs
+/// and baselines.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -10,6 +11,10 @@ public static class RepositoryPaths
     public static string RuleDocs => Path.Combine(Root, "docs", "rules");
 
     public static string Baselines => Path.Combine(Root, "tests", "baselines");
+
+    /// <summary>tests/cases: the inputs of the baselines, kept as .yaml so that no workspace scan of the repository
+    /// reads them.</summary>
+    public static string Cases => Path.Combine(Root, "tests", "cases");
 
     public static string Schema => Path.Combine(Root, "schemas", "cachespec.schema.json");
 
@@ -25,6 +30,7 @@ public static class RepositoryPaths
                 return folder.FullName;
             }
         }
-        throw new DirectoryNotFoundException("The repository root (LanguageServer.sln) was not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("The repository root (LanguageServer.sln) was not found above "
+            + AppContext.BaseDirectory);
     }
 }

@@ -2,7 +2,8 @@ using System.Reflection;
 
 namespace CacheSpec.Tests.Support;
 
-/// <summary>The tests read only what a clone of the repository holds: every path they are given lies inside it and exists there.</summary>
+/// <summary>The tests read only what a clone of the repository holds: every path they are given lies inside it and
+/// exists there.</summary>
 public class RepositoryPathsTests
 {
     [Fact]
@@ -17,8 +18,10 @@ public class RepositoryPathsTests
         foreach (var property in properties)
         {
             var path = Path.GetFullPath((string)property.GetValue(null)!);
-            Assert.True(path == root || path.StartsWith(inside, StringComparison.Ordinal), $"RepositoryPaths.{property.Name} is {path}, outside {root}");
-            Assert.True(File.Exists(path) || Directory.Exists(path), $"RepositoryPaths.{property.Name} ({path}) does not exist in the repository");
+            Assert.True(path == root || path.StartsWith(inside, StringComparison.Ordinal),
+                $"RepositoryPaths.{property.Name} is {path}, outside {root}");
+            Assert.True(File.Exists(path) || Directory.Exists(path),
+                $"RepositoryPaths.{property.Name} ({path}) does not exist in the repository");
         }
     }
 }

@@ -7,8 +7,9 @@ using StreamJsonRpc;
 namespace CacheSpec.Tests.Support;
 
 /// <summary>
-/// The real "cachespec serve --stdio" process (the apphost beside the tests), optionally started through a launcher such as strace
-/// or setpriv, driven by a StreamJsonRpc client as an editor would. Diagnostics are kept by URI as they are published.
+/// The real "cachespec serve --stdio" process (the apphost beside the tests), optionally started through a launcher
+/// such as strace or setpriv, driven by a StreamJsonRpc client as an editor would. Diagnostics are kept by URI as they
+/// are published.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -25,7 +26,8 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in launcher.Skip(1).Concat(launcher.Count > 0 ? new[] { Executable } : Array.Empty<string>()).Concat(new[] { "serve", "--stdio" }))
+        foreach (var arg in launcher.Skip(1).Concat(launcher.Count > 0 ? new[] { Executable } : Array.Empty<string>())
+            .Concat(new[] { "serve", "--stdio" }))
         {
             start.ArgumentList.Add(arg);
         }
@@ -38,9 +40,11 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         };
         Process.BeginErrorReadLine();
-        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(Process.StandardInput.BaseStream, Process.StandardOutput.BaseStream, new JsonMessageFormatter()));
+        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(Process.StandardInput.BaseStream,
+            Process.StandardOutput.BaseStream, new JsonMessageFormatter()));
         Rpc.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JToken>(OnPublish));
-        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(message => Log.Enqueue((string?)message["message"] ?? "")));
+        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(message => Log.Enqueue((string?)message["message"]
+            ?? "")));
         Rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("client/registerCapability", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
@@ -80,11 +84,13 @@ public sealed class ServerProcess : IAsyncDisposable
         await Rpc.NotifyWithParameterObjectAsync("initialized", new { });
     }
 
-    public Task<JToken> RequestAsync(string method, object parameters) => Rpc.InvokeWithParameterObjectAsync<JToken>(method, parameters);
+    public Task<JToken> RequestAsync(string method, object parameters) =>
+        Rpc.InvokeWithParameterObjectAsync<JToken>(method, parameters);
 
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 
-    public async Task<JObject> WaitForDiagnosticsAsync(string uri, Func<JObject, bool>? until = null, int timeoutMs = 30_000)
+    public async Task<JObject> WaitForDiagnosticsAsync(string uri, Func<JObject, bool>? until = null,
+        int timeoutMs = 30_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (DateTime.UtcNow < deadline)

@@ -14,13 +14,16 @@ public static class Specs
 
     public static AnalysisResult AnalyzeFiles(params (string Path, string Text)[] files) => SpecAnalyzer.Analyze(files);
 
-    public static IReadOnlyList<string> Codes(this AnalysisResult result) => result.Diagnostics.Select(d => d.Code).ToArray();
+    public static IReadOnlyList<string> Codes(this AnalysisResult result) => result.Diagnostics.Select(d => d.Code)
+        .ToArray();
 
-    /// <summary>Each finding as "line:column code" (zero-based), the form the reliability tests state their expectations in.</summary>
+    /// <summary>Each finding as "line:column code" (zero-based), the form the reliability tests state their
+    /// expectations in.</summary>
     public static string[] Found(AnalysisResult analysis) =>
         analysis.Diagnostics.Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character} {d.Code}").ToArray();
 
-    /// <summary>A valid spec with one network and the given number of caches, alternating private endpoints, VNet injection and firewall rules.</summary>
+    /// <summary>A valid spec with one network and the given number of caches, alternating private endpoints, VNet
+    /// injection and firewall rules.</summary>
     public static string ManyCaches(int count)
     {
         var text = new System.Text.StringBuilder(Header);
@@ -41,14 +44,16 @@ public static class Specs
                     break;
                 default:
                     text.Append("    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n")
-                        .Append("        - { name: office, startIp: 203.0.113.").Append(i % 200).Append(", endIp: 203.0.113.").Append(i % 200 + 10).Append(" }\n");
+                        .Append("        - { name: office, startIp: 203.0.113.").Append(i % 200)
+                            .Append(", endIp: 203.0.113.").Append(i % 200 + 10).Append(" }\n");
                     break;
             }
         }
         return text.ToString();
     }
 
-    /// <summary>One line per diagnostic: "line:col-line:col severity code message", zero-based, for baselines and readable failures.</summary>
+    /// <summary>One line per diagnostic: "line:col-line:col severity code message", zero-based, for baselines and
+    /// readable failures.</summary>
     public static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Concat(diagnostics.Select(d =>
             $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {d.Severity.ToString().ToLowerInvariant()} {d.Code} {d.Message}\n"));

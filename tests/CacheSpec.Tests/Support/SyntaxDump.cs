@@ -3,7 +3,8 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Tests.Support;
 
-/// <summary>A tree written out line by line (errors, limits, documents, every node with its kind, span, anchor, style and value), so two trees compare as text.</summary>
+/// <summary>A tree written out line by line (errors, limits, documents, every node with its kind, span, anchor, style
+/// and value), so two trees compare as text.</summary>
 public static class SyntaxDump
 {
     public static string Of(SyntaxTree tree)
@@ -30,11 +31,13 @@ public static class SyntaxDump
 
     private static void Write(SyntaxNode node, StringBuilder builder, int depth)
     {
-        builder.Append(' ', depth * 2).Append(node.KindName).Append(' ').Append(node.Span).Append(" &").Append(node.Anchor);
+        builder.Append(' ', depth * 2).Append(node.KindName).Append(' ').Append(node.Span).Append(" &")
+            .Append(node.Anchor);
         switch (node)
         {
             case ScalarSyntax scalar:
-                builder.Append(scalar.IsPlain ? " plain " : " quoted ").Append(scalar.Value.Replace("\n", "\\n", StringComparison.Ordinal)).AppendLine();
+                builder.Append(scalar.IsPlain ? " plain " : " quoted ").Append(scalar.Value.Replace("\n", "\\n",
+                    StringComparison.Ordinal)).AppendLine();
                 break;
             case AliasSyntax alias:
                 builder.Append(" *").Append(alias.Name).Append(" -> ").Append(alias.Target.Span).AppendLine();

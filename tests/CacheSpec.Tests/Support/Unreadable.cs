@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace CacheSpec.Tests.Support;
 
 /// <summary>
-/// Makes files and folders unreadable for the fault tests. A mode of 000 does not stop root (CAP_DAC_OVERRIDE), and tests may run as
-/// root (in CI containers they do), so each test asks what holds here: modes stop this process, or the real executable can be run
-/// as an unprivileged user (setpriv to nobody) whom they stop, or a file can be replaced by a folder, which fails to read as a file
-/// with the same UnauthorizedAccessException that a denied permission raises.
+/// Makes files and folders unreadable for the fault tests. A mode of 000 does not stop root (CAP_DAC_OVERRIDE), and
+/// tests may run as root (in CI containers they do), so each test asks what holds here: modes stop this process, or the
+/// real executable can be run as an unprivileged user (setpriv to nobody) whom they stop, or a file can be replaced by
+/// a folder, which fails to read as a file with the same UnauthorizedAccessException that a denied permission raises.
 /// </summary>
 public static class Unreadable
 {
@@ -16,10 +16,11 @@ public static class Unreadable
     public static bool ModesStopThisProcess { get; } = ProbeThisProcess();
 
     /// <summary>
-    /// The command prefix that runs a program as a user whom modes stop: none when they stop this process, setpriv to nobody as root,
-    /// null when neither works (<see cref="Why"/> says why).
+    /// The command prefix that runs a program as a user whom modes stop: none when they stop this process, setpriv to
+    /// nobody as root, null when neither works (<see cref="Why"/> says why).
     /// </summary>
-    public static IReadOnlyList<string>? Launcher { get; } = ModesStopThisProcess ? Array.Empty<string>() : ProbeSetpriv();
+    public static IReadOnlyList<string>? Launcher { get; } = ModesStopThisProcess ? Array.Empty<string>()
+        : ProbeSetpriv();
 
     public static string Why => Launcher is not null
         ? ""
@@ -47,8 +48,8 @@ public static class Unreadable
     }
 
     /// <summary>
-    /// Makes a file fail to read in this process with UnauthorizedAccessException: by its mode where that holds, else (as root) by
-    /// putting a folder of the same name in its place. <see cref="Restore"/> undoes either.
+    /// Makes a file fail to read in this process with UnauthorizedAccessException: by its mode where that holds, else
+    /// (as root) by putting a folder of the same name in its place. <see cref="Restore"/> undoes either.
     /// </summary>
     public static void MakeFileUnreadableHere(string path)
     {
@@ -74,7 +75,8 @@ public static class Unreadable
         File.WriteAllText(path, text);
     }
 
-    /// <summary>Runs a program through <see cref="Launcher"/>; returns its exit code, stdout and stderr (it must end within a minute).</summary>
+    /// <summary>Runs a program through <see cref="Launcher"/>; returns its exit code, stdout and stderr (it must end
+    /// within a minute).</summary>
     public static (int Exit, string Out, string Err) Run(string workingDirectory, string program, params string[] args)
     {
         var launcher = Launcher ?? throw new InvalidOperationException(Why);
@@ -84,7 +86,8 @@ public static class Unreadable
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in launcher.Skip(1).Concat(launcher.Count > 0 ? new[] { program } : Array.Empty<string>()).Concat(args))
+        foreach (var arg in launcher.Skip(1).Concat(launcher.Count > 0 ? new[] { program } : Array.Empty<string>())
+            .Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -136,11 +139,13 @@ public static class Unreadable
             Lock(path);
             static int Status(string[] command)
             {
-                using var process = Process.Start(new ProcessStartInfo(command[0], command.Skip(1)) { RedirectStandardError = true })!;
+                using var process = Process.Start(new ProcessStartInfo(command[0],
+                    command.Skip(1)) { RedirectStandardError = true })!;
                 process.WaitForExit(10_000);
                 return process.ExitCode;
             }
-            var runs = Status(launcher.Concat(new[] { "test", "-r", Path.Combine(AppContext.BaseDirectory, "cachespec.dll") }).ToArray()) == 0;
+            var runs = Status(launcher.Concat(new[] { "test", "-r", Path.Combine(AppContext.BaseDirectory,
+                "cachespec.dll") }).ToArray()) == 0;
             var stopped = Status(launcher.Concat(new[] { "test", "-r", path }).ToArray()) != 0;
             return runs && stopped ? launcher : null;
         }

@@ -7,8 +7,9 @@ using CsCheck;
 namespace CacheSpec.Tests.Syntax;
 
 /// <summary>
-/// The fast reader must build exactly the tree YamlDotNet's events build (nodes, values, styles, spans, document span) whenever it reads
-/// a text, and give up on everything else. YamlDotNet is the oracle: every text here is read both ways and compared.
+/// The fast reader must build exactly the tree YamlDotNet's events build (nodes, values, styles, spans, document span)
+/// whenever it reads a text, and give up on everything else. YamlDotNet is the oracle: every text here is read both
+/// ways and compared.
 /// </summary>
 public class BlockYamlReaderTests
 {
@@ -137,11 +138,14 @@ public class BlockYamlReaderTests
         var baseText = Specs.ManyCaches(12) + "extra:\n  'q': \"v\"\n  list: [a, 'b', \"c\"]\n  empty:\n  - x\n";
         string[] insertions =
         {
-            "[", "]", "{", "}", "\t", "\"", "'", "''", ": ", ":", "- ", "-", "\n", "\r\n", "\r", " ", "  ", "&a ", "*a ", "!t ", "---\n", "...\n",
-            "%", "\0", "? ", "|\n", ">", "#", " #", "x", ",", "\\", "é", "\uFEFF", "@", "`", "key: value\n", "  - item\n", "\u00A0", "\u0085",
+            "[", "]", "{", "}", "\t", "\"", "'", "''", ": ", ":", "- ", "-", "\n", "\r\n", "\r", " ", "  ", "&a ",
+                "*a ", "!t ", "---\n", "...\n",
+            "%", "\0", "? ", "|\n", ">", "#", " #", "x", ",", "\\", "é", "\uFEFF", "@", "`", "key: value\n",
+                "  - item\n", "\u00A0", "\u0085",
         };
         var tally = new Tally();
-        var gen = Gen.Select(Gen.Int[0, baseText.Length], Gen.Int[0, insertions.Length - 1], Gen.Int[1, 3], Gen.Int[0, 6]);
+        var gen = Gen.Select(Gen.Int[0, baseText.Length], Gen.Int[0, insertions.Length - 1], Gen.Int[1, 3], Gen.Int[0,
+            6]);
         gen.Sample(sample =>
         {
             var (at, which, times, deleted) = sample;
@@ -157,12 +161,14 @@ public class BlockYamlReaderTests
     {
         string[] shapes =
         {
-            "k: v", "k:", "- v", "-", "- k: v", "- k:", "k: [a, b]", "k: []", "'k': 'v'", "\"k\": \"v\"", "# c", "", "k: v # c", "k: a b c",
+            "k: v", "k:", "- v", "-", "- k: v", "- k:", "k: [a, b]", "k: []", "'k': 'v'", "\"k\": \"v\"", "# c", "",
+                "k: v # c", "k: a b c",
             "k: 'a''b'", "- [a]", "- 'v'", "k:  v  ", "-  k: v", "k : v",
             "k: {a: 1, b: 'x'}", "- {a: 1}", "k: { }", "k: {a: 1 , \"b\" : 2}", "- { k: v }",
         };
         var line = Gen.Select(Gen.Int[0, 8], Gen.Int[0, shapes.Length - 1], Gen.Int[0, 3])
-            .Select(t => new string(' ', t.Item1) + shapes[t.Item2].Replace("k", "k" + t.Item3, StringComparison.Ordinal));
+            .Select(t => new string(' ', t.Item1) + shapes[t.Item2].Replace("k", "k" + t.Item3,
+                StringComparison.Ordinal));
         var tally = new Tally();
         line.Array[1, 12].Sample(lines =>
         {
@@ -172,19 +178,24 @@ public class BlockYamlReaderTests
         tally.AssertMostCleanTextsRead();
     }
 
-    private static string YamlDotNetDump(string text) => SyntaxDump.Of(SyntaxTree.ParseWithYamlDotNet(new SourceText(text), int.MaxValue));
+    private static string YamlDotNetDump(string text) =>
+        SyntaxDump.Of(SyntaxTree.ParseWithYamlDotNet(new SourceText(text), int.MaxValue));
 
     private static string Dump(string text, DocumentSyntax document) =>
         SyntaxDump.Of(new SyntaxTree(new SourceText(text), new[] { document }, Array.Empty<SyntaxError>()));
 
-    /// <summary>Each item of the top-level lists: from its dash line's start to the next line at its level or above.</summary>
+    /// <summary>Each item of the top-level lists: from its dash line's start to the next line at its level or
+    /// above.</summary>
     private static IEnumerable<TextSpan> Items(string text)
     {
-        var lines = Regex.Matches(text, "^.*(\n|$)", RegexOptions.Multiline).Select(match => (match.Index, Line: match.Value)).ToArray();
-        var starts = lines.Where(line => line.Line.StartsWith("  - ", StringComparison.Ordinal)).Select(line => line.Index).ToArray();
+        var lines = Regex.Matches(text, "^.*(\n|$)", RegexOptions.Multiline).Select(match => (match.Index,
+            Line: match.Value)).ToArray();
+        var starts = lines.Where(line => line.Line.StartsWith("  - ", StringComparison.Ordinal)).Select(line =>
+            line.Index).ToArray();
         for (var i = 0; i < starts.Length; i++)
         {
-            var next = lines.FirstOrDefault(line => line.Index > starts[i] && line.Line.Length > 0 && line.Line[0] != ' ' && line.Line[0] != '\n' && line.Line[0] != '#');
+            var next = lines.FirstOrDefault(line => line.Index > starts[i] && line.Line.Length > 0
+                && line.Line[0] != ' ' && line.Line[0] != '\n' && line.Line[0] != '#');
             var stop = i + 1 < starts.Length ? starts[i + 1] : text.Length;
             if (next.Line is not null && next.Index < stop)
             {
@@ -196,11 +207,13 @@ public class BlockYamlReaderTests
 
     private static IEnumerable<string> Corpus()
     {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml",
+            SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             yield return File.ReadAllText(file);
         }
-        var pages = Directory.GetFiles(RepositoryPaths.RuleDocs, "*.md").Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "guidance"), "*.md"));
+        var pages = Directory.GetFiles(RepositoryPaths.RuleDocs, "*.md")
+            .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "docs", "guidance"), "*.md"));
         foreach (var page in pages.Order(StringComparer.Ordinal))
         {
             foreach (Match block in Regex.Matches(File.ReadAllText(page), "```yaml\n(.*?)```", RegexOptions.Singleline))
@@ -210,7 +223,8 @@ public class BlockYamlReaderTests
         }
     }
 
-    /// <summary>Compares the two readers on random texts and counts what each read, so a comparison cannot pass by giving up on everything.</summary>
+    /// <summary>Compares the two readers on random texts and counts what each read, so a comparison cannot pass by
+    /// giving up on everything.</summary>
     private sealed class Tally
     {
         private int read;
@@ -230,7 +244,9 @@ public class BlockYamlReaderTests
             }
         }
 
-        /// <summary>The reader reads at least three in four of the texts YamlDotNet reads cleanly as one document.</summary>
-        public void AssertMostCleanTextsRead() => Assert.True(read * 4 >= clean * 3, $"read {read} of the {clean} clean texts");
+        /// <summary>The reader reads at least three in four of the texts YamlDotNet reads cleanly as one
+        /// document.</summary>
+        public void AssertMostCleanTextsRead() => Assert.True(read * 4 >= clean * 3,
+            $"read {read} of the {clean} clean texts");
     }
 }

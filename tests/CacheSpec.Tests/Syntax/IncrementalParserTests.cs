@@ -6,12 +6,14 @@ using CsCheck;
 namespace CacheSpec.Tests.Syntax;
 
 /// <summary>
-/// The spliced tree of an edit must be exactly the tree a full parse of the new text gives: same nodes, values, styles and spans,
-/// same documents and errors. Random edit sequences on real specs, biased towards edits inside list items, where the splice applies.
+/// The spliced tree of an edit must be exactly the tree a full parse of the new text gives: same nodes, values, styles
+/// and spans, same documents and errors. Random edit sequences on real specs, biased towards edits inside list items,
+/// where the splice applies.
 /// </summary>
 public class IncrementalParserTests
 {
-    private static readonly string[] Seeds = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories)
+    private static readonly string[] Seeds = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml",
+        SearchOption.AllDirectories)
         .Order(StringComparer.Ordinal).Select(File.ReadAllText)
         .Append(Specs.ManyCaches(12))
         .Append(Specs.ManyCaches(3).Replace("\n", "\r\n", StringComparison.Ordinal))
@@ -20,11 +22,14 @@ public class IncrementalParserTests
 
     private static readonly string[] Insertions =
     {
-        "#", "x", " ", "  ", "\n", "\r\n", "\n    ", "\n  - ", "- ", ": ", "\t", "\"", "'", "[", "]", "{", "}", "|\n", ">-\n      text\n", "&a ", "*a",
-        "\n    tier: Premium", "\n    # note", "\n# comment\n", "\n\n", "---\n", "...\n", "\n  - name: added\n    tier: Basic\n", "😀", "\0", "\r",
+        "#", "x", " ", "  ", "\n", "\r\n", "\n    ", "\n  - ", "- ", ": ", "\t", "\"", "'", "[", "]", "{", "}", "|\n",
+            ">-\n      text\n", "&a ", "*a",
+        "\n    tier: Premium", "\n    # note", "\n# comment\n", "\n\n", "---\n", "...\n",
+            "\n  - name: added\n    tier: Basic\n", "😀", "\0", "\r",
         "    shardCount: 3\n", "\nextra: 1\n", "caches:", "1", "null", "{ a: 1 }", "\n      - 10.0.0.0/24",
         "%", "\n%YAML 1.2\n", "\n...x", "\nkey: value", "\n- ", "\n    ? key", "? ", "\n  # c\n  - x",
-        "\n    deep: " + new string('[', 61) + new string(']', 61), "\n    deeper: " + new string('[', 62) + new string(']', 62),
+        "\n    deep: " + new string('[', 61) + new string(']', 61), "\n    deeper: " + new string('[', 62)
+            + new string(']', 62),
     };
 
     /// <summary>What a user types most of the time: letters, digits, spaces, comments.</summary>
@@ -48,7 +53,8 @@ public class IncrementalParserTests
             for (var i = 0; i < @case.Edits; i++)
             {
                 var (span, inserted) = RandomEdit(tree.Text.Text, random);
-                var newText = new SourceText(string.Concat(tree.Text.Text.AsSpan(0, span.Start), inserted, tree.Text.Text.AsSpan(span.End)));
+                var newText = new SourceText(string.Concat(tree.Text.Text.AsSpan(0, span.Start), inserted,
+                    tree.Text.Text.AsSpan(span.End)));
                 var incremental = IncrementalParser.TryReparse(tree, newText, span, inserted.Length);
                 var full = SyntaxTree.Parse(newText);
                 if (tree.Errors.Count == 0 && full.Errors.Count == 0)
@@ -60,7 +66,8 @@ public class IncrementalParserTests
                     spliced++;
                     var expected = SyntaxDump.Of(full);
                     var actual = SyntaxDump.Of(incremental);
-                    Assert.True(expected == actual, $"Edit {span} with {Escape(inserted)} near {Escape(newText.Text.Substring(Math.Max(0, span.Start - 80), Math.Min(160, newText.Length - Math.Max(0, span.Start - 80))))}\n{expected}\n---\n{actual}");
+                    Assert.True(expected == actual,
+                        $"Edit {span} with {Escape(inserted)} near {Escape(newText.Text.Substring(Math.Max(0, span.Start - 80), Math.Min(160, newText.Length - Math.Max(0, span.Start - 80))))}\n{expected}\n---\n{actual}");
                 }
                 Assert.Equal(SyntaxDump.Of(full), SyntaxDump.Of(tree.Edit(newText, span, inserted.Length)));
                 tree = full;
@@ -102,15 +109,18 @@ public class IncrementalParserTests
     {
         // Half of the edits fall among the caches, where a large spec spends most of its lines.
         var caches = text.IndexOf("\ncaches:", StringComparison.Ordinal);
-        var start = caches >= 0 && random.Next(2) == 0 ? random.Next(caches, text.Length + 1) : random.Next(text.Length + 1);
+        var start = caches >= 0 && random.Next(2) == 0 ? random.Next(caches, text.Length + 1) : random.Next(text.Length
+            + 1);
         // Keep surrogate pairs and CRLF whole, as an editor's UTF-16 positions do.
-        while (start > 0 && start < text.Length && (char.IsLowSurrogate(text[start]) || (text[start] == '\n' && text[start - 1] == '\r')))
+        while (start > 0 && start < text.Length && (char.IsLowSurrogate(text[start]) || (text[start] == '\n'
+            && text[start - 1] == '\r')))
         {
             start--;
         }
         var length = random.Next(3) == 0 ? Math.Min(random.Next(1, 40), text.Length - start) : 0;
         var end = start + length;
-        while (end > start && end < text.Length && (char.IsLowSurrogate(text[end]) || (text[end] == '\n' && text[end - 1] == '\r')))
+        while (end > start && end < text.Length && (char.IsLowSurrogate(text[end]) || (text[end] == '\n'
+            && text[end - 1] == '\r')))
         {
             end--;
         }
@@ -120,5 +130,6 @@ public class IncrementalParserTests
         return (TextSpan.FromBounds(start, end), inserted);
     }
 
-    private static string Escape(string value) => value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Escape(string value) => value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n",
+        "\\n", StringComparison.Ordinal);
 }

@@ -48,7 +48,8 @@ public class YamlTreeBuilderTests
         Assert.True(tree.Text.GetPosition(error.Span.Start).Line >= 1);
         var firstRoot = Assert.IsType<MappingSyntax>(tree.Documents[0].Root);
         Assert.NotNull(firstRoot.Find("first"));
-        Assert.Contains(tree.Documents, document => document.Root is MappingSyntax mapping && mapping.Find("third") is not null);
+        Assert.Contains(tree.Documents, document => document.Root is MappingSyntax mapping
+            && mapping.Find("third") is not null);
     }
 
     [Fact]

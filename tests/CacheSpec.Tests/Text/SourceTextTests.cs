@@ -59,7 +59,8 @@ public class SourceTextTests
          from end in Gen.Int[start, text.Length]
          from inserted in texts
          select (text, start, end, inserted))
-            .Sample(change => AssertSameLines(new SourceText(change.text).WithChange(TextSpan.FromBounds(change.start, change.end), change.inserted)), iter: 20_000);
+            .Sample(change => AssertSameLines(new SourceText(change.text).WithChange(TextSpan.FromBounds(change.start,
+                change.end), change.inserted)), iter: 20_000);
     }
 
     /// <summary>The derived index answers every line as the index of the same text computed from scratch.</summary>

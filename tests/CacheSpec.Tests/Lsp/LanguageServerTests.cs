@@ -246,15 +246,28 @@ public class LanguageServerTests
         Assert.NotEmpty(folding);
     }
 
+    /// <summary>A workspace file with one finding: a Basic cache open to the internet.</summary>
+    private static (string Path, string Uri) WriteOneOpenCache(TempFolder folder)
+    {
+        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        return (path, ToLsp.Uri(path));
+    }
+
+    /// <summary>A server on the folder, once it has published the file's one finding.</summary>
+    private static async Task<InProcessServer> StartOnAsync(TempFolder folder, string uri)
+    {
+        var server = new InProcessServer();
+        await server.InitializeAsync(folder.Path);
+        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        return server;
+    }
+
     [Fact]
     public async Task Closing_a_workspace_file_falls_back_to_its_text_on_disk()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
-        await using var server = new InProcessServer();
-        await server.InitializeAsync(folder.Path);
-        var uri = ToLsp.Uri(path);
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        var (_, uri) = WriteOneOpenCache(folder);
+        await using var server = await StartOnAsync(folder, uri);
         await server.OpenAsync(uri, "apiVersion: [", version: 5);
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "yaml-syntax"));
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
@@ -266,11 +279,8 @@ public class LanguageServerTests
     public async Task Watched_file_changes_reload_closed_files()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
-        await using var server = new InProcessServer();
-        await server.InitializeAsync(folder.Path);
-        var uri = ToLsp.Uri(path);
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
+        var (path, uri) = WriteOneOpenCache(folder);
+        await using var server = await StartOnAsync(folder, uri);
         File.WriteAllText(path, Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n");
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 2 } } });
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "invalid-size-for-tier"));
@@ -283,11 +293,10 @@ public class LanguageServerTests
     public async Task A_changed_cachespec_json_is_reloaded()
     {
         using var folder = new TempFolder();
-        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        var (_, uri) = WriteOneOpenCache(folder);
         var configuration = folder.Write("cachespec.json", "{\"rules\": {\"no-network-isolation\": \"error\"}}");
         await using var server = new InProcessServer();
         await server.InitializeAsync(folder.Path);
-        var uri = ToLsp.Uri(path);
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (int)d["severity"]! == 1));
         File.WriteAllText(configuration, "{\"rules\": {\"no-network-isolation\": \"off\"}}");
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = ToLsp.Uri(configuration), type = 2 } } });

@@ -227,7 +227,7 @@ public static class Program
     /// each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the fastest and the median time in ms,
     /// and the bytes one run allocates on this thread.
     /// </summary>
-    private static IReadOnlyList<(double Min, double Median, long Bytes)> MeasureSizes(int sizes, int repeat, Func<int, object> action)
+    private static (double Min, double Median, long Bytes)[] MeasureSizes(int sizes, int repeat, Func<int, object> action)
     {
         var times = new double[sizes][];
         var bytes = new long[sizes];

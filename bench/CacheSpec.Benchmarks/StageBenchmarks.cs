@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;

@@ -108,7 +108,7 @@ public static class SpecAnalyzer
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
             }
-            if (context.Model.Files.FirstOrDefault() is { } file)
+            if (context.Model.Files is [var file, ..])
             {
                 context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
                     $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",

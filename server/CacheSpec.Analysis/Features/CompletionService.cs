@@ -26,9 +26,10 @@ public static class CompletionService
     }
 
     private static GuidanceProfile ProfileAt(SpecFile file, int offset) =>
-        file.Documents.LastOrDefault(document => document.Syntax.Span.Start <= offset)?.Profile ?? file.Documents.FirstOrDefault()?.Profile ?? GuidanceProfile.Current;
+        file.Documents.LastOrDefault(document => document.Syntax.Span.Start <= offset)?.Profile
+            ?? (file.Documents is [var first, ..] ? first.Profile : GuidanceProfile.Current);
 
-    private static IReadOnlyList<CompletionCandidate> Keys(CursorContext context, WorkspaceModel model, GuidanceRenderer guidance, GuidanceProfile profile)
+    private static List<CompletionCandidate> Keys(CursorContext context, WorkspaceModel model, GuidanceRenderer guidance, GuidanceProfile profile)
     {
         var items = new List<CompletionCandidate>();
         if (context.Object is not { } type)
@@ -82,7 +83,7 @@ public static class CompletionService
         _ => field.Type.Expected,
     };
 
-    private static IReadOnlyList<CompletionCandidate> Values(CursorContext context, SpecFile file, int offset, WorkspaceModel model, GuidanceRenderer guidance, GuidanceProfile profile)
+    private static List<CompletionCandidate> Values(CursorContext context, SpecFile file, int offset, WorkspaceModel model, GuidanceRenderer guidance, GuidanceProfile profile)
     {
         var items = new List<CompletionCandidate>();
         var owner = context.Key is null ? CursorContext.Resolve(context.Path.Take(context.Path.Count - 2).ToArray()) as ObjectType : context.Object;

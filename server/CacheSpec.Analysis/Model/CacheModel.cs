@@ -51,7 +51,7 @@ public sealed class CacheModel
     public GuidanceProfile Profile => Document.Profile;
 
     /// <summary>The node that names the cache in messages and ranges: its name value, else the mapping.</summary>
-    public SyntaxNode Anchor => (SyntaxNode?)Name?.Node ?? Syntax;
+    public SyntaxNode Anchor => Name?.Node ?? Syntax;
 
     public string DisplayName => Name?.Value ?? "(unnamed cache)";
 
@@ -70,7 +70,6 @@ public sealed class CacheModel
     public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
     /// <summary>The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.</summary>
     public ServiceFact Service => AzureFacts.Catalog.ServiceOfTier(Tier?.Value.ToString() ?? string.Empty);
-
 
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
 

@@ -79,7 +79,7 @@ internal readonly struct MappingReader
         return null;
     }
 
-    public Located<Cidr>? Cidr(Located<string>? text) =>
+    public static Located<Cidr>? Cidr(Located<string>? text) =>
         text is not null && Network.Cidr.TryParse(text.Value, out var cidr) ? new Located<Cidr>(cidr, text.Node, text.Key) : null;
 
     public IEnumerable<SyntaxNode> Items(string key) =>

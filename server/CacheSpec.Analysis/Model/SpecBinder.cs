@@ -72,7 +72,7 @@ internal static class SpecBinder
             Syntax = reader.Syntax!,
             Name = reader.String("name"),
             AddressSpaceText = addressSpaceText,
-            AddressSpace = addressSpaceText.Select(reader.Cidr).OfType<Located<Cidr>>().ToArray(),
+            AddressSpace = addressSpaceText.Select(MappingReader.Cidr).OfType<Located<Cidr>>().ToArray(),
             DnsServers = reader.Strings("dnsServers")
                 .Select(text => Ipv4Address.TryParse(text.Value, out var address) ? new Located<Ipv4Address>(address, text.Node) : null)
                 .OfType<Located<Ipv4Address>>()
@@ -91,7 +91,7 @@ internal static class SpecBinder
             Syntax = reader.Syntax!,
             Name = reader.String("name"),
             AddressPrefixText = prefixText,
-            AddressPrefix = reader.Cidr(prefixText),
+            AddressPrefix = MappingReader.Cidr(prefixText),
             NetworkSecurityGroup = reader.String("networkSecurityGroup"),
             NatGateway = reader.Boolean("natGateway"),
             PrivateEndpointNetworkPolicies = reader.String("privateEndpointNetworkPolicies"),
@@ -105,7 +105,7 @@ internal static class SpecBinder
                     Syntax = route.Syntax!,
                     Name = route.String("name"),
                     AddressPrefixText = routePrefix,
-                    AddressPrefix = route.Cidr(routePrefix),
+                    AddressPrefix = MappingReader.Cidr(routePrefix),
                     NextHop = route.String("nextHop"),
                 };
             }).ToArray(),

@@ -42,4 +42,12 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
     public int CompareTo(Ipv4Address other) => Value.CompareTo(other.Value);
 
     public override string ToString() => $"{Value >> 24}.{(Value >> 16) & 255}.{(Value >> 8) & 255}.{Value & 255}";
+
+    public static bool operator <(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) >= 0;
 }

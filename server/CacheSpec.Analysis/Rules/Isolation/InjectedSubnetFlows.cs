@@ -74,7 +74,7 @@ internal static class InjectedSubnetFlows
     }
 
     /// <summary>One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.</summary>
-    private static IReadOnlyList<BlockingRule> Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix, TrafficDirection direction)
+    private static BlockingRule[] Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix, TrafficDirection direction)
     {
         var evaluator = Evaluator(model, subnet, nsg);
         var local = TrafficEndpoint.Addresses("the Redis subnet", prefix);

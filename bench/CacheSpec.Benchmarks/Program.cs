@@ -10,10 +10,14 @@ namespace CacheSpec.Benchmarks;
 
 /// <summary>
 /// Verbs:
-///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]   write a generated workspace
-///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]                         analyse generated workspaces, count findings
-///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]                        time each stage and each rule alone (Stopwatch)
-///   bench [BenchmarkDotNet arguments]                                                    run the stage benchmarks (e.g. --job short --filter '*')
+///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]
+///       write a generated workspace
+///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]
+///       analyse generated workspaces, count findings
+///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]
+///       time each stage and each rule alone (Stopwatch)
+///   bench [BenchmarkDotNet arguments]
+///       run the stage benchmarks (e.g. --job short --filter '*')
 /// </summary>
 public static class Program
 {
@@ -137,10 +141,10 @@ public static class Program
     }
 
     /// <summary>
-    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the fastest and the
-    /// median of several runs after a warm-up, and the bytes one run allocates. The sizes are measured in turn within each stage, so
-    /// load from other processes falls on all of them alike; the fastest run is the figure least disturbed by it.
-    /// A quick look for hotspots; the bench verb gives the careful numbers.
+    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the
+    /// fastest and the median of several runs after a warm-up, and the bytes one run allocates. The sizes are measured
+    /// in turn within each stage, so load from other processes falls on all of them alike; the fastest run is the
+    /// figure least disturbed by it. A quick look for hotspots; the bench verb gives the careful numbers.
     /// </summary>
     private static int Profile(Options options)
     {
@@ -151,7 +155,8 @@ public static class Program
         var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
         var keystrokes = parsed.Select(file => Keystroke.InMiddle(file[0].Syntax)).ToArray();
         var endKeystrokes = parsed.Select(file => Keystroke.AtEnd(file[0].Syntax)).ToArray();
-        // One host per size, as an editor keeps one per workspace: what an analysis keeps for the next carries over between runs.
+        // One host per size, as an editor keeps one per workspace: what an analysis keeps for the next carries over
+        // between runs.
         var hosts = sizes.Select(_ => new AnalysisHost()).ToArray();
 
         var stages = new (string Name, Func<int, object> Run)[]
@@ -201,8 +206,9 @@ public static class Program
             Console.WriteLine(Row(id, values));
         }
 
-        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules) names a subnet
-        // that does not exist, as after renaming it in the network file; each unresolved reference looks for a "did you mean" among all subnets.
+        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules)
+        // names a subnet that does not exist, as after renaming it in the network file; each unresolved reference looks
+        // for a "did you mean" among all subnets.
         Console.WriteLine();
         var unresolved = new[] { RuleCatalog.Find("unresolved-reference")! };
         var broken = texts.Select(text => new[] { SpecFile.Create(path, text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
@@ -223,9 +229,9 @@ public static class Program
     }
 
     /// <summary>
-    /// Runs an action for each size index, three times as a warm-up and then <paramref name="repeat"/> rounds with every size in turn,
-    /// each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the fastest and the median time in ms,
-    /// and the bytes one run allocates on this thread.
+    /// Runs an action for each size index, three times as a warm-up and then <paramref name="repeat"/> rounds with
+    /// every size in turn, each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the
+    /// fastest and the median time in ms, and the bytes one run allocates on this thread.
     /// </summary>
     private static (double Min, double Median, long Bytes)[] MeasureSizes(int sizes, int repeat, Func<int, object> action)
     {

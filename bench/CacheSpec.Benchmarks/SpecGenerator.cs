@@ -6,16 +6,18 @@ namespace CacheSpec.Benchmarks;
 /// <summary>
 /// Writes realistic cache isolation spec workspaces of any size, for benchmarks and load tests.
 /// <para>
-/// The workspace has one virtual network per <see cref="CachesPerNetwork"/> caches (a /18 each, carved out of 10.0.0.0/8), with a
-/// private-endpoint subnet, application subnets, an optional custom DNS subnet, and dedicated Redis subnets (/27 or larger, sized
-/// for the caches injected into them). Every network has an NSG on its Redis subnets that opens what an injected cache needs
-/// (its inbound ports from the network and the load balancer, its outbound dependencies) and denies the rest.
-/// The caches are spread over the three isolation options: private endpoints with public access Disabled, VNet injection on Premium,
-/// and firewall rules with public access Enabled. Some VNet-injected caches are geo-replicated across neighbouring networks.
+/// The workspace has one virtual network per <see cref="CachesPerNetwork"/> caches (a /18 each, carved out of
+/// 10.0.0.0/8), with a private-endpoint subnet, application subnets, an optional custom DNS subnet, and dedicated Redis
+/// subnets (/27 or larger, sized for the caches injected into them). Every network has an NSG on its Redis subnets that
+/// opens what an injected cache needs (its inbound ports from the network and the load balancer, its outbound
+/// dependencies) and denies the rest. The caches are spread over the three isolation options: private endpoints with
+/// public access Disabled, VNet injection on Premium, and firewall rules with public access Enabled. Some VNet-injected
+/// caches are geo-replicated across neighbouring networks.
 /// </para>
 /// <para>
-/// About one cache in <see cref="MistakeInterval"/> carries a deliberate mistake (see <see cref="MistakeKind"/>), so the analysis has
-/// real findings to report; everything else is meant to be clean. The output depends only on the arguments (the random source is seeded).
+/// About one cache in <see cref="MistakeInterval"/> carries a deliberate mistake (see <see cref="MistakeKind"/>), so
+/// the analysis has real findings to report; everything else is meant to be clean. The output depends only on the
+/// arguments (the random source is seeded).
 /// </para>
 /// </summary>
 public static class SpecGenerator
@@ -25,7 +27,9 @@ public static class SpecGenerator
     /// <summary>One cache in this many carries a deliberate mistake.</summary>
     public const int MistakeInterval = 50;
 
-    /// <summary>How many caches share one virtual network (grows for very large workspaces so the networks fit in 10.0.0.0/8).</summary>
+    /// <summary>
+    /// How many caches share one virtual network (grows for very large workspaces so the networks fit in 10.0.0.0/8).
+    /// </summary>
     public const int CachesPerNetwork = 50;
 
     /// <summary>The guidance profile written into every generated document unless another is asked for.</summary>
@@ -44,13 +48,18 @@ public static class SpecGenerator
         "orders", "sessions", "catalog", "payments", "inventory", "search", "profiles", "pricing", "carts", "telemetry", "shipping", "ledger",
     };
 
-    /// <summary>The mistakes the generator plants, one per <see cref="MistakeInterval"/> caches, in this rotation.</summary>
+    /// <summary>
+    /// The mistakes the generator plants, one per <see cref="MistakeInterval"/> caches, in this rotation.
+    /// </summary>
     public enum MistakeKind
     {
         None,
         /// <summary>A Standard cache with vnetInjection (vnet-injection-requires-premium).</summary>
         StandardWithVnetInjection,
-        /// <summary>"publicNetworkAcess" instead of "publicNetworkAccess" (unknown-key, then public-access-unset and public-access-with-private-endpoint).</summary>
+        /// <summary>
+        /// "publicNetworkAcess" instead of "publicNetworkAccess" (unknown-key, then public-access-unset and
+        /// public-access-with-private-endpoint).
+        /// </summary>
         MisspelledKey,
         /// <summary>A firewall rule whose startIp is after its endIp (firewall-rule-invalid-range).</summary>
         FirewallRangeReversed,
@@ -60,7 +69,9 @@ public static class SpecGenerator
         DuplicateName,
         /// <summary>A static IP on one of the subnet's Azure-reserved addresses (vnet-static-ip-invalid).</summary>
         StaticIpReserved,
-        /// <summary>tls.minimumVersion "1.0" (minimum-tls-version: a warning in 2020-10, an error in current).</summary>
+        /// <summary>
+        /// tls.minimumVersion "1.0" (minimum-tls-version: a warning in 2020-10, an error in current).
+        /// </summary>
         LegacyTls,
     }
 
@@ -82,8 +93,9 @@ public static class SpecGenerator
     }
 
     /// <summary>
-    /// A workspace split over several files: networks and NSGs in "network.cachespec.yaml", the caches spread evenly over the other
-    /// files (which reference subnets and linked caches across files). With one file, this is <see cref="Generate"/>.
+    /// A workspace split over several files: networks and NSGs in "network.cachespec.yaml", the caches spread evenly
+    /// over the other files (which reference subnets and linked caches across files). With one file, this is
+    /// <see cref="Generate"/>.
     /// </summary>
     public static IReadOnlyList<(string Path, string Text)> GenerateWorkspace(int caches, int files, int seed = DefaultSeed, string guidance = DefaultGuidance)
     {
@@ -124,7 +136,9 @@ public static class SpecGenerator
     public static IReadOnlyList<(string Cache, MistakeKind Kind)> Mistakes(int caches, int seed = DefaultSeed) =>
         Plan(caches, seed).Caches.Where(cache => cache.Mistake != MistakeKind.None).Select(cache => (cache.Name, cache.Mistake)).ToArray();
 
-    /// <summary>The error codes (with counts) the planted mistakes should produce, and nothing else, under the given guidance.</summary>
+    /// <summary>
+    /// The error codes (with counts) the planted mistakes should produce, and nothing else, under the given guidance.
+    /// </summary>
     public static IReadOnlyDictionary<string, int> ExpectedErrors(int caches, int seed = DefaultSeed, string guidance = DefaultGuidance)
     {
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -149,7 +163,7 @@ public static class SpecGenerator
         return expected;
     }
 
-    // ---- planning ---------------------------------------------------------------------------------------------------------------
+    // ---- planning ---------------------------------------------------------------------------------------------------
 
     private enum IsolationKind { PrivateEndpoint, VnetInjection, Firewall }
 
@@ -271,7 +285,8 @@ public static class SpecGenerator
         {
             case IsolationKind.PrivateEndpoint:
                 var kind = random.NextDouble();
-                // The mistakes planted on endpoint caches stay on Standard, so what follows from them is the same every time.
+                // The mistakes planted on endpoint caches stay on Standard, so what follows from them is the same every
+                // time.
                 if (kind < 0.45 || cache.Mistake != MistakeKind.None)
                 {
                     cache.Tier = "Standard";
@@ -337,7 +352,10 @@ public static class SpecGenerator
         }
     }
 
-    /// <summary>Links the first clean injected cache of each even network with the first of the next network, as primary and secondary.</summary>
+    /// <summary>
+    /// Links the first clean injected cache of each even network with the first of the next network, as primary and
+    /// secondary.
+    /// </summary>
     private static void LinkGeoReplicas(WorkspacePlan plan)
     {
         for (var i = 0; i + 1 < plan.Networks.Count; i += 2)
@@ -359,7 +377,9 @@ public static class SpecGenerator
         }
     }
 
-    /// <summary>Groups a network's injected caches two to four per dedicated subnet, sized for what they need (never below /27).</summary>
+    /// <summary>
+    /// Groups a network's injected caches two to four per dedicated subnet, sized for what they need (never below /27).
+    /// </summary>
     private static void PlaceInjectedCaches(NetworkPlan network, Random random)
     {
         var cursor = network.Base + 0x1000u;
@@ -403,7 +423,7 @@ public static class SpecGenerator
         }
     }
 
-    // ---- writing ----------------------------------------------------------------------------------------------------------------
+    // ---- writing ----------------------------------------------------------------------------------------------------
 
     private static void WriteHeader(StringBuilder text, string name, string description, string guidance)
     {
@@ -486,7 +506,10 @@ public static class SpecGenerator
         }
     }
 
-    /// <summary>The NSG of a network's Redis subnets: the inbound ports and outbound dependencies of an injected cache, then deny all.</summary>
+    /// <summary>
+    /// The NSG of a network's Redis subnets: the inbound ports and outbound dependencies of an injected cache, then
+    /// deny all.
+    /// </summary>
     private static void WriteRedisNsg(StringBuilder text, NetworkPlan network)
     {
         const string internalPorts = "6379-6380, 8443, 10221-10231, 13000-13999, 15000-15999, 20226";

@@ -10,10 +10,10 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis;
 
 /// <summary>
-/// An immutable state of a workspace's files, made by an <see cref="AnalysisHost"/>, that answers every question about them: the
-/// findings, and each editor question about a file of the snapshot at an offset. The model, the findings and the name index are
-/// computed once each, when first asked for; files are analysed in path order, so which of two duplicates is "first" never depends
-/// on hashing.
+/// An immutable state of a workspace's files, made by an <see cref="AnalysisHost"/>, that answers every question about
+/// them: the findings, and each editor question about a file of the snapshot at an offset. The model, the findings and
+/// the name index are computed once each, when first asked for; files are analysed in path order, so which of two
+/// duplicates is "first" never depends on hashing.
 /// </summary>
 public sealed class AnalysisSnapshot
 {
@@ -32,7 +32,9 @@ public sealed class AnalysisSnapshot
     /// <summary>The files, by the key their host was given.</summary>
     public ImmutableDictionary<string, SpecFile> Files { get; }
 
-    /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
+    /// <summary>
+    /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.
+    /// </summary>
     public WorkspaceModel Model => model.Value;
 
     /// <summary>The model and every rule's findings.</summary>

@@ -9,12 +9,14 @@ namespace CacheSpec.Analysis;
 
 /// <summary>
 /// The engine's front door: files in, model and diagnostics out. The command line and the language server both call it,
-/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error finding, and
-/// the work it does is bounded by <see cref="AnalysisLimits"/>.
+/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error
+/// finding, and the work it does is bounded by <see cref="AnalysisLimits"/>.
 /// </summary>
 public static class SpecAnalyzer
 {
-    /// <summary>Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.</summary>
+    /// <summary>
+    /// Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.
+    /// </summary>
     public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null)
     {
         var host = new AnalysisHost();
@@ -26,15 +28,17 @@ public static class SpecAnalyzer
         Analyze(new WorkspaceModel(files), rules, timeLimit);
 
     /// <summary>
-    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules). The time limit
-    /// (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once it has passed, the remaining rules
-    /// are skipped, except those that read earlier findings (the one that applies suppression comments), and one limit-exceeded finding
-    /// names them.
+    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules).
+    /// The time limit (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once
+    /// it has passed, the remaining rules are skipped, except those that read earlier findings (the one that applies
+    /// suppression comments), and one limit-exceeded finding names them.
     /// </summary>
     public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
         Analyze(model, rules, timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
 
-    /// <summary>The same with a host's options: its time limit, and the text from which rules run on every core.</summary>
+    /// <summary>
+    /// The same with a host's options: its time limit, and the text from which rules run on every core.
+    /// </summary>
     internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, AnalysisOptions options)
     {
         var clock = Stopwatch.StartNew();
@@ -92,7 +96,10 @@ public static class SpecAnalyzer
         return new AnalysisResult(model, diagnostics);
     }
 
-    /// <summary>Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its partial findings.</summary>
+    /// <summary>
+    /// Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its
+    /// partial findings.
+    /// </summary>
     private static List<Diagnostic> Run(Rule rule, RuleContext context)
     {
         var diagnostics = context.Diagnostics;

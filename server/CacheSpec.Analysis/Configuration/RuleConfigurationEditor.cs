@@ -5,9 +5,10 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Configuration;
 
 /// <summary>
-/// Writes a rule's level into the text of a cachespec.json with one small edit that keeps the rest of the file (layout, comments) as it is.
-/// Pure text in, text edit out: the host reads and writes the file. Gives up (null) on text that is not a JSON object, and checks its own
-/// result: the edited text must parse, set the rule to the level, and bring no new problem.
+/// Writes a rule's level into the text of a cachespec.json with one small edit that keeps the rest of the file (layout,
+/// comments) as it is. Pure text in, text edit out: the host reads and writes the file. Gives up (null) on text that is
+/// not a JSON object, and checks its own result: the edited text must parse, set the rule to the level, and bring no
+/// new problem.
 /// </summary>
 public static class RuleConfigurationEditor
 {
@@ -24,7 +25,10 @@ public static class RuleConfigurationEditor
         "  }\n" +
         "}\n";
 
-    /// <summary>The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be edited safely.</summary>
+    /// <summary>
+    /// The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be
+    /// edited safely.
+    /// </summary>
     public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId, string level = "off")
     {
         (TextSpan Span, string NewText)? edit;
@@ -125,7 +129,10 @@ public static class RuleConfigurationEditor
             : (new TextSpan(rootOpen + 1, 0), "\n  \"rules\": { " + entry + " }\n");
     }
 
-    /// <summary>The blank run just before an offset (a line break and indentation, or a space), reused to lay out an inserted property.</summary>
+    /// <summary>
+    /// The blank run just before an offset (a line break and indentation, or a space), reused to lay out an inserted
+    /// property.
+    /// </summary>
     private static string WhitespaceBefore(string text, int offset)
     {
         var start = offset;

@@ -5,13 +5,16 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Editing;
 
 /// <summary>
-/// Edits of the YAML text that keep it valid and in the document's own layout: replace a scalar, set a key, insert or remove an entry,
-/// insert list items. Block and flow collections are both handled; each method returns null where it cannot edit the text safely
-/// (anchored or block scalars, aliases, a key that shares its line with a list marker...), so a fix is left out rather than broken.
+/// Edits of the YAML text that keep it valid and in the document's own layout: replace a scalar, set a key, insert or
+/// remove an entry, insert list items. Block and flow collections are both handled; each method returns null where it
+/// cannot edit the text safely (anchored or block scalars, aliases, a key that shares its line with a list marker...),
+/// so a fix is left out rather than broken.
 /// </summary>
 internal static class YamlEdits
 {
-    /// <summary>Replaces a scalar with YAML text. Aliases, anchored scalars and block scalars ("|", ">") are left alone.</summary>
+    /// <summary>
+    /// Replaces a scalar with YAML text. Aliases, anchored scalars and block scalars ("|", ">") are left alone.
+    /// </summary>
     public static FixEdit? ReplaceScalar(SpecFile file, SyntaxNode? node, string yaml)
     {
         if (node is not ScalarSyntax { Anchor: null, Span.Length: > 0 } scalar || file.Text.Text[scalar.Span.Start] is '|' or '>')
@@ -41,8 +44,8 @@ internal static class YamlEdits
     }
 
     /// <summary>
-    /// Inserts an entry: lines[0] is "key: value"; further lines (block mappings only) are indented relative to the key.
-    /// It goes first in the mapping when after is null, else right after that entry.
+    /// Inserts an entry: lines[0] is "key: value"; further lines (block mappings only) are indented relative to the
+    /// key. It goes first in the mapping when after is null, else right after that entry.
     /// </summary>
     public static FixEdit? InsertEntry(SpecFile file, MappingSyntax mapping, IReadOnlyList<string> lines, EntrySyntax? after)
     {
@@ -88,8 +91,9 @@ internal static class YamlEdits
     }
 
     /// <summary>
-    /// Removes an entry with its value: its lines in a block mapping, the entry and one comma in a flow mapping. A block mapping
-    /// cannot be left without entries (it would read as null); when owner is the entry whose value it is, it becomes "{}" instead.
+    /// Removes an entry with its value: its lines in a block mapping, the entry and one comma in a flow mapping. A
+    /// block mapping cannot be left without entries (it would read as null); when owner is the entry whose value it is,
+    /// it becomes "{}" instead.
     /// </summary>
     public static FixEdit? RemoveEntry(SpecFile file, MappingSyntax mapping, EntrySyntax entry, EntrySyntax? owner = null)
     {
@@ -123,9 +127,9 @@ internal static class YamlEdits
     }
 
     /// <summary>
-    /// Inserts mappings (keys and YAML values, in order) into a list, before the item at index (or at the end when index is the count).
-    /// Each new item takes the style of its neighbour: a flow mapping "- {...}" or a block mapping; in a block list they go above
-    /// the comment lines that precede the item they are inserted before.
+    /// Inserts mappings (keys and YAML values, in order) into a list, before the item at index (or at the end when
+    /// index is the count). Each new item takes the style of its neighbour: a flow mapping "- {...}" or a block
+    /// mapping; in a block list they go above the comment lines that precede the item they are inserted before.
     /// </summary>
     public static FixEdit? InsertItems(SpecFile file, SequenceSyntax sequence, int index, IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
     {

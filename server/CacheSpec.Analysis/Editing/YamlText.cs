@@ -11,7 +11,9 @@ internal static partial class YamlText
     /// <summary>A string as a plain scalar when YAML reads it back as that string, else double-quoted.</summary>
     public static string String(string value) => IsPlainSafe(value) ? value : DoubleQuoted(value);
 
-    /// <summary>A string written the way the scalar it replaces was: in the same quotes when that one was quoted.</summary>
+    /// <summary>
+    /// A string written the way the scalar it replaces was: in the same quotes when that one was quoted.
+    /// </summary>
     public static string StringLike(SourceText text, SyntaxNode replaced, string value) =>
         (replaced.Span.Length > 0 ? text.Text[replaced.Span.Start] : '\0') switch
         {

@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace CacheSpec.Analysis.Facts;
 
 /// <summary>
-/// The facts about Azure that the format, the rules, the fixes and completion read, in one catalog: facts.json, embedded in the
-/// engine, every row with its source and date. New tiers, sizes and zones are rows, not code. Immutable once loaded.
+/// The facts about Azure that the format, the rules, the fixes and completion read, in one catalog: facts.json,
+/// embedded in the engine, every row with its source and date. New tiers, sizes and zones are rows, not code. Immutable
+/// once loaded.
 /// </summary>
 public sealed class AzureFacts
 {
@@ -53,13 +54,19 @@ public sealed class AzureFacts
     /// <summary>The sizes a tier may have; none for a tier the catalog does not know.</summary>
     public IReadOnlyList<string> SizesOfTier(string tier) => sizesByTier.GetValueOrDefault(tier) ?? [];
 
-    /// <summary>The Private Link facts of a tier's service (those of the first tier's service for a tier the catalog does not know).</summary>
+    /// <summary>
+    /// The Private Link facts of a tier's service (those of the first tier's service for a tier the catalog does not
+    /// know).
+    /// </summary>
     public ServiceFact ServiceOfTier(string tier) => serviceByTier.GetValueOrDefault(tier) ?? serviceByTier[Tiers[0].Name];
 
     private readonly FrozenDictionary<string, IReadOnlyList<string>> sizesByTier;
     private readonly FrozenDictionary<string, ServiceFact> serviceByTier;
 
-    /// <summary>Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped one).</summary>
+    /// <summary>
+    /// Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped
+    /// one).
+    /// </summary>
     internal static AzureFacts Load(string json)
     {
         using var document = JsonDocument.Parse(json);

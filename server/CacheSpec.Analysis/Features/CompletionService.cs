@@ -7,9 +7,9 @@ using CacheSpec.Analysis.Rules.Structure;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Completion anywhere in a spec, from the cursor's context (read from indentation, so broken YAML around the cursor does not matter):
-/// the keys the format allows there and that are not yet present, the values of enums and booleans, sizes for the chosen tier,
-/// references from the whole workspace, and snippets for a whole cache per isolation option.
+/// Completion anywhere in a spec, from the cursor's context (read from indentation, so broken YAML around the cursor
+/// does not matter): the keys the format allows there and that are not yet present, the values of enums and booleans,
+/// sizes for the chosen tier, references from the whole workspace, and snippets for a whole cache per isolation option.
 /// </summary>
 public static class CompletionService
 {
@@ -172,12 +172,16 @@ public static class CompletionService
             _ => null,
         };
 
-    /// <summary>The name of the cache whose mapping holds the offset, so a cache is not offered as its own geo-replica.</summary>
+    /// <summary>
+    /// The name of the cache whose mapping holds the offset, so a cache is not offered as its own geo-replica.
+    /// </summary>
     private static string? CurrentCacheName(SpecFile file, int offset) =>
         file.Documents.SelectMany(document => document.Caches)
             .Where(cache => cache.Syntax.Span.Start <= offset)
             .MaxBy(cache => cache.Syntax.Span.Start)?.Name?.Value;
 
-    /// <summary>Values YAML would read as numbers or booleans are quoted, so they stay strings as the format wants.</summary>
+    /// <summary>
+    /// Values YAML would read as numbers or booleans are quoted, so they stay strings as the format wants.
+    /// </summary>
     private static string Quote(string value) => YamlCoreSchema.ReadsAsNonString(value) is null ? value : $"\"{value}\"";
 }

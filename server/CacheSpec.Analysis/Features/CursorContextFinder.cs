@@ -3,8 +3,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Reads the cursor's context from indentation alone, walking up from the cursor's line to find the keys that own it and
-/// across its mapping to find the keys already present. Block YAML only; it never throws.
+/// Reads the cursor's context from indentation alone, walking up from the cursor's line to find the keys that own it
+/// and across its mapping to find the keys already present. Block YAML only; it never throws.
 /// </summary>
 public static class CursorContextFinder
 {
@@ -118,7 +118,9 @@ public static class CursorContextFinder
         path.AddRange(owners);
     }
 
-    /// <summary>The column of the marker that starts this line's mapping, when the line's key is the first key of a list item.</summary>
+    /// <summary>
+    /// The column of the marker that starts this line's mapping, when the line's key is the first key of a list item.
+    /// </summary>
     private static int? ItemMarker(LineShape shape) => shape.Markers.Count > 0 ? shape.Markers[^1] : null;
 
     private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings, Dictionary<string, string> values)
@@ -156,7 +158,9 @@ public static class CursorContextFinder
         }
     }
 
-    /// <summary>Inside a flow list or a quoted value, the text being typed starts after the last "[", "," or quote.</summary>
+    /// <summary>
+    /// Inside a flow list or a quoted value, the text being typed starts after the last "[", "," or quote.
+    /// </summary>
     private static int InnerStart(string value)
     {
         if (value.StartsWith('['))

@@ -3,7 +3,9 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>The outline of a spec file: networks and their subnets, NSGs and their rules, caches and their isolation.</summary>
+/// <summary>
+/// The outline of a spec file: networks and their subnets, NSGs and their rules, caches and their isolation.
+/// </summary>
 public static class DocumentSymbols
 {
     public static IReadOnlyList<SpecSymbol> For(SpecFile file) => file.Documents.SelectMany(For).ToArray();

@@ -8,8 +8,9 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Hover on a key or enum value (the guidance for the spec's profile), on a reference (what it points to), and on a finding's range
-/// (the finding, with why its rule exists). All explanation comes from the guidance documents and rule pages.
+/// Hover on a key or enum value (the guidance for the spec's profile), on a reference (what it points to), and on a
+/// finding's range (the finding, with why its rule exists). All explanation comes from the guidance documents and rule
+/// pages.
 /// </summary>
 public static class HoverService
 {

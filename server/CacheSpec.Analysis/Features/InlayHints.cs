@@ -4,8 +4,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Numbers the spec implies but does not show: usable addresses after a subnet prefix, the addresses a VNet-injected cache needs,
-/// and the effective publicNetworkAccess where it is left unset.
+/// Numbers the spec implies but does not show: usable addresses after a subnet prefix, the addresses a VNet-injected
+/// cache needs, and the effective publicNetworkAccess where it is left unset.
 /// </summary>
 public static class InlayHints
 {

@@ -1,7 +1,8 @@
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// One line as block YAML lays it out: list markers ("- ") after the indentation, then content that may start with "key:".
+/// One line as block YAML lays it out: list markers ("- ") after the indentation, then content that may start with
+/// "key:".
 /// </summary>
 internal readonly record struct LineShape(bool IsBlank, IReadOnlyList<int> Markers, int ContentColumn, string? Key, bool HasValue, int ValueColumn, bool IsDocumentMarker)
 {

@@ -22,8 +22,9 @@ public static class Navigation
     public static TextSpan? PrepareRename(SymbolIndex index, SpecFile file, int offset) => index.At(file, offset) is { } occurrence ? occurrence.Span : null;
 
     /// <summary>
-    /// Renames the thing at the offset everywhere: its declaration and every reference in every file. Refused when the name is not a
-    /// valid name or already names another thing of the same kind (for a subnet: within the same network).
+    /// Renames the thing at the offset everywhere: its declaration and every reference in every file. Refused when the
+    /// name is not a valid name or already names another thing of the same kind (for a subnet: within the same
+    /// network).
     /// </summary>
     public static RenameResult Rename(SymbolIndex index, SpecFile file, int offset, string newName)
     {
@@ -42,8 +43,9 @@ public static class Navigation
         {
             return RenameResult.Refused($"The name '{newFullName}' is already taken by another {Describe(kind)}.");
         }
-        // A network's subnets are keyed "network/subnet", but their declarations hold only the subnet's own name: the edits above,
-        // on the network's declaration and the first part of each reference, are all a network rename needs.
+        // A network's subnets are keyed "network/subnet", but their declarations hold only the subnet's own name: the
+        // edits above, on the network's declaration and the first part of each reference, are all a network rename
+        // needs.
         var edits = index.OccurrencesOf(occurrence.Key).Select(found => new RenameEdit(found.File, found.Span, newName)).Distinct().ToArray();
         return new RenameResult(edits, null);
     }

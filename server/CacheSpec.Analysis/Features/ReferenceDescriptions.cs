@@ -2,7 +2,10 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>What a reference points to, as Markdown built from the model: for hovers on references and for completion items that offer them.</summary>
+/// <summary>
+/// What a reference points to, as Markdown built from the model: for hovers on references and for completion items that
+/// offer them.
+/// </summary>
 public static class ReferenceDescriptions
 {
     public static string Subnet(string reference, WorkspaceModel model)

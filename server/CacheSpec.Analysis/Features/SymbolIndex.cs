@@ -6,8 +6,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Every declaration and reference of the workspace's named things, across files: the ground for go to definition, find references,
-/// rename, highlight and workspace symbols. A symbol's key is its kind and name ("subnet:hub/redis").
+/// Every declaration and reference of the workspace's named things, across files: the ground for go to definition, find
+/// references, rename, highlight and workspace symbols. A symbol's key is its kind and name ("subnet:hub/redis").
 /// </summary>
 public sealed class SymbolIndex
 {
@@ -72,7 +72,10 @@ public sealed class SymbolIndex
 
     public static string KeyOf(NamedKind kind, string name) => $"{kind}:{name}";
 
-    /// <summary>The occurrence whose name text holds the offset (the innermost: "redis" of "hub/redis" over the reference as a whole).</summary>
+    /// <summary>
+    /// The occurrence whose name text holds the offset (the innermost: "redis" of "hub/redis" over the reference as a
+    /// whole).
+    /// </summary>
     public Occurrence? At(SpecFile file, int offset) =>
         occurrences.Where(occurrence => occurrence.File == file && occurrence.Span.ContainsOrTouches(offset)).MinBy(occurrence => occurrence.Span.Length);
 
@@ -94,7 +97,9 @@ public sealed class SymbolIndex
     private void Add(NamedKind kind, string name, SpecFile file, SyntaxNode node, bool isDeclaration) =>
         occurrences.Add(new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
 
-    /// <summary>"hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).</summary>
+    /// <summary>
+    /// "hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).
+    /// </summary>
     private void AddSubnetReference(Located<string> reference, SpecFile file)
     {
         var slash = reference.Value.IndexOf('/');
@@ -109,7 +114,9 @@ public sealed class SymbolIndex
             TextSpan.FromBounds(whole.Start + slash + 1, whole.End), false));
     }
 
-    /// <summary>The span of a scalar's text without its quotes (a quoted "hub/redis" starts one character in).</summary>
+    /// <summary>
+    /// The span of a scalar's text without its quotes (a quoted "hub/redis" starts one character in).
+    /// </summary>
     private static TextSpan ValueSpan(SpecFile file, SyntaxNode node, string value)
     {
         var span = node.Span;

@@ -6,8 +6,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Format;
 
 /// <summary>
-/// Walks a document against the format definition once and collects unknown keys, invalid values and missing required keys.
-/// It descends only into keys the format knows, so its depth is the format's, whatever the input's nesting.
+/// Walks a document against the format definition once and collects unknown keys, invalid values and missing required
+/// keys. It descends only into keys the format knows, so its depth is the format's, whatever the input's nesting.
 /// </summary>
 public static class FormatValidator
 {
@@ -18,8 +18,8 @@ public static class FormatValidator
     public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document) => Validate(document, previous: null).Issues;
 
     /// <summary>
-    /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list items that are
-    /// still the same nodes; returns the memo for the next one.
+    /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list
+    /// items that are still the same nodes; returns the memo for the next one.
     /// </summary>
     internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo) Validate(DocumentSyntax document, ItemIssues? previous)
     {
@@ -45,7 +45,10 @@ public static class FormatValidator
         return (issues, memo);
     }
 
-    /// <summary>An empty document (an empty file, only comments, or nothing after "---") lacks the root's required keys like any other.</summary>
+    /// <summary>
+    /// An empty document (an empty file, only comments, or nothing after "---") lacks the root's required keys like any
+    /// other.
+    /// </summary>
     private static void ReportEmptySpec(DocumentSyntax document, List<FormatIssue> issues)
     {
         foreach (var field in SpecFormat.Root.Fields.Where(field => field.Required))
@@ -54,7 +57,9 @@ public static class FormatValidator
         }
     }
 
-    /// <summary>Where the items of the root's lists are validated: the previous memo to read and the next one to fill.</summary>
+    /// <summary>
+    /// Where the items of the root's lists are validated: the previous memo to read and the next one to fill.
+    /// </summary>
     private sealed record TopLevelItems(ItemIssues? Previous, ItemIssues Next);
 
     private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues, TopLevelItems? topLevel = null)
@@ -151,7 +156,9 @@ public static class FormatValidator
         }
     }
 
-    /// <summary>A missing key is reported on the mapping's first key, a small range that still names the object.</summary>
+    /// <summary>
+    /// A missing key is reported on the mapping's first key, a small range that still names the object.
+    /// </summary>
     private static TextSpan MissingSpan(MappingSyntax mapping) =>
         mapping.Entries.Count > 0 ? mapping.Entries[0].Key.Span : new TextSpan(mapping.Span.Start, Math.Min(1, mapping.Span.Length));
 
@@ -183,8 +190,8 @@ public static class FormatValidator
     }
 
     /// <summary>
-    /// What YAML reads a plain value as ("an integer", "a boolean"...) when the format wants a string there and the value, quoted,
-    /// would be accepted; null when quoting is not the remedy.
+    /// What YAML reads a plain value as ("an integer", "a boolean"...) when the format wants a string there and the
+    /// value, quoted, would be accepted; null when quoting is not the remedy.
     /// </summary>
     internal static string? QuotingWanted(ScalarSyntax scalar, ScalarType type) =>
         !scalar.IsNull && type.CheckedByRule is null && ContentProblem(scalar, type, string.Empty) is null ? NonStringReading(scalar, type) : null;
@@ -194,7 +201,9 @@ public static class FormatValidator
             ? YamlCoreSchema.ReadsAsNonString(scalar.Value)
             : null;
 
-    /// <summary>What is wrong with a value's text for its type, whatever YAML reads it as; null when the text is acceptable.</summary>
+    /// <summary>
+    /// What is wrong with a value's text for its type, whatever YAML reads it as; null when the text is acceptable.
+    /// </summary>
     private static string? ContentProblem(ScalarSyntax scalar, ScalarType type, string key)
     {
         var value = scalar.Value;

@@ -7,8 +7,9 @@ using Markdig.Syntax.Inlines;
 namespace CacheSpec.Analysis.Guidance;
 
 /// <summary>
-/// The guidance documents and rule pages, parsed with Markdig from the resources embedded in the engine: sections with stable anchors,
-/// and an index from each format key ("object.field"), enum value and rule id to the text that explains it.
+/// The guidance documents and rule pages, parsed with Markdig from the resources embedded in the engine: sections with
+/// stable anchors, and an index from each format key ("object.field"), enum value and rule id to the text that explains
+/// it.
 /// </summary>
 public sealed partial class GuidanceIndex
 {

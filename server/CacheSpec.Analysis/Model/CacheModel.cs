@@ -35,8 +35,9 @@ public sealed class CacheModel
     public IReadOnlyList<FirewallRuleModel> FirewallRules { get => firewallRules; init => firewallRules = value; }
 
     /// <summary>
-    /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that belongs to the
-    /// new document, with its endpoints, firewall rules and injection copied to belong to the copy (see <see cref="SpecBinder"/>).
+    /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that
+    /// belongs to the new document, with its endpoints, firewall rules and injection copied to belong to the copy (see
+    /// <see cref="SpecBinder"/>).
     /// </summary>
     internal CacheModel MovedTo(SpecDocument newDocument)
     {
@@ -66,16 +67,21 @@ public sealed class CacheModel
 
     public int Replicas => ReplicasPerPrimary?.Value ?? 1;
 
-    /// <summary>Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica, plus the load balancer.</summary>
+    /// <summary>
+    /// Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica,
+    /// plus the load balancer.
+    /// </summary>
     public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
-    /// <summary>The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.</summary>
+    /// <summary>
+    /// The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.
+    /// </summary>
     public ServiceFact Service => AzureFacts.Catalog.ServiceOfTier(Tier?.Value.ToString() ?? string.Empty);
 
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
 
     /// <summary>
-    /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled, except that
-    /// Enterprise tiers have no such flag and are never public once they use Private Link.
+    /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled,
+    /// except that Enterprise tiers have no such flag and are never public once they use Private Link.
     /// </summary>
     public bool PublicAccessMayBeEnabled =>
         PublicNetworkAccess?.Value != NetworkAccess.Disabled && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);

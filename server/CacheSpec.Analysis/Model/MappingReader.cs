@@ -5,9 +5,9 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Model;
 
 /// <summary>
-/// Reads typed values out of a mapping, leniently: a value of the wrong shape reads as absent
-/// (the format validator reports it), so the model holds only what is well formed. Aliases to collections are read through the
-/// document's <see cref="AliasBudget"/>.
+/// Reads typed values out of a mapping, leniently: a value of the wrong shape reads as absent (the format validator
+/// reports it), so the model holds only what is well formed. Aliases to collections are read through the document's
+/// <see cref="AliasBudget"/>.
 /// </summary>
 internal readonly struct MappingReader
 {

@@ -5,13 +5,16 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-/// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
+/// <summary>
+/// Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.
+/// </summary>
 internal static class SpecBinder
 {
     /// <summary>
-    /// Binds one document. <paramref name="previous"/>, the same document before an edit, lends the validation its memo, and the
-    /// networks, NSGs and caches whose syntax the edit left as it was (the very same nodes, see <see cref="IncrementalParser"/>) are
-    /// moved over instead of read again: same nodes, same content and spans, so the same model.
+    /// Binds one document. <paramref name="previous"/>, the same document before an edit, lends the validation its
+    /// memo, and the networks, NSGs and caches whose syntax the edit left as it was (the very same nodes, see
+    /// <see cref="IncrementalParser"/>) are moved over instead of read again: same nodes, same content and spans, so
+    /// the same model.
     /// </summary>
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
         int parallelThreshold, SpecDocument? previous = null)
@@ -20,19 +23,21 @@ internal static class SpecBinder
         var root = new MappingReader(syntax.Root, budget);
         var guidance = root.String("guidance");
         var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
-        // With anchors, two items may resolve to one node; such a tree is never spliced, so nothing would be found anyway.
+        // With anchors, two items may resolve to one node; such a tree is never spliced, so nothing would be found
+        // anyway.
         var earlier = file.Syntax.HasAnchors ? null : previous;
         document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
-        // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never changes.
+        // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never
+        // changes.
         document.Networks = Mappings(root, "networks")
             .Select(network => Unchanged(earlier?.Networks, item => item.Syntax, network.Syntax!)?.MovedTo(document) ?? BindNetwork(document, network))
             .ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups")
             .Select(nsg => Unchanged(earlier?.NetworkSecurityGroups, item => item.Syntax, nsg.Syntax!)?.MovedTo(document) ?? BindNsg(document, nsg))
             .ToArray();
-        // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
-        // without anchors, so that the shared alias budget is never touched from two threads.
+        // A large document is read on two cores: the format check and the second half of the caches beside the first
+        // half. Only without anchors, so that the shared alias budget is never touched from two threads.
         if (syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
         {
             var caches = Mappings(root, "caches").ToArray();

@@ -24,7 +24,10 @@ public sealed class SubnetModel
     /// <summary>"network/subnet", the form references use; null while either name is missing.</summary>
     public string? QualifiedName => Network.Name is { } networkName && Name is { } subnet ? $"{networkName.Value}/{subnet.Value}" : null;
 
-    /// <summary>A copy that belongs to the network's copy in the next version of the document (see <see cref="NetworkModel.MovedTo"/>).</summary>
+    /// <summary>
+    /// A copy that belongs to the network's copy in the next version of the document (see
+    /// <see cref="NetworkModel.MovedTo"/>).
+    /// </summary>
     internal SubnetModel MovedTo(NetworkModel newNetwork)
     {
         var copy = (SubnetModel)MemberwiseClone();

@@ -26,7 +26,8 @@ public sealed class WorkspaceModel
         Memory = memory;
         Files = files;
         Documents = files.SelectMany(file => file.Documents).ToArray();
-        // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each enumeration.
+        // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each
+        // enumeration.
         Networks = Gather(Documents, document => document.Networks);
         Subnets = Gather(Networks, network => network.Subnets);
         NetworkSecurityGroups = Gather(Documents, document => document.NetworkSecurityGroups);
@@ -108,8 +109,9 @@ public sealed class WorkspaceModel
     public CacheModel? FindCache(string name) => caches.GetValueOrDefault(name);
 
     /// <summary>
-    /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax error): its
-    /// declaration may stand there, so a reference to it is not reported as naming nothing until the error is fixed.
+    /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax
+    /// error): its declaration may stand there, so a reference to it is not reported as naming nothing until the error
+    /// is fixed.
     /// </summary>
     public bool MayBeDeclaredInUnreadText(string name)
     {
@@ -146,8 +148,9 @@ public sealed class WorkspaceModel
     }
 
     /// <summary>
-    /// A value computed once per model from one of its items and shared by every rule that needs it (the two NSG rules evaluate the
-    /// same NSG for the same subnet). Rules may run on several threads; two may compute the same value at once, and one result is kept.
+    /// A value computed once per model from one of its items and shared by every rule that needs it (the two NSG rules
+    /// evaluate the same NSG for the same subnet). Rules may run on several threads; two may compute the same value at
+    /// once, and one result is kept.
     /// </summary>
     internal T Derived<T>(string kind, object item, Func<T> create) where T : class =>
         (T)LazyInitializer.EnsureInitialized(ref derived).GetOrAdd((kind, item), static (_, create) => create(), create);

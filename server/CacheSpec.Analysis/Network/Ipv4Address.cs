@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace CacheSpec.Analysis.Network;
 
-/// <summary>An IPv4 address as a 32-bit number, parsed strictly from dotted-decimal text (four parts, 0..255, no leading zeros).</summary>
+/// <summary>
+/// An IPv4 address as a 32-bit number, parsed strictly from dotted-decimal text (four parts, 0..255, no leading zeros).
+/// </summary>
 public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
 {
     public static bool TryParse(string text, out Ipv4Address address) => TryParse(text.AsSpan(), out address);

@@ -3,14 +3,15 @@ using CacheSpec.Analysis.Facts;
 namespace CacheSpec.Analysis.Network;
 
 /// <summary>
-/// The flows a VNet-injected cache needs, from the guidance's port tables in the facts catalog (<see cref="VnetFlowFact"/>): outbound
-/// to its dependencies (Storage, Key Vault, Monitor over TCP 443; PKI/CRL over TCP 80; DNS on 53 to custom DNS servers) and inbound
-/// from its own subnet, its clients and Azure's load balancer; geo-replicas need 15000-15999 both ways.
+/// The flows a VNet-injected cache needs, from the guidance's port tables in the facts catalog
+/// (<see cref="VnetFlowFact"/>): outbound to its dependencies (Storage, Key Vault, Monitor over TCP 443; PKI/CRL over
+/// TCP 80; DNS on 53 to custom DNS servers) and inbound from its own subnet, its clients and Azure's load balancer;
+/// geo-replicas need 15000-15999 both ways.
 /// </summary>
 public static class VnetRequirements
 {
-    /// <param name="customDnsServers">The network's DNS servers. Azure's own DNS (168.63.129.16) is a host address that NSGs do not
-    /// filter, so DNS is a flow to check only when the network names servers of its own.</param>
+    /// <param name="customDnsServers">The network's DNS servers. Azure's own DNS (168.63.129.16) is a host address that
+    /// NSGs do not filter, so DNS is a flow to check only when the network names servers of its own.</param>
     /// <param name="geoPeers">Prefixes of the subnets of geo-replication peers.</param>
     public static IReadOnlyList<RequiredFlow> Outbound(IReadOnlyList<Ipv4Address> customDnsServers, IReadOnlyList<Ipv4Range>? geoPeers = null) =>
         Flows(TrafficDirection.Outbound, new FarEnds([], [], customDnsServers, geoPeers ?? []));
@@ -21,7 +22,9 @@ public static class VnetRequirements
     public static IReadOnlyList<RequiredFlow> Inbound(Ipv4Range redisSubnet, IReadOnlyList<Ipv4Range> virtualNetwork, IReadOnlyList<Ipv4Range>? geoPeers = null) =>
         Flows(TrafficDirection.Inbound, new FarEnds([redisSubnet], virtualNetwork, [], geoPeers ?? []));
 
-    /// <summary>The addresses that the catalog's far ends other than service tags stand for, in one subnet's case.</summary>
+    /// <summary>
+    /// The addresses that the catalog's far ends other than service tags stand for, in one subnet's case.
+    /// </summary>
     private sealed record FarEnds(IReadOnlyList<Ipv4Range> RedisSubnet, IReadOnlyList<Ipv4Range> VirtualNetwork, IReadOnlyList<Ipv4Address> DnsServers,
         IReadOnlyList<Ipv4Range> GeoPeers);
 
@@ -53,8 +56,8 @@ public static class VnetRequirements
     }
 
     /// <summary>
-    /// The endpoints a far end of the catalog stands for. One per DNS server and per geo-replica: each must be reachable, and a rule
-    /// that allows one says nothing about the others.
+    /// The endpoints a far end of the catalog stands for. One per DNS server and per geo-replica: each must be
+    /// reachable, and a rule that allows one says nothing about the others.
     /// </summary>
     private static IEnumerable<TrafficEndpoint> Endpoints(string remote, FarEnds ends) => remote switch
     {

@@ -3,12 +3,13 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
-/// Re-parses only the item of a top-level block sequence that an edit falls in (one cache, one network...), and splices it into the
-/// previous tree; the nodes after it are copied with shifted spans. An item's region runs from its dash line to the line of whatever
-/// follows it at its own level or above (the next item, the next top-level key, the next document, the end of the text), so every
-/// comment and blank line belongs to exactly one region, and the line after a region is never indented deeper than the item's dash:
-/// nothing inside the region can continue past it. The splice is refused (null: parse everything) unless the previous tree was clean and
-/// free of anchors, the edit stays after the item's dash and before the next region, and the region alone parses cleanly as one item.
+/// Re-parses only the item of a top-level block sequence that an edit falls in (one cache, one network...), and splices
+/// it into the previous tree; the nodes after it are copied with shifted spans. An item's region runs from its dash
+/// line to the line of whatever follows it at its own level or above (the next item, the next top-level key, the next
+/// document, the end of the text), so every comment and blank line belongs to exactly one region, and the line after a
+/// region is never indented deeper than the item's dash: nothing inside the region can continue past it. The splice is
+/// refused (null: parse everything) unless the previous tree was clean and free of anchors, the edit stays after the
+/// item's dash and before the next region, and the region alone parses cleanly as one item.
 /// </summary>
 internal static class IncrementalParser
 {
@@ -33,7 +34,9 @@ internal static class IncrementalParser
         return null;
     }
 
-    /// <summary>An offset belongs to the region that ends at a limit when it is before it, or when both are the end of the text.</summary>
+    /// <summary>
+    /// An offset belongs to the region that ends at a limit when it is before it, or when both are the end of the text.
+    /// </summary>
     private static bool IsBefore(int offset, int limit, SourceText text) => offset < limit || (offset == limit && limit == text.Length);
 
     private static int LineStartOf(SourceText text, int offset) => text.GetLineStart(text.GetLineIndex(offset));
@@ -89,19 +92,22 @@ internal static class IncrementalParser
             var regionStart = LineStartOf(oldText, items[itemIndex].Span.Start);
             var regionEnd = itemIndex + 1 < items.Count ? LineStartOf(oldText, items[itemIndex + 1].Span.Start) : regionLimit;
             var dash = DashOffset(oldText.Text, regionStart, items[itemIndex].Span.Start);
-            // The next item must start on its dash line too: "- # note" puts its dash lines above its content, inside this region.
+            // The next item must start on its dash line too: "- # note" puts its dash lines above its content, inside
+            // this region.
             if (itemIndex + 1 < items.Count && DashOffset(oldText.Text, regionEnd, items[itemIndex + 1].Span.Start) < 0)
             {
                 return null;
             }
             var endsAtText = regionEnd == oldText.Length;
-            // The edit must leave the dash line's indentation and dash alone, and the line break that ends the region (unless the text ends there).
+            // The edit must leave the dash line's indentation and dash alone, and the line break that ends the region
+            // (unless the text ends there).
             if (dash < 0 || replaced.Start <= dash || replaced.End > regionEnd || (replaced.End == regionEnd && !endsAtText))
             {
                 return null;
             }
             var newRegionEnd = regionEnd + delta;
-            // Column-0 text in the region before or after the edit (a marker, a directive) may move where the document ends.
+            // Column-0 text in the region before or after the edit (a marker, a directive) may move where the document
+            // ends.
             if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd) || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
                 || ParseRegion(regionStart, newRegionEnd) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
                 || fragment.Span.Start != dash
@@ -112,7 +118,10 @@ internal static class IncrementalParser
             return new ItemReplacement(itemIndex, item, itemIndex + 1 == items.Count, fragmentDocument.Span.End, sequence);
         }
 
-        /// <summary>The region's tree when it parses cleanly alone: the fast reader first, YamlDotNet where that reader gives up.</summary>
+        /// <summary>
+        /// The region's tree when it parses cleanly alone: the fast reader first, YamlDotNet where that reader gives
+        /// up.
+        /// </summary>
         private IReadOnlyList<DocumentSyntax>? ParseRegion(int start, int end) =>
             BlockYamlReader.TryRead(text.Text, start, end, enclosingDepth: 1) is { } document
                 ? new[] { document }
@@ -144,7 +153,10 @@ internal static class IncrementalParser
             return newRoot;
         }
 
-        /// <summary>The edited document ends where the re-parsed region's document ended when that region was its last, else where it did, shifted.</summary>
+        /// <summary>
+        /// The edited document ends where the re-parsed region's document ended when that region was its last, else
+        /// where it did, shifted.
+        /// </summary>
         private SyntaxTree NewTree(int documentIndex, MappingSyntax newRoot, int? regionDocumentEnd)
         {
             var documents = new List<DocumentSyntax>(previous.Documents.Count);
@@ -192,8 +204,9 @@ internal static class IncrementalParser
         }
 
         /// <summary>
-        /// Just past the region's last character that is neither blank nor in a comment line. An item that reaches past it ends on a
-        /// position YamlDotNet takes from the token after it (the value missing after "? key" at the end), which differs in a region read alone.
+        /// Just past the region's last character that is neither blank nor in a comment line. An item that reaches past
+        /// it ends on a position YamlDotNet takes from the token after it (the value missing after "? key" at the end),
+        /// which differs in a region read alone.
         /// </summary>
         private static int ContentEnd(string value, int start, int end)
         {
@@ -228,7 +241,10 @@ internal static class IncrementalParser
             return start;
         }
 
-        /// <summary>The dash of a "  - key: value" line: only spaces before it and only spaces between it and the item; -1 otherwise.</summary>
+        /// <summary>
+        /// The dash of a "  - key: value" line: only spaces before it and only spaces between it and the item; -1
+        /// otherwise.
+        /// </summary>
         private static int DashOffset(string value, int lineStart, int itemStart)
         {
             var i = lineStart;
@@ -251,10 +267,10 @@ internal static class IncrementalParser
         }
 
         /// <summary>
-        /// True when a line of the region begins at column 0 with anything but a blank, a line break or a comment (the dash of an item
-        /// at column 0 aside): a document marker, a directive or a key there belongs to the document, not to the item, and YamlDotNet
-        /// reads it differently in a region read alone. A tab anywhere sends the edit to a full parse too: YamlDotNet judges a tab by the
-        /// indentation around it.
+        /// True when a line of the region begins at column 0 with anything but a blank, a line break or a comment (the
+        /// dash of an item at column 0 aside): a document marker, a directive or a key there belongs to the document,
+        /// not to the item, and YamlDotNet reads it differently in a region read alone. A tab anywhere sends the edit
+        /// to a full parse too: YamlDotNet judges a tab by the indentation around it.
         /// </summary>
         private static bool HasMarkerOrTab(string value, int start, int end)
         {

@@ -3,7 +3,10 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Syntax;
 
-/// <summary>Finds suppression comments in a file's text. Only whole-line comments count, so a "#" inside a value is never read as one.</summary>
+/// <summary>
+/// Finds suppression comments in a file's text. Only whole-line comments count, so a "#" inside a value is never read
+/// as one.
+/// </summary>
 public static partial class SuppressionComments
 {
     public const string Marker = "cachespec-disable-next-line";
@@ -11,7 +14,8 @@ public static partial class SuppressionComments
     public static IReadOnlyList<Suppression> Find(SourceText text)
     {
         var found = new List<Suppression>();
-        // Only lines holding the marker can match: finding them with IndexOf spares a substring and a regex run for every other line.
+        // Only lines holding the marker can match: finding them with IndexOf spares a substring and a regex run for
+        // every other line.
         for (var at = text.Text.IndexOf(Marker, StringComparison.Ordinal); at >= 0; at = NextMarker(text, at))
         {
             var line = text.GetLineIndex(at);

@@ -25,22 +25,27 @@ public sealed class SyntaxTree
     public IReadOnlyList<LimitFinding> Limits { get; }
 
     /// <summary>
-    /// The parts of the text the parser could not read: from where it stopped at a syntax error or a nesting limit to where reading
-    /// resumed (the next document marker) or the end. Nothing in them is in the tree.
+    /// The parts of the text the parser could not read: from where it stopped at a syntax error or a nesting limit to
+    /// where reading resumed (the next document marker) or the end. Nothing in them is in the tree.
     /// </summary>
     public IReadOnlyList<TextSpan> Unread { get; init; } = Array.Empty<TextSpan>();
 
-    /// <summary>True when the text is longer than <see cref="AnalysisLimits.MaxTextLength"/>, so it was not parsed.</summary>
+    /// <summary>
+    /// True when the text is longer than <see cref="AnalysisLimits.MaxTextLength"/>, so it was not parsed.
+    /// </summary>
     public bool IsTooLarge => Text.Length > AnalysisLimits.MaxTextLength;
 
-    /// <summary>True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach across it.</summary>
+    /// <summary>
+    /// True when the text defines an anchor or uses an alias: an edit then re-parses the whole text, as aliases reach
+    /// across it.
+    /// </summary>
     internal bool HasAnchors { get; init; }
 
     public static SyntaxTree Parse(SourceText text) => Parse(text, AnalysisOptions.Default.ParallelThreshold);
 
     /// <summary>
-    /// The same with another threshold for scanning ahead on a second core. <see cref="BlockYamlReader"/> reads the plain block YAML
-    /// specs are made of; YamlDotNet reads whatever it gives up on.
+    /// The same with another threshold for scanning ahead on a second core. <see cref="BlockYamlReader"/> reads the
+    /// plain block YAML specs are made of; YamlDotNet reads whatever it gives up on.
     /// </summary>
     internal static SyntaxTree Parse(SourceText text, int readAheadThreshold) =>
         text.Length <= AnalysisLimits.MaxTextLength && BlockYamlReader.TryRead(text.Text, 0, text.Length, enclosingDepth: 0) is { } document
@@ -52,8 +57,8 @@ public sealed class SyntaxTree
         text.Length > AnalysisLimits.MaxTextLength ? TooLarge(text) : YamlTreeBuilder.Build(text, readAheadThreshold);
 
     /// <summary>
-    /// The tree of a text after one edit of this tree's text: the edited item is parsed again and spliced in where that is certain to give
-    /// the tree a full parse gives, otherwise the whole text is parsed.
+    /// The tree of a text after one edit of this tree's text: the edited item is parsed again and spliced in where that
+    /// is certain to give the tree a full parse gives, otherwise the whole text is parsed.
     /// </summary>
     public SyntaxTree Edit(SourceText newText, TextSpan replaced, int insertedLength) =>
         IncrementalParser.TryReparse(this, newText, replaced, insertedLength) ?? Parse(newText);

@@ -28,7 +28,9 @@ internal sealed class YamlTreeBuilder
     /// <summary>From this many characters on, YamlDotNet scans ahead on another core while the tree is built.</summary>
     private int readAheadThreshold = AnalysisOptions.Default.ParallelThreshold;
 
-    /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
+    /// <summary>
+    /// How many collections enclose the text being read (a list item read alone sits inside the root mapping).
+    /// </summary>
     private int enclosingDepth;
     private int documentStart;
     private SyntaxNode? documentRoot;
@@ -51,8 +53,9 @@ internal sealed class YamlTreeBuilder
     }
 
     /// <summary>
-    /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that part alone is not
-    /// clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then parses the whole text instead.
+    /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that
+    /// part alone is not clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then
+    /// parses the whole text instead.
     /// </summary>
     public static IReadOnlyList<DocumentSyntax>? BuildClean(SourceText text, int start, int end, int enclosingDepth)
     {
@@ -65,7 +68,10 @@ internal sealed class YamlTreeBuilder
         return builder.documents;
     }
 
-    /// <summary>YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are reported here.</summary>
+    /// <summary>
+    /// YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are
+    /// reported here.
+    /// </summary>
     private void ReportForbiddenCharacters(int start, int end)
     {
         var reported = 0;
@@ -95,7 +101,8 @@ internal sealed class YamlTreeBuilder
             {
                 return;
             }
-            // Resume at the first document marker after the last good event: an unclosed bracket can push the error itself past it.
+            // Resume at the first document marker after the last good event: an unclosed bracket can push the error
+            // itself past it.
             var stoppedAt = Math.Max(start, Math.Min(failedAt, lastOffset));
             start = NextDocumentMarker(stoppedAt);
             unread.Add(TextSpan.FromBounds(stoppedAt, start < 0 ? text.Length : start));
@@ -136,8 +143,9 @@ internal sealed class YamlTreeBuilder
     }
 
     /// <summary>
-    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open collections are
-    /// closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time that grows with the square of the depth.
+    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open
+    /// collections are closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time
+    /// that grows with the square of the depth.
     /// </summary>
     private int StopTooDeep(ParsingEvent collectionStart)
     {
@@ -184,8 +192,8 @@ internal sealed class YamlTreeBuilder
                 }
                 break;
             case MappingStart mappingStart:
-                // The single-pair mapping of "[a: b]" comes without a position (index 0 of the input), which a nested node cannot have:
-                // it then starts at its key.
+                // The single-pair mapping of "[a: b]" comes without a position (index 0 of the input), which a nested
+                // node cannot have: it then starts at its key.
                 var unplaced = frames.Count > 0 && parsingEvent.Start.Index == 0;
                 frames.Push(new Frame(new MappingSyntax(TextSpan.FromBounds(start, end), mappingStart.Style == MappingStyle.Flow) { Anchor = AnchorOf(mappingStart.Anchor) })
                 {
@@ -241,8 +249,8 @@ internal sealed class YamlTreeBuilder
     }
 
     /// <summary>
-    /// The collection completed just before the parser stopped, and the last collection in it, may have lost keys or items to the
-    /// error too: a line indented one space too few ends them and is then the error.
+    /// The collection completed just before the parser stopped, and the last collection in it, may have lost keys or
+    /// items to the error too: a line indented one space too few ends them and is then the error.
     /// </summary>
     private static void MarkCutShort(SyntaxNode? node)
     {
@@ -259,12 +267,14 @@ internal sealed class YamlTreeBuilder
         _ => null,
     };
 
-    /// <summary>A collection's end event often stands at the next line's indentation: end the span at the last content instead.</summary>
+    /// <summary>
+    /// A collection's end event often stands at the next line's indentation: end the span at the last content instead.
+    /// </summary>
     private int ContentEnd(int start, int end) => TrimWhiteSpace(text.Text, start, Math.Clamp(end, start, text.Length));
 
     /// <summary>
-    /// Moves an end offset back over white space (in .NET's sense, a no-break space too), no further than a start: where a collection's
-    /// span ends. <see cref="BlockYamlReader"/> ends flow collections the same way.
+    /// Moves an end offset back over white space (in .NET's sense, a no-break space too), no further than a start:
+    /// where a collection's span ends. <see cref="BlockYamlReader"/> ends flow collections the same way.
     /// </summary>
     internal static int TrimWhiteSpace(string value, int start, int end)
     {
@@ -312,14 +322,18 @@ internal sealed class YamlTreeBuilder
     {
         if (exception is not YamlException)
         {
-            // The parser's own state errors ("Operation is not valid due to the current state of the object") say nothing to a user.
+            // The parser's own state errors ("Operation is not valid due to the current state of the object") say
+            // nothing to a user.
             return "The text is not valid YAML from here on; an unclosed bracket, brace or quote is the usual cause.";
         }
         var message = StripMarks(exception.InnerException is null ? exception.Message : exception.InnerException.Message);
         return message.Length == 0 ? "The text is not valid YAML." : message;
     }
 
-    /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic's range already says where.</summary>
+    /// <summary>
+    /// YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic's range already says
+    /// where.
+    /// </summary>
     private static string StripMarks(string message)
     {
         var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
@@ -376,7 +390,10 @@ internal sealed class YamlTreeBuilder
             return null;
         }
 
-        /// <summary>Ends the collection; <paramref name="cutShort"/> when the parser stopped inside it (see <see cref="SyntaxNode.IsCutShort"/>).</summary>
+        /// <summary>
+        /// Ends the collection; <paramref name="cutShort"/> when the parser stopped inside it (see
+        /// <see cref="SyntaxNode.IsCutShort"/>).
+        /// </summary>
         public void Close(int end, bool cutShort = false)
         {
             Node.IsCutShort = cutShort;

@@ -3,7 +3,10 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Rules.Common;
 
-/// <summary>Removes the firewallRules key the diagnostic stands on, with its whole list ("isolation: {}" when nothing else is left).</summary>
+/// <summary>
+/// Removes the firewallRules key the diagnostic stands on, with its whole list ("isolation: {}" when nothing else is
+/// left).
+/// </summary>
 internal static class FirewallRules
 {
     public const string RemoveTitle = "Remove the firewall rules";

@@ -8,10 +8,11 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Common;
 
 /// <summary>
-/// Adds the NSG rules a VNet-injected cache needs, for exactly the flows the diagnostic's blocking rule denies: it evaluates the NSG
-/// as the rule does, turns each blocked flow's far end into a source or destination (a service tag, the Redis subnet's prefix,
-/// VirtualNetwork for clients, the DNS servers, a geo-replica's prefix), merges flows with the same far end and protocol into one rule,
-/// and gives the new rules free priorities just below the blocking rule's, so they are evaluated first.
+/// Adds the NSG rules a VNet-injected cache needs, for exactly the flows the diagnostic's blocking rule denies: it
+/// evaluates the NSG as the rule does, turns each blocked flow's far end into a source or destination (a service tag,
+/// the Redis subnet's prefix, VirtualNetwork for clients, the DNS servers, a geo-replica's prefix), merges flows with
+/// the same far end and protocol into one rule, and gives the new rules free priorities just below the blocking rule's,
+/// so they are evaluated first.
 /// </summary>
 internal static class NsgAllowRules
 {
@@ -41,7 +42,8 @@ internal static class NsgAllowRules
                 {
                     continue;
                 }
-                // A far end no single selector names exactly would leave the flow blocked: offer nothing rather than half a fix.
+                // A far end no single selector names exactly would leave the flow blocked: offer nothing rather than
+                // half a fix.
                 if (Target(flow.Remote, subnet, prefix.Value) is not { } target)
                 {
                     yield break;
@@ -76,7 +78,9 @@ internal static class NsgAllowRules
         }
     }
 
-    /// <summary>The NSG, its blocking rule (null for Azure's default rule) and the injected subnets the NSG applies to.</summary>
+    /// <summary>
+    /// The NSG, its blocking rule (null for Azure's default rule) and the injected subnets the NSG applies to.
+    /// </summary>
     private static (NsgModel Nsg, SecurityRuleModel? Blocking, IReadOnlyList<SubnetModel> Subnets)? Locate(FixContext context)
     {
         var model = context.Model;
@@ -98,7 +102,9 @@ internal static class NsgAllowRules
             : null;
     }
 
-    /// <summary>How a new rule names a flow's far end so that it covers all of it, and a word for the rule's name.</summary>
+    /// <summary>
+    /// How a new rule names a flow's far end so that it covers all of it, and a word for the rule's name.
+    /// </summary>
     private static AllowTarget? Target(TrafficEndpoint remote, SubnetModel subnet, Cidr prefix)
     {
         if (remote.ServiceTag is { } tag)
@@ -144,7 +150,10 @@ internal static class NsgAllowRules
         return null;
     }
 
-    /// <summary>Free priorities of the direction below the blocking rule's: multiples of ten first, nearest to it; null when too few are free.</summary>
+    /// <summary>
+    /// Free priorities of the direction below the blocking rule's: multiples of ten first, nearest to it; null when too
+    /// few are free.
+    /// </summary>
     private static int[]? Priorities(NsgModel nsg, TrafficDirection direction, int blockingPriority, int count)
     {
         var taken = nsg.Rules.Where(rule => rule.Direction?.Value == direction && rule.Priority is not null)

@@ -5,7 +5,8 @@ namespace CacheSpec.Analysis.Rules.Common;
 
 /// <summary>
 /// Moves the diagnostic's cache to the Premium tier, and a size of another family to the Premium size closest in memory
-/// (C1 becomes P1, C4 becomes P2; P1 when the size is unknown), so the change does not trade one error for invalid-size-for-tier.
+/// (C1 becomes P1, C4 becomes P2; P1 when the size is unknown), so the change does not trade one error for
+/// invalid-size-for-tier.
 /// </summary>
 internal static class PremiumTier
 {

@@ -3,7 +3,9 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Common;
 
-/// <summary>Sets a cache's isolation.publicNetworkAccess: replaces the value, or inserts the key first under "isolation:".</summary>
+/// <summary>
+/// Sets a cache's isolation.publicNetworkAccess: replaces the value, or inserts the key first under "isolation:".
+/// </summary>
 internal static class PublicAccess
 {
     public static CodeFix? Set(CacheModel cache, string value, bool preferred)

@@ -6,11 +6,11 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
-/// Keeps, from one analysis to the next, which rules of an injected subnet's NSG block which of the flows its caches need, per subnet
-/// node and direction. A subnet node met again means its network item is as it was (the edit was elsewhere, see
-/// <see cref="IncrementalParser"/>), so the subnet's prefix and its network's address space and DNS servers are too; the verdicts are
-/// reused while the NSG is the same node, the subnets its rules name have the same prefixes, and the geo-replication peers are the same.
-/// One per <see cref="AnalysisMemory"/>.
+/// Keeps, from one analysis to the next, which rules of an injected subnet's NSG block which of the flows its caches
+/// need, per subnet node and direction. A subnet node met again means its network item is as it was (the edit was
+/// elsewhere, see <see cref="IncrementalParser"/>), so the subnet's prefix and its network's address space and DNS
+/// servers are too; the verdicts are reused while the NSG is the same node, the subnets its rules name have the same
+/// prefixes, and the geo-replication peers are the same. One per <see cref="AnalysisMemory"/>.
 /// </summary>
 internal sealed class BlockedFlowsMemo
 {

@@ -3,10 +3,15 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.</summary>
+/// <summary>
+/// Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.
+/// </summary>
 internal static class InjectedSubnetFlows
 {
-    /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected (once per analysis).</summary>
+    /// <summary>
+    /// The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected (once per
+    /// analysis).
+    /// </summary>
     public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(WorkspaceModel model, SubnetModel subnet) =>
         model.Derived(nameof(GeoPeerPrefixes), subnet, () => model.CachesInjectedInto(subnet)
             .Select(cache => cache.LinkedCache is { } linked ? model.FindCache(linked.Value) : null)
@@ -17,7 +22,10 @@ internal static class InjectedSubnetFlows
             .Distinct()
             .ToArray());
 
-    /// <summary>The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid prefix).</summary>
+    /// <summary>
+    /// The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid
+    /// prefix).
+    /// </summary>
     public static IReadOnlyList<RequiredFlow> RequiredFlows(WorkspaceModel model, SubnetModel subnet, TrafficDirection direction)
     {
         var geoPeers = GeoPeerPrefixes(model, subnet);
@@ -73,7 +81,9 @@ internal static class InjectedSubnetFlows
         }
     }
 
-    /// <summary>One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.</summary>
+    /// <summary>
+    /// One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.
+    /// </summary>
     private static BlockingRule[] Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix, TrafficDirection direction)
     {
         var evaluator = Evaluator(model, subnet, nsg);

@@ -6,11 +6,11 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
-/// Keeps the evaluator built for an NSG from one analysis to the next. An evaluator is reused only for the very same NSG node (an
-/// edit elsewhere in the file leaves it so, see <see cref="IncrementalParser"/>) and equal resolved rules and VirtualNetwork space,
-/// compared field by field, so the subnets its rules name and the network it applies to may change freely. The rules keep their
-/// syntax for reporting, which is then the same nodes as the current model's. Entries live as long as their NSG node, a few per node.
-/// One per <see cref="AnalysisMemory"/>.
+/// Keeps the evaluator built for an NSG from one analysis to the next. An evaluator is reused only for the very same
+/// NSG node (an edit elsewhere in the file leaves it so, see <see cref="IncrementalParser"/>) and equal resolved rules
+/// and VirtualNetwork space, compared field by field, so the subnets its rules name and the network it applies to may
+/// change freely. The rules keep their syntax for reporting, which is then the same nodes as the current model's.
+/// Entries live as long as their NSG node, a few per node. One per <see cref="AnalysisMemory"/>.
 /// </summary>
 internal sealed class NsgEvaluatorMemo
 {
@@ -41,7 +41,10 @@ internal sealed class NsgEvaluatorMemo
         }
     }
 
-    /// <summary>Equal in everything the evaluator reads (the origin is the rule's syntax, the same nodes under the same NSG node).</summary>
+    /// <summary>
+    /// Equal in everything the evaluator reads (the origin is the rule's syntax, the same nodes under the same NSG
+    /// node).
+    /// </summary>
     private static bool SameRules(IReadOnlyList<NsgRule> kept, IReadOnlyList<NsgRule> rules)
     {
         if (kept.Count != rules.Count)

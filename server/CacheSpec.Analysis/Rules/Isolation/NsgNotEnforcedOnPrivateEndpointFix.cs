@@ -2,7 +2,10 @@ using CacheSpec.Analysis.Editing;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Enforce the subnet's NSG on its private endpoints: privateEndpointNetworkPolicies: Enabled on the subnet (in whichever file declares it).</summary>
+/// <summary>
+/// Enforce the subnet's NSG on its private endpoints: privateEndpointNetworkPolicies: Enabled on the subnet (in
+/// whichever file declares it).
+/// </summary>
 internal sealed class NsgNotEnforcedOnPrivateEndpointFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)

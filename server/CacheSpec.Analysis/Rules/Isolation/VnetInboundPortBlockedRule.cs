@@ -3,7 +3,9 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Evaluates the injected subnet's NSG for each inbound port range the cache needs, from each required source.</summary>
+/// <summary>
+/// Evaluates the injected subnet's NSG for each inbound port range the cache needs, from each required source.
+/// </summary>
 public sealed class VnetInboundPortBlockedRule : Rule
 {
     public override string Id => "vnet-inbound-port-blocked";

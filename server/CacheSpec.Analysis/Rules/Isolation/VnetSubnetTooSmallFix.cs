@@ -4,9 +4,9 @@ using CacheSpec.Analysis.Network;
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
-/// Widen the subnet to the longest prefix that holds its caches' addresses, keeping its network address when the wider prefix is
-/// aligned there (else the aligned network of the wider prefix). No fix when the wider subnet would leave the network's address space,
-/// overlap another subnet of the network, or touch a reserved range.
+/// Widen the subnet to the longest prefix that holds its caches' addresses, keeping its network address when the wider
+/// prefix is aligned there (else the aligned network of the wider prefix). No fix when the wider subnet would leave the
+/// network's address space, overlap another subnet of the network, or touch a reserved range.
 /// </summary>
 internal sealed class VnetSubnetTooSmallFix : FixProvider
 {

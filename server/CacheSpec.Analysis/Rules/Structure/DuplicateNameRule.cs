@@ -4,12 +4,15 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Names are unique per kind: networks, NSGs, caches and private endpoints across the whole workspace;
-/// subnets within their network; NSG rules within their group; routes within their subnet; firewall rules within their cache.
+/// Names are unique per kind: networks, NSGs, caches and private endpoints across the whole workspace; subnets within
+/// their network; NSG rules within their group; routes within their subnet; firewall rules within their cache.
 /// </summary>
 public sealed class DuplicateNameRule : Rule
 {
-    /// <summary>Up to this many names, a scope is searched pairwise: cheaper than building a table, and most scopes hold a handful.</summary>
+    /// <summary>
+    /// Up to this many names, a scope is searched pairwise: cheaper than building a table, and most scopes hold a
+    /// handful.
+    /// </summary>
     private const int PairwiseLimit = 8;
 
     public override string Id => "duplicate-name";

@@ -6,9 +6,9 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// A prefix with host bits set: use its network (10.0.2.1/24 becomes 10.0.2.0/24). No fix for other malformed prefixes, nor when the
-/// corrected subnet would overlap another subnet, leave its network's address space or touch a reserved range, nor when a corrected
-/// address space would leave subnets outside it.
+/// A prefix with host bits set: use its network (10.0.2.1/24 becomes 10.0.2.0/24). No fix for other malformed prefixes,
+/// nor when the corrected subnet would overlap another subnet, leave its network's address space or touch a reserved
+/// range, nor when a corrected address space would leave subnets outside it.
 /// </summary>
 internal sealed class InvalidCidrFix : FixProvider
 {
@@ -61,7 +61,8 @@ internal sealed class InvalidCidrFix : FixProvider
             }
             if (vnet.AddressSpaceText.Any(space => space.Node == node))
             {
-                // With no valid address space, the subnets were not checked against one; the corrected space must hold them all.
+                // With no valid address space, the subnets were not checked against one; the corrected space must hold
+                // them all.
                 var subnetsFit = vnet.AddressSpace.Count > 0
                     || vnet.Subnets.All(subnet => subnet.AddressPrefix is not { } prefix || network.Range.Contains(prefix.Value.Range));
                 return subnetsFit && ReservedRanges.FirstOverlap(network.Range) is null;

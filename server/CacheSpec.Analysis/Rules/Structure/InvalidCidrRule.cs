@@ -5,7 +5,9 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>Address spaces, subnet and route prefixes, and prefixes in NSG rules must be IPv4 CIDRs without host bits.</summary>
+/// <summary>
+/// Address spaces, subnet and route prefixes, and prefixes in NSG rules must be IPv4 CIDRs without host bits.
+/// </summary>
 public sealed class InvalidCidrRule : Rule
 {
     public override string Id => "invalid-cidr";
@@ -42,7 +44,9 @@ public sealed class InvalidCidrRule : Rule
         }
     }
 
-    /// <summary>An NSG rule's address is a prefix, an address or a service tag: only what looks like a prefix must be one.</summary>
+    /// <summary>
+    /// An NSG rule's address is a prefix, an address or a service tag: only what looks like a prefix must be one.
+    /// </summary>
     private static void CheckPrefix(RuleContext context, SpecDocument document, Located<string>? address)
     {
         if (address is not null && AddressText.LooksLikePrefix(address.Value))

@@ -2,7 +2,10 @@ using CacheSpec.Analysis.Diagnostics;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>A suppression comment must name known rules, give a reason after "--", and not try to silence a syntax error or a limit.</summary>
+/// <summary>
+/// A suppression comment must name known rules, give a reason after "--", and not try to silence a syntax error or a
+/// limit.
+/// </summary>
 public sealed class InvalidSuppressionRule : Rule
 {
     public override string Id => "invalid-suppression";

@@ -7,9 +7,9 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// A value the format rejects, where the intended one is plain: quote a string that YAML would read as a number or boolean,
-/// replace a misspelled enum value or service tag with the closest one, read yes/no/on/off as a boolean
-/// (and true/false as Enabled/Disabled where the format wants those).
+/// A value the format rejects, where the intended one is plain: quote a string that YAML would read as a number or
+/// boolean, replace a misspelled enum value or service tag with the closest one, read yes/no/on/off as a boolean (and
+/// true/false as Enabled/Disabled where the format wants those).
 /// </summary>
 internal sealed class InvalidValueFix : FixProvider
 {
@@ -59,7 +59,10 @@ internal sealed class InvalidValueFix : FixProvider
         _ => null,
     };
 
-    /// <summary>What the validator rejects as a source or destination: not "*", a tag, an address, a prefix or a subnet reference.</summary>
+    /// <summary>
+    /// What the validator rejects as a source or destination: not "*", a tag, an address, a prefix or a subnet
+    /// reference.
+    /// </summary>
     private static bool IsMisspelledTag(string value) =>
         value != "*" && !SpecFormat.ServiceTags.Contains(value) && !Ipv4Address.TryParse(value, out _) && !value.Contains('/');
 }

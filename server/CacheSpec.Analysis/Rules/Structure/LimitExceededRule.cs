@@ -3,8 +3,8 @@ using CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Reports where the engine stopped at one of its <see cref="AnalysisLimits"/>: a file too large, collections nested too deep, too much
-/// read through aliases. The analyzer reports the time limit under the same id.
+/// Reports where the engine stopped at one of its <see cref="AnalysisLimits"/>: a file too large, collections nested
+/// too deep, too much read through aliases. The analyzer reports the time limit under the same id.
 /// </summary>
 public sealed class LimitExceededRule : Rule
 {

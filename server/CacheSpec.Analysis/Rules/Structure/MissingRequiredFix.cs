@@ -4,8 +4,9 @@ using CacheSpec.Analysis.Format;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// The two required keys whose value is fixed by the format: apiVersion and kind. The finding stands on the spec's first key,
-/// one per missing key, so the key it is about is the one its message names. Other missing keys have no obvious value.
+/// The two required keys whose value is fixed by the format: apiVersion and kind. The finding stands on the spec's
+/// first key, one per missing key, so the key it is about is the one its message names. Other missing keys have no
+/// obvious value.
 /// </summary>
 internal sealed class MissingRequiredFix : FixProvider
 {

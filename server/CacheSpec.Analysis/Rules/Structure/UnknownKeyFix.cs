@@ -4,8 +4,9 @@ using CacheSpec.Analysis.Format;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// A misspelled key, or one named as ARM, Bicep or Terraform name it: rename it to the known key the format validator suggests,
-/// recomputed the same way (the object's own name for a foreign key, else the closest key of its type that the mapping lacks).
+/// A misspelled key, or one named as ARM, Bicep or Terraform name it: rename it to the known key the format validator
+/// suggests, recomputed the same way (the object's own name for a foreign key, else the closest key of its type that
+/// the mapping lacks).
 /// </summary>
 internal sealed class UnknownKeyFix : FixProvider
 {

@@ -4,7 +4,9 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>A reference to a name that does not exist: use the closest name of its kind, as the rule's "did you mean" does.</summary>
+/// <summary>
+/// A reference to a name that does not exist: use the closest name of its kind, as the rule's "did you mean" does.
+/// </summary>
 internal sealed class UnresolvedReferenceFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)

@@ -4,7 +4,9 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.</summary>
+/// <summary>
+/// Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.
+/// </summary>
 public sealed class UnresolvedReferenceRule : Rule
 {
     public override string Id => "unresolved-reference";

@@ -3,8 +3,8 @@ using CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Applies suppressions: runs after every other rule, removes the findings a valid suppression silences on its target line,
-/// and reports each named rule that silenced nothing there.
+/// Applies suppressions: runs after every other rule, removes the findings a valid suppression silences on its target
+/// line, and reports each named rule that silenced nothing there.
 /// </summary>
 public sealed class UnusedSuppressionRule : Rule
 {

@@ -48,7 +48,8 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
+        Console.Error.WriteLine(
+            "usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       verify [--sizes 10,100,1000,5000] [--files K] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R] [--stages-only true]");
         Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
@@ -91,7 +92,9 @@ public static class Program
             var watch = Stopwatch.StartNew();
             var single = SpecAnalyzer.Analyze(new[] { ("bench.cachespec.yaml", text) });
             var elapsed = watch.Elapsed;
-            Console.WriteLine($"== {caches} caches: {lines} lines ({(double)lines / caches:F1} per cache), {text.Length} characters; analysed in {elapsed.TotalMilliseconds:F0} ms (first run, includes JIT)");
+            Console.WriteLine(
+                $"== {caches} caches: {lines} lines ({(double)lines / caches:F1} per cache), {text.Length} " +
+                $"characters; analysed in {elapsed.TotalMilliseconds:F0} ms (first run, includes JIT)");
             var counts = CountByCode(single.Diagnostics);
             foreach (var ((severity, code), count) in counts)
             {
@@ -107,10 +110,13 @@ public static class Program
                 .ToDictionary(entry => entry.Key.Code, entry => entry.Value, StringComparer.Ordinal);
             var mismatches = expected.Keys.Union(actual.Keys)
                 .Where(code => expected.GetValueOrDefault(code) != actual.GetValueOrDefault(code))
-                .Select(code => $"{code}: expected {expected.GetValueOrDefault(code)}, got {actual.GetValueOrDefault(code)}")
+                .Select(code =>
+                    $"{code}: expected {expected.GetValueOrDefault(code)}, got {actual.GetValueOrDefault(code)}")
                 .ToArray();
             var mistakes = SpecGenerator.Mistakes(caches);
-            Console.WriteLine($"   planted mistakes: {mistakes.Count} ({string.Join(", ", mistakes.GroupBy(m => m.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
+            Console.WriteLine(
+                $"   planted mistakes: {mistakes.Count} " +
+                $"({string.Join(", ", mistakes.GroupBy(m => m.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
             if (mismatches.Length > 0)
             {
                 failures++;
@@ -126,8 +132,11 @@ public static class Program
                 var workspace = SpecGenerator.GenerateWorkspace(caches, files, guidance: guidance);
                 var split = SpecAnalyzer.Analyze(workspace);
                 var splitCounts = CountByCode(split.Diagnostics);
-                var same = splitCounts.Count == counts.Count && splitCounts.All(entry => counts.GetValueOrDefault(entry.Key) == entry.Value);
-                Console.WriteLine($"   {files} files ({string.Join(", ", workspace.Select(file => $"{file.Path} {LineCount(file.Text)}"))}): " +
+                var same = splitCounts.Count == counts.Count
+                    && splitCounts.All(entry => counts.GetValueOrDefault(entry.Key) == entry.Value);
+                Console.WriteLine(
+                    $"   {files} files " +
+                    $"({string.Join(", ", workspace.Select(file => $"{file.Path} {LineCount(file.Text)}"))}): " +
                     (same ? "same findings by code" : "DIFFERENT findings by code: " +
                         string.Join(", ", splitCounts.Select(entry => $"{entry.Key.Code} {entry.Value}"))));
                 if (!same)
@@ -177,10 +186,14 @@ public static class Program
             ("model + all rules", i => hosts[i].Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
             ("keystroke mid-file: text + splice", i => keystrokes[i].Tree()),
-            ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke mid-file: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
-            ("keystroke at the end: edit + bind", i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke at the end: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke mid-file: edit + bind",
+                i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke mid-file: edit + bind + rules",
+                i => hosts[i].Analyze(new[] { hosts[i].File(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke at the end: edit + bind",
+                i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke at the end: edit + bind + rules",
+                i => hosts[i].Analyze(new[] { hosts[i].File(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;
@@ -198,7 +211,9 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine($"{"one rule + model (ms)",-40} {header}{growth}");
         var rules = RuleCatalog.All
-            .Select(rule => (rule.Id, Values: MeasureSizes(sizes.Length, repeat, i => hosts[i].Analyze(hosts[i].Model(parsed[i]), new[] { rule }))))
+            .Select(rule =>
+                (rule.Id, Values: MeasureSizes(sizes.Length, repeat,
+                    i => hosts[i].Analyze(hosts[i].Model(parsed[i]), new[] { rule }))))
             .OrderByDescending(entry => entry.Values[^1].Min)
             .ToArray();
         foreach (var (id, values) in rules)
@@ -211,18 +226,26 @@ public static class Program
         // for a "did you mean" among all subnets.
         Console.WriteLine();
         var unresolved = new[] { RuleCatalog.Find("unresolved-reference")! };
-        var broken = texts.Select(text => new[] { SpecFile.Create(path, text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
+        var broken = texts.Select(text =>
+            new[] { SpecFile.Create(path,
+                text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
         Console.WriteLine("every endpoints-subnet reference broken: " + string.Join(", ",
-            sizes.Select((size, i) => $"{SpecAnalyzer.Analyze(broken[i], unresolved).Diagnostics.Count} unresolved references at {size} caches")));
+            sizes.Select((size, i) =>
+                $"{SpecAnalyzer.Analyze(broken[i], unresolved).Diagnostics.Count} unresolved references at {size} " +
+                "caches")));
         Console.WriteLine($"{"",-40} {header}{growth}");
-        Console.WriteLine(Row("unresolved-reference", MeasureSizes(sizes.Length, Math.Min(repeat, 3), i => SpecAnalyzer.Analyze(broken[i], unresolved))));
+        Console.WriteLine(
+            Row("unresolved-reference",
+                MeasureSizes(sizes.Length, Math.Min(repeat, 3), i => SpecAnalyzer.Analyze(broken[i], unresolved))));
         return 0;
 
         static string Row(string name, IReadOnlyList<(double Min, double Median, long Bytes)> values)
         {
-            var cells = string.Join(" ", values.Select(value => $"{value.Min,9:F2} {value.Median,9:F2} {value.Bytes / 1024.0,9:F0}"));
+            var cells = string.Join(" ",
+                values.Select(value => $"{value.Min,9:F2} {value.Median,9:F2} {value.Bytes / 1024.0,9:F0}"));
             var ratio = values.Count >= 2 && values[^2].Min > 0
-                ? $"  {values[^1].Min / values[^2].Min,12:F2} {values[^1].Median / values[^2].Median,5:F2} {(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),5:F2}"
+                ? $"  {values[^1].Min / values[^2].Min,12:F2} {values[^1].Median / values[^2].Median,5:F2} " +
+                    $"{(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),5:F2}"
                 : string.Empty;
             return $"{name,-40} {cells}{ratio}";
         }
@@ -233,7 +256,8 @@ public static class Program
     /// every size in turn, each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the
     /// fastest and the median time in ms, and the bytes one run allocates on this thread.
     /// </summary>
-    private static (double Min, double Median, long Bytes)[] MeasureSizes(int sizes, int repeat, Func<int, object> action)
+    private static (double Min, double Median, long Bytes)[] MeasureSizes(int sizes, int repeat,
+        Func<int, object> action)
     {
         var times = new double[sizes][];
         var bytes = new long[sizes];
@@ -267,7 +291,8 @@ public static class Program
         }).ToArray();
     }
 
-    private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(IEnumerable<Diagnostic> diagnostics)
+    private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(
+        IEnumerable<Diagnostic> diagnostics)
     {
         var counts = new SortedDictionary<(DiagnosticSeverity Severity, string Code), int>();
         foreach (var diagnostic in diagnostics)
@@ -278,7 +303,8 @@ public static class Program
         return counts;
     }
 
-    private static int LineCount(string text) => text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
+    private static int LineCount(string text) =>
+        text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
 
     /// <summary>"--name value" pairs.</summary>
     private sealed class Options
@@ -305,10 +331,13 @@ public static class Program
                 : throw new ArgumentException($"--{name} needs a positive whole number, not '{text}'.")
             : null;
 
-        public int[]? Sizes(string name) => Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        public int[]? Sizes(string name) =>
+            Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part =>
+                int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
                 ? value
-                : throw new ArgumentException($"--{name} needs positive whole numbers separated by commas, not '{part}'."))
+                : throw new ArgumentException(
+                    $"--{name} needs positive whole numbers separated by commas, not '{part}'."))
             .ToArray();
     }
 }

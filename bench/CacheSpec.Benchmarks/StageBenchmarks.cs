@@ -80,12 +80,14 @@ public class StageBenchmarks
     /// the format issues of the items before it, as the server does with the file before the edit), run every rule.
     /// </summary>
     [Benchmark]
-    public AnalysisResult KeystrokeInMiddle() => host!.Analyze(new[] { host.File(Path, keystroke!.Tree(), previous: parsed[0]) });
+    public AnalysisResult KeystrokeInMiddle() =>
+        host!.Analyze(new[] { host.File(Path, keystroke!.Tree(), previous: parsed[0]) });
 
     /// <summary>
     /// The same for a character typed at the very end of the file (the latency harness's keystroke): every item before
     /// it is reused.
     /// </summary>
     [Benchmark]
-    public AnalysisResult KeystrokeAtEnd() => host!.Analyze(new[] { host.File(Path, endKeystroke!.Tree(), previous: parsed[0]) });
+    public AnalysisResult KeystrokeAtEnd() =>
+        host!.Analyze(new[] { host.File(Path, endKeystroke!.Tree(), previous: parsed[0]) });
 }

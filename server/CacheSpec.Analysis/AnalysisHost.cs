@@ -37,7 +37,8 @@ public sealed class AnalysisHost
     /// finds it again (two spellings of one URI share a key). The profile override replaces every document's own
     /// guidance.
     /// </summary>
-    public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         Swap(files => files.SetItem(key, File(path, text, profileOverride, configuration)));
 
     /// <summary>
@@ -53,8 +54,11 @@ public sealed class AnalysisHost
             {
                 return null;
             }
-            var syntax = span is { } replaced ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length) : Parse(new SourceText(text));
-            return Swap(files => files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
+            var syntax = span is { } replaced
+                ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length)
+                : Parse(new SourceText(text));
+            return Swap(files =>
+                files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
         }
     }
 
@@ -65,9 +69,11 @@ public sealed class AnalysisHost
     /// </summary>
     public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor) =>
         Swap(files => files.SetItems(files.Select(pair =>
-            new KeyValuePair<string, SpecFile>(pair.Key, File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
+            new KeyValuePair<string, SpecFile>(pair.Key,
+                File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
 
-    private AnalysisSnapshot Swap(Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
+    private AnalysisSnapshot Swap(
+        Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
     {
         lock (gate)
         {
@@ -90,14 +96,16 @@ public sealed class AnalysisHost
     /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the
     /// configuration's guidance applies to documents that name none.
     /// </summary>
-    public SpecFile File(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public SpecFile File(string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         File(path, Parse(new SourceText(text)), profileOverride, configuration);
 
     /// <summary>
     /// Binds an already parsed tree. The file as it was before an edit, when given, lends the new one the items the
     /// edit left alone.
     /// </summary>
-    public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
+    public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
         SpecFile.Create(path, syntax, profileOverride, configuration, Options.ParallelThreshold, previous);
 
@@ -112,5 +120,6 @@ public sealed class AnalysisHost
     /// <summary>
     /// Checks a model built beforehand (an editor builds it first for completion, which needs no rules).
     /// </summary>
-    public AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null) => SpecAnalyzer.Analyze(model, rules, Options);
+    public AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null) =>
+        SpecAnalyzer.Analyze(model, rules, Options);
 }

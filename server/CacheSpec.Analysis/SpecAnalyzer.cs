@@ -17,14 +17,16 @@ public static class SpecAnalyzer
     /// <summary>
     /// Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.
     /// </summary>
-    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null)
+    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files,
+        GuidanceProfile? profileOverride = null)
     {
         var host = new AnalysisHost();
         return host.Analyze(files.Select(file => host.File(file.Path, file.Text, profileOverride)).ToArray());
     }
 
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
-    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
+    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null,
+        TimeSpan? timeLimit = null) =>
         Analyze(new WorkspaceModel(files), rules, timeLimit);
 
     /// <summary>
@@ -33,8 +35,10 @@ public static class SpecAnalyzer
     /// it has passed, the remaining rules are skipped, except those that read earlier findings (the one that applies
     /// suppression comments), and one limit-exceeded finding names them.
     /// </summary>
-    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
-        Analyze(model, rules, timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
+    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null,
+        TimeSpan? timeLimit = null) =>
+        Analyze(model, rules,
+            timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
 
     /// <summary>
     /// The same with a host's options: its time limit, and the text from which rules run on every core.
@@ -88,7 +92,8 @@ public static class SpecAnalyzer
         {
             var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did not run " +
+                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did " +
+                    "not run " +
                 $"and their findings are missing: {string.Join(", ", context.Skipped)}.",
                 LimitExceededRule.RuleId);
         }
@@ -118,7 +123,8 @@ public static class SpecAnalyzer
             if (context.Model.Files is [var file, ..])
             {
                 context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                    $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",
+                    $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings " +
+                        "are missing. Please report this.",
                     RuleCatalog.InternalErrorId);
             }
         }

@@ -34,14 +34,16 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
     /// ignored. A rule id is checked against <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts
     /// any.
     /// </summary>
-    public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds, out IReadOnlyList<string> problems)
+    public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds,
+        out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
         problems = found;
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException exception)
         {
@@ -64,7 +66,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                     case "$schema":
                         break;
                     case "guidance":
-                        guidance = property.Value.ValueKind == JsonValueKind.String ? GuidanceProfiles.Parse(property.Value.GetString()) : null;
+                        guidance = property.Value.ValueKind == JsonValueKind.String
+                            ? GuidanceProfiles.Parse(property.Value.GetString()) : null;
                         if (guidance is null)
                         {
                             found.Add("\"guidance\" must be \"2020-10\" or \"current\"");
@@ -85,7 +88,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
         }
     }
 
-    private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules, List<string> problems)
+    private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules,
+        List<string> problems)
     {
         if (ruleIds is not null && !ruleIds.Contains(rule.Name))
         {

@@ -14,7 +14,8 @@ public static class RuleConfigurationEditor
 {
     public const string SchemaUri = "https://cachespec.local/schemas/cachespec-config.schema.json";
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions ReaderOptions =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>The text of a new cachespec.json that sets one rule's level.</summary>
     public static string NewFile(string ruleId, string level = "off") =>
@@ -29,12 +30,14 @@ public static class RuleConfigurationEditor
     /// The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be
     /// edited safely.
     /// </summary>
-    public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId, string level = "off")
+    public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId,
+        string level = "off")
     {
         (TextSpan Span, string NewText)? edit;
         try
         {
-            using (JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            using (JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
             {
             }
             edit = Plan(json, ruleId, level);

@@ -5,4 +5,5 @@ namespace CacheSpec.Analysis.Diagnostics;
 /// <summary>
 /// A finding: the rule that made it, how severe, what it says, and where (file path, offsets and line range).
 /// </summary>
-public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, string Path, TextSpan Span, LineRange Range);
+public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, string Path, TextSpan Span,
+    LineRange Range);

@@ -32,5 +32,6 @@ internal static class CacheSizes
     /// The Premium size for a cache that moves to Premium: the one closest in memory, P1 when the size is unknown.
     /// </summary>
     public static string PremiumFor(string? size) =>
-        size is not null && Closest(size, SpecFormat.PremiumSizes) is { } premium ? premium : SpecFormat.PremiumSizes[0];
+        size is not null && Closest(size, SpecFormat.PremiumSizes) is { } premium ? premium
+            : SpecFormat.PremiumSizes[0];
 }

@@ -8,7 +8,8 @@ namespace CacheSpec.Analysis.Editing;
 /// type, the entry, the key's field (null for an unknown key), the node itself (the key, the value, or an item of a
 /// list value) and its type.
 /// </summary>
-internal sealed record FormatSite(MappingSyntax Owner, ObjectType OwnerType, EntrySyntax Entry, FieldDefinition? Field, SyntaxNode Node, TypeDefinition? NodeType)
+internal sealed record FormatSite(MappingSyntax Owner, ObjectType OwnerType, EntrySyntax Entry, FieldDefinition? Field,
+    SyntaxNode Node, TypeDefinition? NodeType)
 {
     public bool IsKey => ReferenceEquals(Node, Entry.Key);
 }

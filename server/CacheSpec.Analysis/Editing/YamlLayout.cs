@@ -9,7 +9,8 @@ namespace CacheSpec.Analysis.Editing;
 internal static class YamlLayout
 {
     /// <summary>The document's own line break, so an inserted line does not mix "\r\n" and "\n".</summary>
-    public static string LineBreak(SourceText text) => text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+    public static string LineBreak(SourceText text) =>
+        text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
     public static int Column(SourceText text, int offset) => text.GetPosition(offset).Character;
 
@@ -114,7 +115,8 @@ internal static class YamlLayout
 
     /// <summary>The end of an entry: of its value, or of the colon after its key when the value is empty.</summary>
     public static int? End(SourceText text, EntrySyntax entry) =>
-        entry.Value is ScalarSyntax { Span.Length: 0 } ? AfterColon(text, entry.Key) ?? entry.Key.Span.End : End(text, entry.Value);
+        entry.Value is ScalarSyntax { Span.Length: 0 } ? AfterColon(text, entry.Key) ?? entry.Key.Span.End
+            : End(text, entry.Value);
 
     /// <summary>The offset just past the colon that follows a key (spaces may stand between), or null.</summary>
     public static int? AfterColon(SourceText text, SyntaxNode key)
@@ -147,7 +149,8 @@ internal static class YamlLayout
                     {
                         if (entry.Value is MappingSyntax { IsFlow: false, Entries.Count: > 0 } child)
                         {
-                            var unit = Column(text, child.Entries[0].Key.Span.Start) - Column(text, entry.Key.Span.Start);
+                            var unit = Column(text, child.Entries[0].Key.Span.Start)
+                                - Column(text, entry.Key.Span.Start);
                             if (unit > 0)
                             {
                                 return unit;

@@ -23,13 +23,15 @@ internal static partial class YamlText
         };
 
     public static string DoubleQuoted(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            + "\"";
 
     /// <summary>A flow mapping on one line: {key: value, ...}; the values are already YAML text.</summary>
     public static string FlowMapping(IEnumerable<(string Key, string Value)> entries) =>
         "{" + string.Join(", ", entries.Select(entry => $"{entry.Key}: {entry.Value}")) + "}";
 
-    private static bool IsPlainSafe(string value) => PlainWord().IsMatch(value) && YamlCoreSchema.ReadsAsNonString(value) is null;
+    private static bool IsPlainSafe(string value) =>
+        PlainWord().IsMatch(value) && YamlCoreSchema.ReadsAsNonString(value) is null;
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")]
     private static partial Regex PlainWord();

@@ -37,4 +37,5 @@ public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource
 /// "clients" for its network, "dnsServers" for each custom DNS server, "geoReplicas" for each geo-replica's subnet) and
 /// what it is for.
 /// </summary>
-public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes, string Purpose, FactSource Source);
+public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes,
+    string Purpose, FactSource Source);

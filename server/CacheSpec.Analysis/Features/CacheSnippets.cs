@@ -75,6 +75,8 @@ public static class CacheSnippets
     public static string Render(Template template, int column, string subnet)
     {
         var indent = new string(' ', column);
-        return string.Join("\n", template.Lines.Select((line, index) => (index == 0 ? string.Empty : indent) + line.Replace("{subnet}", subnet)));
+        return string.Join("\n",
+            template.Lines.Select((line, index) =>
+                (index == 0 ? string.Empty : indent) + line.Replace("{subnet}", subnet)));
     }
 }

@@ -29,7 +29,8 @@ public static class CursorContextFinder
             var inner = InnerStart(value);
             valueStart += inner;
             prefix = before[Math.Min(valueStart, before.Length)..];
-            replace = TextSpan.FromBounds(lineStart + valueStart, lineStart + TokenEnd(lineText, position.Character, inner > 0));
+            replace = TextSpan.FromBounds(lineStart + valueStart,
+                lineStart + TokenEnd(lineText, position.Character, inner > 0));
         }
         else
         {
@@ -38,7 +39,8 @@ public static class CursorContextFinder
             replace = TextSpan.FromBounds(start, lineStart + KeyEnd(lineText, position.Character));
         }
 
-        var column = shape.Markers.Count > 0 || shape.Key is not null || prefix.Length > 0 ? shape.ContentColumn : position.Character;
+        var column = shape.Markers.Count > 0 || shape.Key is not null || prefix.Length > 0 ? shape.ContentColumn
+            : position.Character;
         var path = new List<string>();
         var siblings = new HashSet<string>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +60,8 @@ public static class CursorContextFinder
         return new CursorContext(path, isValue, key, prefix, replace, column, siblings, values);
     }
 
-    private static void WalkUp(SourceText text, int cursorLine, int column, int? sequenceColumn, List<string> path, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void WalkUp(SourceText text, int cursorLine, int column, int? sequenceColumn, List<string> path,
+        HashSet<string> siblings, Dictionary<string, string> values)
     {
         var owners = new List<string>();
         var target = column;
@@ -123,7 +126,8 @@ public static class CursorContextFinder
     /// </summary>
     private static int? ItemMarker(LineShape shape) => shape.Markers.Count > 0 ? shape.Markers[^1] : null;
 
-    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings,
+        Dictionary<string, string> values)
     {
         for (var line = cursorLine + 1; line < text.LineCount; line++)
         {
@@ -147,7 +151,8 @@ public static class CursorContextFinder
         }
     }
 
-    private static void Record(LineShape shape, string lineText, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void Record(LineShape shape, string lineText, HashSet<string> siblings,
+        Dictionary<string, string> values)
     {
         siblings.Add(shape.Key!);
         if (shape.HasValue)
@@ -183,7 +188,8 @@ public static class CursorContextFinder
     private static int TokenEnd(string line, int character, bool insideFlowOrQuote)
     {
         var end = Math.Min(character, line.Length);
-        while (end < line.Length && !(insideFlowOrQuote ? line[end] is ',' or ']' or '"' or '\'' or ' ' : line[end] is ' ' or '#'))
+        while (end < line.Length
+            && !(insideFlowOrQuote ? line[end] is ',' or ']' or '"' or '\'' or ' ' : line[end] is ' ' or '#'))
         {
             end++;
         }

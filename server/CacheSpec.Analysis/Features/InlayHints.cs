@@ -34,7 +34,8 @@ public static class InlayHints
                 {
                     Add(injected.Node.Span.End, $"· needs {cache.RequiredSubnetAddresses}");
                 }
-                if (cache.PublicNetworkAccess is null && cache.VnetInjection is null && cache.IsolationKey is { } isolation)
+                if (cache.PublicNetworkAccess is null && cache.VnetInjection is null
+                    && cache.IsolationKey is { } isolation)
                 {
                     // The API's default is Enabled; Enterprise tiers with Private Link are never public.
                     var effective = cache.PublicAccessMayBeEnabled ? "Enabled" : "Disabled";

@@ -77,14 +77,18 @@ public sealed class SymbolIndex
     /// whole).
     /// </summary>
     public Occurrence? At(SpecFile file, int offset) =>
-        occurrences.Where(occurrence => occurrence.File == file && occurrence.Span.ContainsOrTouches(offset)).MinBy(occurrence => occurrence.Span.Length);
+        occurrences.Where(occurrence => occurrence.File == file && occurrence.Span.ContainsOrTouches(offset))
+            .MinBy(occurrence => occurrence.Span.Length);
 
-    public IEnumerable<Occurrence> Declarations(string key) => occurrences.Where(occurrence => occurrence.Key == key && occurrence.IsDeclaration);
+    public IEnumerable<Occurrence> Declarations(string key) =>
+        occurrences.Where(occurrence => occurrence.Key == key && occurrence.IsDeclaration);
 
     public IEnumerable<Occurrence> OccurrencesOf(string key) => occurrences.Where(occurrence => occurrence.Key == key);
 
     public IEnumerable<Occurrence> DeclarationsMatching(string query) =>
-        occurrences.Where(occurrence => occurrence.IsDeclaration && (query.Length == 0 || occurrence.Name.Contains(query, StringComparison.OrdinalIgnoreCase)));
+        occurrences.Where(occurrence =>
+            occurrence.IsDeclaration
+            && (query.Length == 0 || occurrence.Name.Contains(query, StringComparison.OrdinalIgnoreCase)));
 
     private void Declare(NamedKind kind, Located<string>? name, SpecFile file, string? fullName)
     {
@@ -95,7 +99,8 @@ public sealed class SymbolIndex
     }
 
     private void Add(NamedKind kind, string name, SpecFile file, SyntaxNode node, bool isDeclaration) =>
-        occurrences.Add(new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
+        occurrences.Add(
+            new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
 
     /// <summary>
     /// "hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).
@@ -109,8 +114,11 @@ public sealed class SymbolIndex
         }
         var whole = ValueSpan(file, reference.Node, reference.Value);
         var network = reference.Value[..slash];
-        occurrences.Add(new Occurrence(NamedKind.Network, KeyOf(NamedKind.Network, network), network, file, new TextSpan(whole.Start, slash), false));
-        occurrences.Add(new Occurrence(NamedKind.Subnet, KeyOf(NamedKind.Subnet, reference.Value), reference.Value, file,
+        occurrences.Add(
+            new Occurrence(NamedKind.Network, KeyOf(NamedKind.Network, network), network, file,
+                new TextSpan(whole.Start, slash), false));
+        occurrences.Add(
+            new Occurrence(NamedKind.Subnet, KeyOf(NamedKind.Subnet, reference.Value), reference.Value, file,
             TextSpan.FromBounds(whole.Start + slash + 1, whole.End), false));
     }
 

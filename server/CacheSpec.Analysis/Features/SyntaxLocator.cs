@@ -47,7 +47,8 @@ public static class SyntaxLocator
         return null;
     }
 
-    private static SyntaxHit? Within(SpecDocument document, SyntaxNode value, FieldDefinition field, ObjectType owner, int offset)
+    private static SyntaxHit? Within(SpecDocument document, SyntaxNode value, FieldDefinition field, ObjectType owner,
+        int offset)
     {
         switch (value, field.Type)
         {

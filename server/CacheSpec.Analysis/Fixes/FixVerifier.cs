@@ -25,7 +25,8 @@ internal static class FixVerifier
         }
         foreach (var group in fix.Edits.GroupBy(edit => edit.File))
         {
-            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText || !ParsesCleanly(newText))
+            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText
+                || !ParsesCleanly(newText))
             {
                 return false;
             }

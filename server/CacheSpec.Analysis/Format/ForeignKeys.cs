@@ -9,7 +9,8 @@ namespace CacheSpec.Analysis.Format;
 /// </summary>
 public static class ForeignKeys
 {
-    private static readonly FrozenDictionary<(string Object, string Key), string[]> Targets = new (string Object, string[] Keys, string[] Targets)[]
+    private static readonly FrozenDictionary<(string Object, string Key), string[]> Targets = new (string Object,
+        string[] Keys, string[] Targets)[]
     {
         ("cache", ["sku", "skuname"], ["tier", "size"]),
         ("cache", ["family", "capacity"], ["size"]),
@@ -69,10 +70,14 @@ public static class ForeignKeys
     public static string? Hint(ObjectType type, string key) => For(type, key) switch
     {
         null => null,
-        [var target] when !target.Contains('.') => $" That is how ARM, Bicep or Terraform name it; this format calls it '{target}'.",
+        [var target] when !target.Contains('.') =>
+            $" That is how ARM, Bicep or Terraform name it; this format calls it '{target}'.",
         [var path] => $" That is how ARM, Bicep or Terraform name it; this format has it at '{path}'.",
-        var targets => $" That is how ARM, Bicep or Terraform name it; this format splits it into {string.Join(" and ", targets.Select(target => $"'{target}'"))}.",
+        var targets =>
+            " That is how ARM, Bicep or Terraform name it; this format splits it into " +
+            $"{string.Join(" and ", targets.Select(target => $"'{target}'"))}.",
     };
 
-    private static string Normalize(string key) => key.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+    private static string Normalize(string key) =>
+        key.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 }

@@ -23,13 +23,15 @@ internal sealed class HintMemory
     public string DidYouMean(string text, string[] candidates)
     {
         var remembered = Volatile.Read(ref last);
-        if (remembered is null || remembered.Hints.Count >= Capacity || !remembered.Candidates.AsSpan().SequenceEqual(candidates))
+        if (remembered is null || remembered.Hints.Count >= Capacity
+            || !remembered.Candidates.AsSpan().SequenceEqual(candidates))
         {
             remembered = new Remembered(candidates, new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
             Volatile.Write(ref last, remembered);
         }
         return remembered.Hints.GetOrAdd(text, static (value, names) =>
-            Suggestions.Closest(value, names) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty, candidates);
+            Suggestions.Closest(value, names) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty,
+                candidates);
     }
 
     private sealed record Remembered(string[] Candidates, ConcurrentDictionary<string, string> Hints);

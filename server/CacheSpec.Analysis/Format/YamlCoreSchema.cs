@@ -25,6 +25,8 @@ public static partial class YamlCoreSchema
         return plain[0] is (>= '0' and <= '9') or '-' or '+' or '.' && Number().IsMatch(plain) ? "a number" : null;
     }
 
-    [GeneratedRegex(@"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    [GeneratedRegex(
+        @"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|I" +
+        @"NF)|\.(nan|NaN|NAN))$")]
     private static partial Regex Number();
 }

@@ -49,7 +49,8 @@ internal sealed class AliasBudget
         exhausted = true;
         Exceeded ??= new LimitFinding(alias.Span,
             $"Reading '*{alias.Name}' would bring the entries and items read through aliases in this document past " +
-            $"{AnalysisLimits.MaxAliasedNodes.ToString("N0", CultureInfo.InvariantCulture)}, the most the checker reads: " +
+            $"{AnalysisLimits.MaxAliasedNodes.ToString("N0", CultureInfo.InvariantCulture)}, the most the checker " +
+                "reads: " +
             "from here on, aliases of mappings and lists read as absent and what they hold is not checked.");
         return null;
     }

@@ -29,7 +29,11 @@ public sealed class CacheModel
     public SyntaxNode? IsolationKey { get; init; }
     public Located<NetworkAccess>? PublicNetworkAccess { get; init; }
     public SyntaxNode? PrivateEndpointsKey { get; init; }
-    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints { get => privateEndpoints; init => privateEndpoints = value; }
+    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints
+    {
+        get => privateEndpoints;
+        init => privateEndpoints = value;
+    }
     public VnetInjectionModel? VnetInjection { get; internal set; }
     public SyntaxNode? FirewallRulesKey { get; init; }
     public IReadOnlyList<FirewallRuleModel> FirewallRules { get => firewallRules; init => firewallRules = value; }
@@ -43,8 +47,10 @@ public sealed class CacheModel
     {
         var copy = (CacheModel)MemberwiseClone();
         copy.document = newDocument;
-        copy.privateEndpoints = privateEndpoints.Count == 0 ? privateEndpoints : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
-        copy.firewallRules = firewallRules.Count == 0 ? firewallRules : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
+        copy.privateEndpoints = privateEndpoints.Count == 0 ? privateEndpoints
+            : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
+        copy.firewallRules = firewallRules.Count == 0 ? firewallRules
+            : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
         copy.VnetInjection = VnetInjection?.MovedTo(copy);
         return copy;
     }
@@ -84,7 +90,8 @@ public sealed class CacheModel
     /// except that Enterprise tiers have no such flag and are never public once they use Private Link.
     /// </summary>
     public bool PublicAccessMayBeEnabled =>
-        PublicNetworkAccess?.Value != NetworkAccess.Disabled && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
+        PublicNetworkAccess?.Value != NetworkAccess.Disabled
+            && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
 
     public bool HasPersistence => PersistenceMode is { Value: not Model.PersistenceMode.None };
 }

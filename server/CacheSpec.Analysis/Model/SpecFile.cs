@@ -25,7 +25,8 @@ public sealed class SpecFile
     /// <summary>
     /// The file's "# cachespec-disable-next-line" comments, read once (none in a file too large to be checked).
     /// </summary>
-    public IReadOnlyList<Suppression> Suppressions => suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
+    public IReadOnlyList<Suppression> Suppressions =>
+        suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
 
     private IReadOnlyList<Suppression>? suppressions;
 
@@ -36,7 +37,8 @@ public sealed class SpecFile
     /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the
     /// configuration's guidance applies to documents that name none.
     /// </summary>
-    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         Create(path, SyntaxTree.Parse(new SourceText(text)), profileOverride, configuration);
 
     /// <summary>
@@ -44,17 +46,20 @@ public sealed class SpecFile
     /// file as it was before the edit, when given, lends each document's format check the issues of the list items the
     /// edit did not touch.
     /// </summary>
-    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
+    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
         Create(path, syntax, profileOverride, configuration, AnalysisOptions.Default.ParallelThreshold, previous);
 
     /// <summary>The same with a host's threshold for reading a large document on two cores.</summary>
-    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold,
+    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride,
+        RuleConfiguration? configuration, int parallelThreshold,
         SpecFile? previous = null)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
         file.Documents = DocumentsToBind(file.Syntax)
-            .Select((document, index) => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
+            .Select((document, index) =>
+                SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
                 previous is not null && index < previous.Documents.Count ? previous.Documents[index] : null))
             .ToArray();
         return file;
@@ -70,7 +75,8 @@ public sealed class SpecFile
         var documents = syntax.Documents;
         if (documents.Count == 0)
         {
-            return syntax.Errors.Count > 0 || syntax.Limits.Count > 0 ? documents : new[] { new DocumentSyntax(0, null, new TextSpan(0, 0)) };
+            return syntax.Errors.Count > 0 || syntax.Limits.Count > 0 ? documents
+                : new[] { new DocumentSyntax(0, null, new TextSpan(0, 0)) };
         }
         var written = documents.Where(document => !IsEmpty(document)).ToArray();
         return written.Length == documents.Count ? documents : written.Length > 0 ? written : new[] { documents[0] };

@@ -25,7 +25,8 @@ internal static class UnreadText
             }
             at += from;
             var end = at + name.Length;
-            if ((at == 0 || !IsNameCharacter(region[at - 1])) && (end == region.Length || !IsNameCharacter(region[end])))
+            if ((at == 0 || !IsNameCharacter(region[at - 1]))
+                && (end == region.Length || !IsNameCharacter(region[end])))
             {
                 return true;
             }

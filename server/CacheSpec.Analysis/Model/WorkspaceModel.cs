@@ -96,7 +96,8 @@ public sealed class WorkspaceModel
     public IReadOnlyList<CacheModel> Caches { get; }
 
     /// <summary>The items of every owner, in order; one owner's own list when there is one owner.</summary>
-    private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners, Func<TOwner, IReadOnlyList<TItem>> itemsOf) =>
+    private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners,
+        Func<TOwner, IReadOnlyList<TItem>> itemsOf) =>
         owners.Count == 1 ? itemsOf(owners[0]) : owners.SelectMany(itemsOf).ToArray();
 
     public NetworkModel? FindNetwork(string name) => networks.GetValueOrDefault(name);
@@ -153,5 +154,6 @@ public sealed class WorkspaceModel
     /// once, and one result is kept.
     /// </summary>
     internal T Derived<T>(string kind, object item, Func<T> create) where T : class =>
-        (T)LazyInitializer.EnsureInitialized(ref derived).GetOrAdd((kind, item), static (_, create) => create(), create);
+        (T)LazyInitializer.EnsureInitialized(ref derived)
+            .GetOrAdd((kind, item), static (_, create) => create(), create);
 }

@@ -47,7 +47,8 @@ public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
             return false;
         }
         var prefixText = text.AsSpan(slash + 1);
-        if (prefixText.Length is 0 or > 2 || prefixText.ContainsAnyExceptInRange('0', '9') || (prefixText.Length > 1 && prefixText[0] == '0'))
+        if (prefixText.Length is 0 or > 2 || prefixText.ContainsAnyExceptInRange('0', '9')
+            || (prefixText.Length > 1 && prefixText[0] == '0'))
         {
             problem = $"'/{prefixText}' is not a prefix length between 0 and 32";
             return false;

@@ -21,7 +21,8 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
                 return false;
             }
             var octetText = dot >= 0 ? text[..dot] : text;
-            if (octetText.Length is 0 or > 3 || (octetText.Length > 1 && octetText[0] == '0') || octetText.ContainsAnyExceptInRange('0', '9'))
+            if (octetText.Length is 0 or > 3 || (octetText.Length > 1 && octetText[0] == '0')
+                || octetText.ContainsAnyExceptInRange('0', '9'))
             {
                 return false;
             }

@@ -36,9 +36,11 @@ public sealed class NsgEvaluator
     {
         if (flow.Protocol != TrafficProtocol.Any)
         {
-            return FirstBlockedPiece(flow, flow.Protocol, local) ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
+            return FirstBlockedPiece(flow, flow.Protocol, local)
+                ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
         }
-        return FirstBlockedPiece(flow, TrafficProtocol.Tcp, local) ?? FirstBlockedPiece(flow, TrafficProtocol.Udp, local)
+        return FirstBlockedPiece(flow, TrafficProtocol.Tcp, local)
+            ?? FirstBlockedPiece(flow, TrafficProtocol.Udp, local)
             ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
     }
 
@@ -67,7 +69,8 @@ public sealed class NsgEvaluator
     /// <summary>
     /// The Deny rule that decides a piece of ports (given by its first port), or null when the piece is allowed.
     /// </summary>
-    private NsgRule? Decide(NsgRule[] rules, TrafficProtocol protocol, int port, TrafficEndpoint source, TrafficEndpoint destination)
+    private NsgRule? Decide(NsgRule[] rules, TrafficProtocol protocol, int port, TrafficEndpoint source,
+        TrafficEndpoint destination)
     {
         foreach (var rule in rules)
         {
@@ -133,7 +136,8 @@ public sealed class NsgEvaluator
                 publicRanges++;
             }
         }
-        return publicRanges == endpoint.Count ? SelectorMatch.Full : publicRanges > 0 ? SelectorMatch.Partial : SelectorMatch.None;
+        return publicRanges == endpoint.Count ? SelectorMatch.Full : publicRanges > 0 ? SelectorMatch.Partial
+            : SelectorMatch.None;
     }
 
     private bool IsPublic(Ipv4Range range)
@@ -173,7 +177,8 @@ public sealed class NsgEvaluator
             contained += contains ? 1 : 0;
             overlapping += overlaps ? 1 : 0;
         }
-        return contained == endpoint.Count ? SelectorMatch.Full : overlapping > 0 ? SelectorMatch.Partial : SelectorMatch.None;
+        return contained == endpoint.Count ? SelectorMatch.Full : overlapping > 0 ? SelectorMatch.Partial
+            : SelectorMatch.None;
     }
 
     private static bool CoversPort(IReadOnlyList<PortRange> ranges, int port)

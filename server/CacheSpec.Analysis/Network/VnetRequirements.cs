@@ -13,28 +13,33 @@ public static class VnetRequirements
     /// <param name="customDnsServers">The network's DNS servers. Azure's own DNS (168.63.129.16) is a host address that
     /// NSGs do not filter, so DNS is a flow to check only when the network names servers of its own.</param>
     /// <param name="geoPeers">Prefixes of the subnets of geo-replication peers.</param>
-    public static IReadOnlyList<RequiredFlow> Outbound(IReadOnlyList<Ipv4Address> customDnsServers, IReadOnlyList<Ipv4Range>? geoPeers = null) =>
+    public static IReadOnlyList<RequiredFlow> Outbound(IReadOnlyList<Ipv4Address> customDnsServers,
+        IReadOnlyList<Ipv4Range>? geoPeers = null) =>
         Flows(TrafficDirection.Outbound, new FarEnds([], [], customDnsServers, geoPeers ?? []));
 
     /// <param name="redisSubnet">The injected subnet's prefix.</param>
     /// <param name="virtualNetwork">The address space of the subnet's network, where clients live.</param>
     /// <param name="geoPeers">Prefixes of the subnets of geo-replication peers.</param>
-    public static IReadOnlyList<RequiredFlow> Inbound(Ipv4Range redisSubnet, IReadOnlyList<Ipv4Range> virtualNetwork, IReadOnlyList<Ipv4Range>? geoPeers = null) =>
+    public static IReadOnlyList<RequiredFlow> Inbound(Ipv4Range redisSubnet, IReadOnlyList<Ipv4Range> virtualNetwork,
+        IReadOnlyList<Ipv4Range>? geoPeers = null) =>
         Flows(TrafficDirection.Inbound, new FarEnds([redisSubnet], virtualNetwork, [], geoPeers ?? []));
 
     /// <summary>
     /// The addresses that the catalog's far ends other than service tags stand for, in one subnet's case.
     /// </summary>
-    private sealed record FarEnds(IReadOnlyList<Ipv4Range> RedisSubnet, IReadOnlyList<Ipv4Range> VirtualNetwork, IReadOnlyList<Ipv4Address> DnsServers,
+    private sealed record FarEnds(IReadOnlyList<Ipv4Range> RedisSubnet, IReadOnlyList<Ipv4Range> VirtualNetwork,
+        IReadOnlyList<Ipv4Address> DnsServers,
         IReadOnlyList<Ipv4Range> GeoPeers);
 
     /// <summary>The catalog's flows, read once.</summary>
-    private sealed record Row(TrafficDirection Direction, TrafficProtocol Protocol, PortRange Ports, IReadOnlyList<string> Remotes, string Purpose);
+    private sealed record Row(TrafficDirection Direction, TrafficProtocol Protocol, PortRange Ports,
+        IReadOnlyList<string> Remotes, string Purpose);
 
     private static readonly IReadOnlyList<Row> Rows = AzureFacts.Catalog.VnetFlows.Select(row => new Row(
         Enum.Parse<TrafficDirection>(row.Direction),
         Enum.Parse<TrafficProtocol>(row.Protocol),
-        PortRange.TryParse(row.Ports, out var ports) ? ports : throw new InvalidOperationException($"facts.json: ports '{row.Ports}'"),
+        PortRange.TryParse(row.Ports, out var ports) ? ports
+            : throw new InvalidOperationException($"facts.json: ports '{row.Ports}'"),
         row.Remotes,
         row.Purpose)).ToArray();
 
@@ -62,9 +67,13 @@ public static class VnetRequirements
     private static IEnumerable<TrafficEndpoint> Endpoints(string remote, FarEnds ends) => remote switch
     {
         "subnet" => ends.RedisSubnet.Select(subnet => TrafficEndpoint.Addresses("the Redis subnet", subnet)),
-        "clients" => [TrafficEndpoint.Addresses("client subnets of the virtual network", ends.VirtualNetwork.ToArray())],
-        "dnsServers" => ends.DnsServers.Distinct().Select(server => TrafficEndpoint.Addresses($"the DNS server {server}", new Ipv4Range(server, server))),
-        "geoReplicas" => ends.GeoPeers.Select(peer => TrafficEndpoint.Addresses($"the geo-replica subnet {peer}", peer)),
+        "clients" =>
+            [TrafficEndpoint.Addresses("client subnets of the virtual network", ends.VirtualNetwork.ToArray())],
+        "dnsServers" =>
+            ends.DnsServers.Distinct()
+            .Select(server => TrafficEndpoint.Addresses($"the DNS server {server}", new Ipv4Range(server, server))),
+        "geoReplicas" =>
+            ends.GeoPeers.Select(peer => TrafficEndpoint.Addresses($"the geo-replica subnet {peer}", peer)),
         "Internet" => [TrafficEndpoint.Service(remote, "the internet")],
         _ => [TrafficEndpoint.Service(remote, remote)],
     };

@@ -15,7 +15,8 @@ public sealed class FixContext
         Analysis = analysis;
         Diagnostic = diagnostic;
         File = file;
-        Document = file.Documents.FirstOrDefault(document => document.Syntax.Span.Start <= diagnostic.Span.Start && diagnostic.Span.End <= document.Syntax.Span.End);
+        Document = file.Documents.FirstOrDefault(document =>
+            document.Syntax.Span.Start <= diagnostic.Span.Start && diagnostic.Span.End <= document.Syntax.Span.End);
     }
 
     public AnalysisResult Analysis { get; }

@@ -78,7 +78,8 @@ public static class RuleCatalog
         new UnusedSuppressionRule(),
     };
 
-    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id,
+        StringComparer.Ordinal);
 
     /// <summary>The ids of the rules that have quick fixes, in catalog order.</summary>
     public static IEnumerable<string> IdsWithFixes => All.Where(rule => rule.Fix is not null).Select(rule => rule.Id);

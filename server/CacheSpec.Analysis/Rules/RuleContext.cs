@@ -54,7 +54,8 @@ public sealed class RuleContext
         {
             return;
         }
-        if (Current!.Severities.For(document.Profile) is { } severity && Configured(document.File, severity) is { } configured)
+        if (Current!.Severities.For(document.Profile) is { } severity
+            && Configured(document.File, severity) is { } configured)
         {
             Add(document.File, span, configured, message);
         }
@@ -81,6 +82,7 @@ public sealed class RuleContext
         var start = Math.Clamp(span.Start, 0, file.Text.Length);
         var end = Math.Clamp(span.End, start, file.Text.Length);
         var clamped = TextSpan.FromBounds(start, end);
-        diagnostics.Add(new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
+        diagnostics.Add(
+            new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
     }
 }

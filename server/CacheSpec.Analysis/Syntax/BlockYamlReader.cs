@@ -81,7 +81,8 @@ internal sealed class BlockYamlReader
         }
         var documentStart = reader.content;
         var root = reader.ReadNode(reader.indent, depth: 0);
-        return root is null || reader.content >= 0 || reader.atMarker ? null : new DocumentSyntax(0, root, TextSpan.FromBounds(documentStart, end));
+        return root is null || reader.content >= 0 || reader.atMarker ? null
+            : new DocumentSyntax(0, root, TextSpan.FromBounds(documentStart, end));
     }
 
     private static bool IsSupportedText(ReadOnlySpan<char> span)
@@ -91,7 +92,8 @@ internal sealed class BlockYamlReader
             return false;
         }
         // A carriage return alone is a line break YamlDotNet counts differently; only CRLF and LF are read here.
-        for (var at = span.IndexOf('\r'); at >= 0; at = span[(at + 1)..].IndexOf('\r') is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = span.IndexOf('\r'); at >= 0; at = span[(at + 1)..].IndexOf('\r') is var next and >= 0
+            ? at + 1 + next : -1)
         {
             if (at + 1 >= span.Length || span[at + 1] != '\n')
             {
@@ -403,7 +405,8 @@ internal sealed class BlockYamlReader
             }
             break;
         }
-        var value = escapedQuotes == 0 ? Slice(at + 1, scan) : text[(at + 1)..scan].Replace("''", "'", StringComparison.Ordinal);
+        var value = escapedQuotes == 0 ? Slice(at + 1, scan)
+            : text[(at + 1)..scan].Replace("''", "'", StringComparison.Ordinal);
         return new ScalarSyntax(value, false, TextSpan.FromBounds(at, scan + 1));
     }
 
@@ -430,14 +433,16 @@ internal sealed class BlockYamlReader
             }
             if (isMapping)
             {
-                if (ReadFlowKey(scan, out var valueStart) is not { } key || IsLineEnd(valueStart) || text[valueStart] is ',' or '}')
+                if (ReadFlowKey(scan, out var valueStart) is not { } key || IsLineEnd(valueStart)
+                    || text[valueStart] is ',' or '}')
                 {
                     return null;
                 }
                 nodes.Add(key);
                 scan = valueStart;
             }
-            if (IsLineEnd(scan) || (text[scan] is '"' or '\'' ? ReadQuoted(scan) : ReadPlain(scan, flow: true)) is not { } item)
+            if (IsLineEnd(scan)
+                || (text[scan] is '"' or '\'' ? ReadQuoted(scan) : ReadPlain(scan, flow: true)) is not { } item)
             {
                 return null;
             }
@@ -502,7 +507,8 @@ internal sealed class BlockYamlReader
                 return null;
             }
             colon = at;
-            while (!IsLineEnd(colon) && text[colon] is not (':' or ',' or '[' or ']' or '{' or '}') && !(text[colon] == '#' && text[colon - 1] == ' '))
+            while (!IsLineEnd(colon) && text[colon] is not (':' or ',' or '[' or ']' or '{' or '}')
+                && !(text[colon] == '#' && text[colon - 1] == ' '))
             {
                 colon++;
             }
@@ -526,9 +532,11 @@ internal sealed class BlockYamlReader
         var c = text[at];
         if (c == '-')
         {
-            return at + 1 < end && !IsSpaceOrLineEnd(at + 1) && !(flow && text[at + 1] is ',' or '[' or ']' or '{' or '}');
+            return at + 1 < end && !IsSpaceOrLineEnd(at + 1)
+                && !(flow && text[at + 1] is ',' or '[' or ']' or '{' or '}');
         }
-        return c is not (':' or '?' or '[' or ']' or '{' or '}' or ',' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`');
+        return c is not (':' or '?' or '[' or ']' or '{' or '}' or ',' or '#' or '&' or '*' or '!' or '|' or '>' or '\''
+            or '"' or '%' or '@' or '`');
     }
 
     /// <summary>A '-' followed by a space or the line's end: a block list entry.</summary>
@@ -584,7 +592,10 @@ internal sealed class BlockYamlReader
     }
 
     private bool IsDocumentMarker(int at) =>
-        text[at] == '%' || (at + 3 <= end && (string.CompareOrdinal(text, at, "---", 0, 3) == 0 || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
+        text[at] == '%'
+            || (at + 3 <= end
+                && (string.CompareOrdinal(text, at, "---", 0, 3) == 0
+                    || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
             && IsSpaceOrLineEnd(at + 3));
 
     private int LineEnd(int at)
@@ -632,7 +643,8 @@ internal sealed class BlockYamlReader
             return text.Substring(start, length);
         }
         var span = text.AsSpan(start, length);
-        var slot = length == 0 ? 0 : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031)) % PoolSize);
+        var slot = length == 0 ? 0
+            : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031)) % PoolSize);
         if (pool[slot] is { } pooled && span.SequenceEqual(pooled))
         {
             return pooled;

@@ -15,7 +15,8 @@ internal static class IncrementalParser
 {
     public static SyntaxTree? TryReparse(SyntaxTree previous, SourceText text, TextSpan replaced, int insertedLength)
     {
-        if (previous.Errors.Count > 0 || previous.Limits.Count > 0 || previous.HasAnchors || text.Length > AnalysisLimits.MaxTextLength
+        if (previous.Errors.Count > 0 || previous.Limits.Count > 0 || previous.HasAnchors
+            || text.Length > AnalysisLimits.MaxTextLength
             || replaced.End > previous.Text.Length
             || text.Length != previous.Text.Length - replaced.Length + insertedLength)
         {
@@ -24,8 +25,10 @@ internal static class IncrementalParser
         for (var index = 0; index < previous.Documents.Count; index++)
         {
             var document = previous.Documents[index];
-            var boundary = index + 1 < previous.Documents.Count ? LineStartOf(previous.Text, previous.Documents[index + 1].Span.Start) : previous.Text.Length;
-            if (document.Root is MappingSyntax { IsFlow: false } root && root.Span.Start <= replaced.Start && IsBefore(replaced.Start, boundary, previous.Text))
+            var boundary = index + 1 < previous.Documents.Count
+                ? LineStartOf(previous.Text, previous.Documents[index + 1].Span.Start) : previous.Text.Length;
+            if (document.Root is MappingSyntax { IsFlow: false } root && root.Span.Start <= replaced.Start
+                && IsBefore(replaced.Start, boundary, previous.Text))
             {
                 var edit = new Splice(previous, text, replaced, insertedLength, boundary);
                 return edit.TryInDocument(index, root);
@@ -37,7 +40,8 @@ internal static class IncrementalParser
     /// <summary>
     /// An offset belongs to the region that ends at a limit when it is before it, or when both are the end of the text.
     /// </summary>
-    private static bool IsBefore(int offset, int limit, SourceText text) => offset < limit || (offset == limit && limit == text.Length);
+    private static bool IsBefore(int offset, int limit, SourceText text) =>
+        offset < limit || (offset == limit && limit == text.Length);
 
     private static int LineStartOf(SourceText text, int offset) => text.GetLineStart(text.GetLineIndex(offset));
 
@@ -63,7 +67,8 @@ internal static class IncrementalParser
             var entries = root.Entries;
             for (var entryIndex = 0; entryIndex < entries.Count; entryIndex++)
             {
-                var nextStart = entryIndex + 1 < entries.Count ? LineStartOf(previous.Text, entries[entryIndex + 1].Key.Span.Start) : documentBoundary;
+                var nextStart = entryIndex + 1 < entries.Count
+                    ? LineStartOf(previous.Text, entries[entryIndex + 1].Key.Span.Start) : documentBoundary;
                 if (!IsBefore(replaced.Start, nextStart, previous.Text))
                 {
                     continue;
@@ -90,7 +95,8 @@ internal static class IncrementalParser
             }
             var oldText = previous.Text;
             var regionStart = LineStartOf(oldText, items[itemIndex].Span.Start);
-            var regionEnd = itemIndex + 1 < items.Count ? LineStartOf(oldText, items[itemIndex + 1].Span.Start) : regionLimit;
+            var regionEnd = itemIndex + 1 < items.Count ? LineStartOf(oldText, items[itemIndex + 1].Span.Start)
+                : regionLimit;
             var dash = DashOffset(oldText.Text, regionStart, items[itemIndex].Span.Start);
             // The next item must start on its dash line too: "- # note" puts its dash lines above its content, inside
             // this region.
@@ -101,21 +107,25 @@ internal static class IncrementalParser
             var endsAtText = regionEnd == oldText.Length;
             // The edit must leave the dash line's indentation and dash alone, and the line break that ends the region
             // (unless the text ends there).
-            if (dash < 0 || replaced.Start <= dash || replaced.End > regionEnd || (replaced.End == regionEnd && !endsAtText))
+            if (dash < 0 || replaced.Start <= dash || replaced.End > regionEnd
+                || (replaced.End == regionEnd && !endsAtText))
             {
                 return null;
             }
             var newRegionEnd = regionEnd + delta;
             // Column-0 text in the region before or after the edit (a marker, a directive) may move where the document
             // ends.
-            if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd) || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
-                || ParseRegion(regionStart, newRegionEnd) is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
+            if (HasMarkerOrTab(oldText.Text, regionStart, regionEnd)
+                || HasMarkerOrTab(text.Text, regionStart, newRegionEnd)
+                || ParseRegion(regionStart, newRegionEnd)
+                    is not [{ Root: SequenceSyntax { IsFlow: false, Items: [var item] } fragment } fragmentDocument]
                 || fragment.Span.Start != dash
                 || item.Span.End > ContentEnd(text.Text, regionStart, newRegionEnd))
             {
                 return null;
             }
-            return new ItemReplacement(itemIndex, item, itemIndex + 1 == items.Count, fragmentDocument.Span.End, sequence);
+            return new ItemReplacement(itemIndex, item, itemIndex + 1 == items.Count, fragmentDocument.Span.End,
+                sequence);
         }
 
         /// <summary>
@@ -133,9 +143,11 @@ internal static class IncrementalParser
             var items = new List<SyntaxNode>(sequence.Items.Count);
             for (var i = 0; i < sequence.Items.Count; i++)
             {
-                items.Add(i < replacement.ItemIndex ? sequence.Items[i] : i == replacement.ItemIndex ? replacement.Item : SyntaxShifter.Shift(sequence.Items[i], delta));
+                items.Add(i < replacement.ItemIndex ? sequence.Items[i] : i == replacement.ItemIndex ? replacement.Item
+                    : SyntaxShifter.Shift(sequence.Items[i], delta));
             }
-            var newSequence = new SequenceSyntax(TextSpan.FromBounds(sequence.Span.Start, items[^1].Span.End), isFlow: false);
+            var newSequence = new SequenceSyntax(TextSpan.FromBounds(sequence.Span.Start, items[^1].Span.End),
+                isFlow: false);
             foreach (var item in items)
             {
                 newSequence.Add(item);
@@ -146,7 +158,8 @@ internal static class IncrementalParser
             {
                 newRoot.Add(i < entryIndex ? entries[i]
                     : i == entryIndex ? new EntrySyntax(entries[i].Key, newSequence)
-                    : new EntrySyntax(SyntaxShifter.Shift(entries[i].Key, delta), SyntaxShifter.Shift(entries[i].Value, delta)));
+                    : new EntrySyntax(SyntaxShifter.Shift(entries[i].Key, delta),
+                        SyntaxShifter.Shift(entries[i].Value, delta)));
             }
             var last = newRoot.Entries[^1];
             newRoot.Span = TextSpan.FromBounds(root.Span.Start, Math.Max(last.Key.Span.End, last.Value.Span.End));
@@ -170,7 +183,8 @@ internal static class IncrementalParser
                 else if (i == documentIndex)
                 {
                     var end = regionDocumentEnd ?? document.Span.End + delta;
-                    documents.Add(document with { Root = newRoot, Span = TextSpan.FromBounds(document.Span.Start, end) });
+                    documents.Add(
+                        document with { Root = newRoot, Span = TextSpan.FromBounds(document.Span.Start, end) });
                 }
                 else
                 {
@@ -282,7 +296,8 @@ internal static class IncrementalParser
                     return true;
                 }
                 var atLineStart = i == start || value[i - 1] == '\n' || (value[i - 1] == '\r' && c != '\n');
-                if (atLineStart && c is not (' ' or '#' or '\n' or '\r') && !(i == start && c == '-' && i + 1 < end && value[i + 1] == ' '))
+                if (atLineStart && c is not (' ' or '#' or '\n' or '\r')
+                    && !(i == start && c == '-' && i + 1 < end && value[i + 1] == ' '))
                 {
                     return true;
                 }
@@ -291,5 +306,6 @@ internal static class IncrementalParser
         }
     }
 
-    private sealed record ItemReplacement(int ItemIndex, SyntaxNode Item, bool IsLastItem, int FragmentDocumentEnd, SequenceSyntax Sequence);
+    private sealed record ItemReplacement(int ItemIndex, SyntaxNode Item, bool IsLastItem, int FragmentDocumentEnd,
+        SequenceSyntax Sequence);
 }

@@ -31,11 +31,17 @@ public static partial class SuppressionComments
                 .ToArray();
             var reason = match.Groups["reason"].Success ? match.Groups["reason"].Value.Trim() : null;
             var target = line + 1;
-            while (target < text.LineCount && (text.GetLineText(target).Trim().Length == 0 || text.GetLineText(target).TrimStart().StartsWith('#')))
+            while (target < text.LineCount
+                && (text.GetLineText(target).Trim().Length == 0
+                    || text.GetLineText(target).TrimStart().StartsWith('#')))
             {
                 target++;
             }
-            found.Add(new Suppression(line, new TextSpan(start + match.Index, match.Length), rules, string.IsNullOrEmpty(reason) ? null : reason) { TargetLine = target });
+            var reasonOrNull = string.IsNullOrEmpty(reason) ? null : reason;
+            found.Add(new Suppression(line, new TextSpan(start + match.Index, match.Length), rules, reasonOrNull)
+            {
+                TargetLine = target,
+            });
         }
         return found;
     }
@@ -44,9 +50,12 @@ public static partial class SuppressionComments
     private static int NextMarker(SourceText text, int at)
     {
         var nextLine = text.GetLineIndex(at) + 1;
-        return nextLine >= text.LineCount ? -1 : text.Text.IndexOf(Marker, text.GetLineStart(nextLine), StringComparison.Ordinal);
+        return nextLine >= text.LineCount ? -1
+            : text.Text.IndexOf(Marker, text.GetLineStart(nextLine), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"^\s*#\s*cachespec-disable-next-line(?:\s+(?<rule>[A-Za-z0-9-]+)(?:\s*,\s*(?<rule>[A-Za-z0-9-]+))*)?\s*(?:--\s*(?<reason>.*))?$")]
+    [GeneratedRegex(
+        @"^\s*#\s*cachespec-disable-next-line(?:\s+(?<rule>[A-Za-z0-9-]+)(?:\s*,\s*(?<rule>[A-Za-z0-9-]+))*)?\s*(?:--" +
+        @"\s*(?<reason>.*))?$")]
     private static partial Regex Comment();
 }

@@ -7,7 +7,8 @@ namespace CacheSpec.Analysis.Syntax;
 /// <summary>A parsed file: every document that could be read, and every syntax error found on the way.</summary>
 public sealed class SyntaxTree
 {
-    public SyntaxTree(SourceText text, IReadOnlyList<DocumentSyntax> documents, IReadOnlyList<SyntaxError> errors, IReadOnlyList<LimitFinding>? limits = null)
+    public SyntaxTree(SourceText text, IReadOnlyList<DocumentSyntax> documents, IReadOnlyList<SyntaxError> errors,
+        IReadOnlyList<LimitFinding>? limits = null)
     {
         Text = text;
         Documents = documents;
@@ -48,7 +49,8 @@ public sealed class SyntaxTree
     /// plain block YAML specs are made of; YamlDotNet reads whatever it gives up on.
     /// </summary>
     internal static SyntaxTree Parse(SourceText text, int readAheadThreshold) =>
-        text.Length <= AnalysisLimits.MaxTextLength && BlockYamlReader.TryRead(text.Text, 0, text.Length, enclosingDepth: 0) is { } document
+        text.Length <= AnalysisLimits.MaxTextLength
+            && BlockYamlReader.TryRead(text.Text, 0, text.Length, enclosingDepth: 0) is { } document
             ? new SyntaxTree(text, new[] { document }, Array.Empty<SyntaxError>())
             : ParseWithYamlDotNet(text, readAheadThreshold);
 
@@ -67,7 +69,8 @@ public sealed class SyntaxTree
     {
         var limit = AnalysisLimits.MaxTextLength.ToString("N0", CultureInfo.InvariantCulture);
         var finding = new LimitFinding(new TextSpan(0, 0),
-            $"The file is longer than {limit} characters (8 MiB), the most the checker reads: it is not checked. Split it into several spec files.");
+            $"The file is longer than {limit} characters (8 MiB), the most the checker reads: it is not checked. " +
+                "Split it into several spec files.");
         return new SyntaxTree(text, Array.Empty<DocumentSyntax>(), Array.Empty<SyntaxError>(), new[] { finding });
     }
 }

@@ -30,7 +30,8 @@ internal sealed class YamlEventReader : IDisposable
         // A thread of its own: the caller blocks waiting for batches, so a queued work item could wait behind the
         // caller itself when every pool thread is busy (a fresh process has one per core), which cost a second per
         // parse before the pool grew.
-        Task.Factory.StartNew(() => ReadAhead(input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew(() => ReadAhead(input), CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 
     /// <summary>Reads the text's events on the calling thread, or ahead on another core when asked to.</summary>

@@ -130,7 +130,8 @@ public sealed class SourceText
     }
 
     public string GetText(TextSpan span) =>
-        Text.Substring(Math.Clamp(span.Start, 0, Text.Length), Math.Clamp(span.Length, 0, Text.Length - Math.Clamp(span.Start, 0, Text.Length)));
+        Text.Substring(Math.Clamp(span.Start, 0, Text.Length),
+            Math.Clamp(span.Length, 0, Text.Length - Math.Clamp(span.Start, 0, Text.Length)));
 
     private static int[] ComputeLineStarts(string text)
     {

@@ -13,7 +13,8 @@ internal static class FirewallRules
 
     public static CodeFix? Remove(FixContext context, bool preferred)
     {
-        if (context.Cache is not { } cache || cache.Syntax.Find("isolation") is not { Value: MappingSyntax isolation } isolationEntry
+        if (context.Cache is not { } cache
+            || cache.Syntax.Find("isolation") is not { Value: MappingSyntax isolation } isolationEntry
             || isolation.Find("firewallRules") is not { } entry || !context.IsOn(entry.Key)
             || YamlEdits.RemoveEntry(cache.Document.File, isolation, entry, isolationEntry) is not { } edit)
         {

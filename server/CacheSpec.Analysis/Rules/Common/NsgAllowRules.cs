@@ -37,7 +37,8 @@ internal static class NsgAllowRules
             foreach (var flow in InjectedSubnetFlows.RequiredFlows(context.Model, subnet, direction))
             {
                 var verdict = evaluator.Evaluate(flow, local);
-                var decidedByBlocking = blocking is null ? verdict.DecidingRule?.Origin is null : ReferenceEquals(verdict.DecidingRule?.Origin, blocking);
+                var decidedByBlocking = blocking is null ? verdict.DecidingRule?.Origin is null
+                    : ReferenceEquals(verdict.DecidingRule?.Origin, blocking);
                 if (verdict.Allowed || !decidedByBlocking)
                 {
                     continue;
@@ -52,13 +53,17 @@ internal static class NsgAllowRules
             }
         }
         var rules = wanted.GroupBy(flow => (flow.Target, flow.Protocol))
-            .Select(group => (group.Key.Target, group.Key.Protocol, Ports: group.Select(flow => flow.Ports).Distinct().ToArray()))
+            .Select(group =>
+                (group.Key.Target, group.Key.Protocol, Ports: group.Select(flow => flow.Ports).Distinct().ToArray()))
             .ToArray();
-        if (rules.Length == 0 || Priorities(nsg, direction, blocking?.Priority?.Value ?? HighestPriority + 1, rules.Length) is not { } priorities)
+        if (rules.Length == 0
+            || Priorities(nsg, direction, blocking?.Priority?.Value ?? HighestPriority + 1,
+                rules.Length) is not { } priorities)
         {
             yield break;
         }
-        var names = new HashSet<string>(nsg.Rules.Select(rule => rule.Name?.Value).OfType<string>(), StringComparer.Ordinal);
+        var names = new HashSet<string>(nsg.Rules.Select(rule => rule.Name?.Value).OfType<string>(),
+            StringComparer.Ordinal);
         var inbound = direction == TrafficDirection.Inbound;
         var items = rules.Select((rule, i) => (IReadOnlyList<(string, string)>)new (string, string)[]
         {
@@ -74,14 +79,16 @@ internal static class NsgAllowRules
         if (Insert(nsg, blocking, items) is { } edit)
         {
             var what = inbound ? "inbound ports" : "outbound dependencies";
-            yield return new CodeFix($"Add NSG rules to '{nsg.Name?.Value}' that allow the cache's blocked {what}", new[] { edit }, IsPreferred: true);
+            yield return new CodeFix($"Add NSG rules to '{nsg.Name?.Value}' that allow the cache's blocked {what}",
+                new[] { edit }, IsPreferred: true);
         }
     }
 
     /// <summary>
     /// The NSG, its blocking rule (null for Azure's default rule) and the injected subnets the NSG applies to.
     /// </summary>
-    private static (NsgModel Nsg, SecurityRuleModel? Blocking, IReadOnlyList<SubnetModel> Subnets)? Locate(FixContext context)
+    private static (NsgModel Nsg, SecurityRuleModel? Blocking,
+        IReadOnlyList<SubnetModel> Subnets)? Locate(FixContext context)
     {
         var model = context.Model;
         foreach (var nsg in model.NetworkSecurityGroups.Where(nsg => nsg.Document.File == context.File))
@@ -89,13 +96,16 @@ internal static class NsgAllowRules
             if (nsg.Rules.FirstOrDefault(rule => context.IsOn(rule.Access?.Node ?? rule.Syntax)) is { } blocking)
             {
                 var subnets = model.SubnetsWithInjectedCaches
-                    .Where(subnet => subnet.NetworkSecurityGroup is { } reference && ReferenceEquals(model.FindNsg(reference.Value), nsg))
+                    .Where(subnet =>
+                        subnet.NetworkSecurityGroup is { } reference
+                        && ReferenceEquals(model.FindNsg(reference.Value), nsg))
                     .ToArray();
                 return (nsg, blocking, subnets);
             }
         }
         // Azure's default rule blocks: the finding stands on the subnet's networkSecurityGroup.
-        var subnet = model.SubnetsWithInjectedCaches.FirstOrDefault(candidate => candidate.Network.Document.File == context.File
+        var subnet = model.SubnetsWithInjectedCaches.FirstOrDefault(candidate =>
+            candidate.Network.Document.File == context.File
             && context.IsOn(candidate.NetworkSecurityGroup?.Node));
         return subnet?.NetworkSecurityGroup is { } nsgReference && model.FindNsg(nsgReference.Value) is { } found
             ? (found, null, new[] { subnet })
@@ -178,7 +188,8 @@ internal static class NsgAllowRules
         return picked.Count == count ? picked.Order().ToArray() : null;
     }
 
-    private static FixEdit? Insert(NsgModel nsg, SecurityRuleModel? blocking, IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
+    private static FixEdit? Insert(NsgModel nsg, SecurityRuleModel? blocking,
+        IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
     {
         var file = nsg.Document.File;
         var rulesEntry = nsg.Syntax.Find("rules");
@@ -194,7 +205,8 @@ internal static class NsgAllowRules
         var lastEntry = nsg.Syntax.Entries.Count > 0 ? nsg.Syntax.Entries[^1] : null;
         if (nsg.Syntax.IsFlow)
         {
-            return YamlEdits.InsertEntry(file, nsg.Syntax, new[] { "rules: [" + string.Join(", ", items.Select(YamlText.FlowMapping)) + "]" }, lastEntry);
+            return YamlEdits.InsertEntry(file, nsg.Syntax,
+                new[] { "rules: [" + string.Join(", ", items.Select(YamlText.FlowMapping)) + "]" }, lastEntry);
         }
         var unit = YamlLayout.IndentUnit(file.Text, nsg.Document.Root);
         var lines = new List<string> { "rules:" };
@@ -219,7 +231,8 @@ internal static class NsgAllowRules
     }
 
     /// <summary>A port or range as the format writes it: plain (a port list may hold numbers), "*" quoted.</summary>
-    private static string Port(PortRange ports) => ports == PortRange.Any ? YamlText.DoubleQuoted("*") : ports.ToString();
+    private static string Port(PortRange ports) =>
+        ports == PortRange.Any ? YamlText.DoubleQuoted("*") : ports.ToString();
 
     private static string UniqueName(string name, HashSet<string> names)
     {

@@ -17,7 +17,8 @@ internal static class PremiumTier
             yield break;
         }
         var file = cache.Document.File;
-        if (YamlEdits.ReplaceScalar(file, tier.Node, YamlText.StringLike(file.Text, tier.Node, "Premium")) is not { } tierEdit)
+        if (YamlEdits.ReplaceScalar(file, tier.Node,
+            YamlText.StringLike(file.Text, tier.Node, "Premium")) is not { } tierEdit)
         {
             yield break;
         }
@@ -26,7 +27,8 @@ internal static class PremiumTier
         if (cache.Size is { } size && !SpecFormat.PremiumSizes.Contains(size.Value))
         {
             var premium = CacheSizes.PremiumFor(size.Value);
-            if (YamlEdits.ReplaceScalar(file, size.Node, YamlText.StringLike(file.Text, size.Node, premium)) is not { } sizeEdit)
+            if (YamlEdits.ReplaceScalar(file, size.Node,
+                YamlText.StringLike(file.Text, size.Node, premium)) is not { } sizeEdit)
             {
                 yield break;
             }

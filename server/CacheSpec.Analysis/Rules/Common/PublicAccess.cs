@@ -11,7 +11,8 @@ internal static class PublicAccess
     public static CodeFix? Set(CacheModel cache, string value, bool preferred)
     {
         if (YamlEdits.ChildMapping(cache.Syntax, "isolation") is not { } isolation
-            || YamlEdits.SetScalar(cache.Document.File, isolation, "publicNetworkAccess", value, after: null) is not { } edit)
+            || YamlEdits.SetScalar(cache.Document.File, isolation, "publicNetworkAccess", value,
+                after: null) is not { } edit)
         {
             return null;
         }

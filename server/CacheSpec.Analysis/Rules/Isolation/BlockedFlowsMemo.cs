@@ -17,24 +17,29 @@ internal sealed class BlockedFlowsMemo
     private readonly ConditionalWeakTable<MappingSyntax, Entry> outbound = new();
     private readonly ConditionalWeakTable<MappingSyntax, Entry> inbound = new();
 
-    public IReadOnlyList<BlockingRule> For(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, TrafficDirection direction,
+    public IReadOnlyList<BlockingRule> For(WorkspaceModel model, SubnetModel subnet, NsgModel nsg,
+        TrafficDirection direction,
         IReadOnlyList<Ipv4Range> geoPeers, Func<IReadOnlyList<BlockingRule>> evaluate)
     {
         var table = direction == TrafficDirection.Outbound ? outbound : inbound;
-        if (table.TryGetValue(subnet.Syntax, out var kept) && kept.Nsg == nsg.Syntax && kept.GeoPeers.SequenceEqual(geoPeers)
+        if (table.TryGetValue(subnet.Syntax, out var kept) && kept.Nsg == nsg.Syntax
+            && kept.GeoPeers.SequenceEqual(geoPeers)
             && kept.NamedSubnets.All(named => PrefixOf(model, named.Reference) == named.Prefix))
         {
             return kept.Blocking;
         }
         var blocking = evaluate();
-        var namedSubnets = NsgResolver.SubnetReferences(nsg).Select(reference => new NamedSubnet(reference, PrefixOf(model, reference))).ToArray();
+        var namedSubnets = NsgResolver.SubnetReferences(nsg)
+            .Select(reference => new NamedSubnet(reference, PrefixOf(model, reference))).ToArray();
         table.AddOrUpdate(subnet.Syntax, new Entry(nsg.Syntax, geoPeers, namedSubnets, blocking));
         return blocking;
     }
 
-    private static Ipv4Range? PrefixOf(WorkspaceModel model, string reference) => model.FindSubnet(reference)?.AddressPrefix?.Value.Range;
+    private static Ipv4Range? PrefixOf(WorkspaceModel model, string reference) =>
+        model.FindSubnet(reference)?.AddressPrefix?.Value.Range;
 
     private sealed record NamedSubnet(string Reference, Ipv4Range? Prefix);
 
-    private sealed record Entry(MappingSyntax Nsg, IReadOnlyList<Ipv4Range> GeoPeers, IReadOnlyList<NamedSubnet> NamedSubnets, IReadOnlyList<BlockingRule> Blocking);
+    private sealed record Entry(MappingSyntax Nsg, IReadOnlyList<Ipv4Range> GeoPeers,
+        IReadOnlyList<NamedSubnet> NamedSubnets, IReadOnlyList<BlockingRule> Blocking);
 }

@@ -54,8 +54,10 @@ internal sealed class NsgEvaluatorMemo
         for (var i = 0; i < kept.Count; i++)
         {
             var (a, b) = (kept[i], rules[i]);
-            if (a.Name != b.Name || a.Priority != b.Priority || a.Direction != b.Direction || a.Access != b.Access || a.Protocol != b.Protocol
-                || !SameSelector(a.Source, b.Source) || !SameSelector(a.Destination, b.Destination) || !a.Ports.SequenceEqual(b.Ports))
+            if (a.Name != b.Name || a.Priority != b.Priority || a.Direction != b.Direction || a.Access != b.Access
+                || a.Protocol != b.Protocol
+                || !SameSelector(a.Source, b.Source) || !SameSelector(a.Destination, b.Destination)
+                    || !a.Ports.SequenceEqual(b.Ports))
             {
                 return false;
             }
@@ -66,5 +68,6 @@ internal sealed class NsgEvaluatorMemo
     private static bool SameSelector(AddressSelector a, AddressSelector b) =>
         a.IsAny == b.IsAny && a.Tag == b.Tag && a.Ranges.SequenceEqual(b.Ranges);
 
-    private sealed record Entry(IReadOnlyList<NsgRule> Rules, IReadOnlyList<Ipv4Range> VirtualNetworkSpace, NsgEvaluator Evaluator);
+    private sealed record Entry(IReadOnlyList<NsgRule> Rules, IReadOnlyList<Ipv4Range> VirtualNetworkSpace,
+        NsgEvaluator Evaluator);
 }

@@ -18,7 +18,8 @@ internal static class NsgResolver
                 rule.Protocol!.Value,
                 Selector(rule.Source!.Value, model),
                 Selector(rule.Destination!.Value, model),
-                rule.DestinationPorts.Count > 0 ? rule.DestinationPorts.Select(port => port.Value).ToArray() : new[] { PortRange.Any },
+                rule.DestinationPorts.Count > 0 ? rule.DestinationPorts.Select(port => port.Value).ToArray()
+                    : new[] { PortRange.Any },
                 rule))
             .ToArray();
 

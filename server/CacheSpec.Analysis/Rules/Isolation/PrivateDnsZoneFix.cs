@@ -8,7 +8,8 @@ internal sealed class PrivateDnsZoneFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Cache is not { } cache
-            || cache.PrivateEndpoints.FirstOrDefault(endpoint => context.IsOn(endpoint.PrivateDnsZone?.Node)) is not { PrivateDnsZone: { } zone })
+            || cache.PrivateEndpoints.FirstOrDefault(endpoint =>
+                context.IsOn(endpoint.PrivateDnsZone?.Node)) is not { PrivateDnsZone: { } zone })
         {
             yield break;
         }

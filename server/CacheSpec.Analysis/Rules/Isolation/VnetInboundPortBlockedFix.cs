@@ -9,5 +9,6 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 /// </summary>
 internal sealed class VnetInboundPortBlockedFix : FixProvider
 {
-    public override IEnumerable<CodeFix> Provide(FixContext context) => NsgAllowRules.For(context, TrafficDirection.Inbound);
+    public override IEnumerable<CodeFix> Provide(FixContext context) =>
+        NsgAllowRules.For(context, TrafficDirection.Inbound);
 }

@@ -12,7 +12,9 @@ public sealed class VnetInboundPortBlockedRule : Rule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load balancer.";
+    public override string Summary =>
+        "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load " +
+        "balancer.";
     public override FixProvider Fix { get; } = new VnetInboundPortBlockedFix();
 
     public override void Analyze(RuleContext context)

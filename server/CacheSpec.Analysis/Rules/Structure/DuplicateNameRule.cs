@@ -92,7 +92,8 @@ public sealed class DuplicateNameRule : Rule
     }
 
     /// <summary>Reports every name that repeats an earlier one of the list, then empties the list.</summary>
-    private static void Check(RuleContext context, List<(SpecDocument Document, Located<string> Name)> names, string kind, object? scope)
+    private static void Check(RuleContext context, List<(SpecDocument Document, Located<string> Name)> names,
+        string kind, object? scope)
     {
         if (names.Count <= PairwiseLimit)
         {
@@ -110,7 +111,8 @@ public sealed class DuplicateNameRule : Rule
         }
         else
         {
-            var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count, StringComparer.Ordinal);
+            var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count,
+                StringComparer.Ordinal);
             foreach (var entry in names)
             {
                 if (first.TryGetValue(entry.Name.Value, out var original))
@@ -126,12 +128,15 @@ public sealed class DuplicateNameRule : Rule
         names.Clear();
     }
 
-    private static void Report(RuleContext context, (SpecDocument Document, Located<string> Name) original, (SpecDocument Document, Located<string> Name) repeated,
+    private static void Report(RuleContext context, (SpecDocument Document, Located<string> Name) original,
+        (SpecDocument Document, Located<string> Name) repeated,
         string kind, object? scope)
     {
         var where = original.Document.File.Text.GetPosition(original.Name.Node.Span.Start);
-        var location = original.Document.File == repeated.Document.File ? $"line {where.Line + 1}" : $"{original.Document.File.Path}:{where.Line + 1}";
-        context.Report(repeated.Document, repeated.Name.Node, $"The {kind} name '{repeated.Name.Value}' is already used{ScopeText(scope)} at {location}.");
+        var location = original.Document.File == repeated.Document.File ? $"line {where.Line + 1}"
+            : $"{original.Document.File.Path}:{where.Line + 1}";
+        context.Report(repeated.Document, repeated.Name.Node,
+            $"The {kind} name '{repeated.Name.Value}' is already used{ScopeText(scope)} at {location}.");
     }
 
     private static string ScopeText(object? scope) => scope switch

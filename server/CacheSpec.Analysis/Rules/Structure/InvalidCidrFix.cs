@@ -15,14 +15,17 @@ internal sealed class InvalidCidrFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Document is not { } document
-            || FormatLocator.At(document, context.Span) is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar }
+            || FormatLocator.At(document, context.Span)
+                is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar }
             || NetworkOf(scalar.Value) is not { } network || !Fits(document, scalar, network))
         {
             yield break;
         }
-        if (YamlEdits.ReplaceScalar(context.File, scalar, YamlText.StringLike(context.File.Text, scalar, network.ToString())) is { } edit)
+        if (YamlEdits.ReplaceScalar(context.File, scalar,
+            YamlText.StringLike(context.File.Text, scalar, network.ToString())) is { } edit)
         {
-            yield return new CodeFix($"Change '{scalar.Value}' to {network}, the network of this prefix", new[] { edit }, IsPreferred: true);
+            yield return new CodeFix($"Change '{scalar.Value}' to {network}, the network of this prefix",
+                new[] { edit }, IsPreferred: true);
         }
     }
 
@@ -35,7 +38,8 @@ internal sealed class InvalidCidrFix : FixProvider
             return null;
         }
         var lengthText = text[(slash + 1)..];
-        if (lengthText.Length is 0 or > 2 || !lengthText.All(char.IsAsciiDigit) || (lengthText.Length > 1 && lengthText[0] == '0'))
+        if (lengthText.Length is 0 or > 2 || !lengthText.All(char.IsAsciiDigit)
+            || (lengthText.Length > 1 && lengthText[0] == '0'))
         {
             return null;
         }
@@ -55,7 +59,9 @@ internal sealed class InvalidCidrFix : FixProvider
         {
             if (vnet.Subnets.FirstOrDefault(subnet => subnet.AddressPrefixText?.Node == node) is { } fixedSubnet)
             {
-                var overlaps = vnet.Subnets.Any(other => other != fixedSubnet && other.AddressPrefix is { } prefix && prefix.Value.Range.Overlaps(network.Range));
+                var overlaps = vnet.Subnets.Any(other =>
+                    other != fixedSubnet && other.AddressPrefix is { } prefix
+                    && prefix.Value.Range.Overlaps(network.Range));
                 var outside = vnet.AddressSpace.Count > 0 && !vnet.ContainsAddresses(network.Range);
                 return !overlaps && !outside && ReservedRanges.FirstOverlap(network.Range) is null;
             }
@@ -64,7 +70,8 @@ internal sealed class InvalidCidrFix : FixProvider
                 // With no valid address space, the subnets were not checked against one; the corrected space must hold
                 // them all.
                 var subnetsFit = vnet.AddressSpace.Count > 0
-                    || vnet.Subnets.All(subnet => subnet.AddressPrefix is not { } prefix || network.Range.Contains(prefix.Value.Range));
+                    || vnet.Subnets.All(subnet =>
+                        subnet.AddressPrefix is not { } prefix || network.Range.Contains(prefix.Value.Range));
                 return subnetsFit && ReservedRanges.FirstOverlap(network.Range) is null;
             }
         }

@@ -14,7 +14,8 @@ public sealed class InvalidCidrRule : Rule
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "An address prefix or address space is not a valid IPv4 CIDR, or has host bits set.";
+    public override string Summary =>
+        "An address prefix or address space is not a valid IPv4 CIDR, or has host bits set.";
     public override FixProvider Fix { get; } = new InvalidCidrFix();
 
     public override void Analyze(RuleContext context)

@@ -16,7 +16,9 @@ internal sealed class InvalidValueFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Document is not { } document
-            || FormatLocator.At(document, context.Span) is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar, NodeType: ScalarType { CheckedByRule: null } type })
+            || FormatLocator.At(document, context.Span)
+                is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar, NodeType: ScalarType type }
+            || type.CheckedByRule is not null)
         {
             yield break;
         }
@@ -32,12 +34,15 @@ internal sealed class InvalidValueFix : FixProvider
         }
         var (replacement, yaml) = type.Kind switch
         {
-            ValueKind.Enum when !type.EnumValues.Contains(value) => Written(Suggestions.Closest(value, type.EnumValues) ?? AccessFor(value, type.EnumValues), text, scalar),
+            ValueKind.Enum when !type.EnumValues.Contains(value) =>
+                Written(Suggestions.Closest(value, type.EnumValues) ?? AccessFor(value, type.EnumValues), text, scalar),
             ValueKind.Boolean => (Boolean(value), Boolean(value)),
-            ValueKind.AddressSelector when IsMisspelledTag(value) => Written(Suggestions.Closest(value, SpecFormat.ServiceTags), text, scalar),
+            ValueKind.AddressSelector when IsMisspelledTag(value) =>
+                Written(Suggestions.Closest(value, SpecFormat.ServiceTags), text, scalar),
             _ => (null, null),
         };
-        if (replacement is not null && yaml is not null && YamlEdits.ReplaceScalar(context.File, scalar, yaml) is { } edit)
+        if (replacement is not null && yaml is not null
+            && YamlEdits.ReplaceScalar(context.File, scalar, yaml) is { } edit)
         {
             yield return new CodeFix($"Change '{value}' to {replacement}", new[] { edit }, IsPreferred: true);
         }
@@ -64,5 +69,6 @@ internal sealed class InvalidValueFix : FixProvider
     /// reference.
     /// </summary>
     private static bool IsMisspelledTag(string value) =>
-        value != "*" && !SpecFormat.ServiceTags.Contains(value) && !Ipv4Address.TryParse(value, out _) && !value.Contains('/');
+        value != "*" && !SpecFormat.ServiceTags.Contains(value) && !Ipv4Address.TryParse(value, out _)
+            && !value.Contains('/');
 }

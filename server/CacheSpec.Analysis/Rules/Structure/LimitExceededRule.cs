@@ -14,7 +14,8 @@ public sealed class LimitExceededRule : Rule
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Text;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "The spec is beyond one of the checker's limits (size, nesting, aliases, time), so part of it is not checked.";
+    public override string Summary =>
+        "The spec is beyond one of the checker's limits (size, nesting, aliases, time), so part of it is not checked.";
 
     public override void Analyze(RuleContext context)
     {

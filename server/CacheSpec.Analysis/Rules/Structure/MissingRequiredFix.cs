@@ -19,12 +19,14 @@ internal sealed class MissingRequiredFix : FixProvider
         }
         foreach (var (key, value) in new[] { ("apiVersion", SpecFormat.ApiVersion), ("kind", SpecFormat.Kind) })
         {
-            if (site.Owner.Find(key) is not null || !context.Diagnostic.Message.Contains($"'{key}'", StringComparison.Ordinal))
+            if (site.Owner.Find(key) is not null
+                || !context.Diagnostic.Message.Contains($"'{key}'", StringComparison.Ordinal))
             {
                 continue;
             }
             var after = key == "kind" ? site.Owner.Find("apiVersion") : null;
-            if (YamlEdits.InsertEntry(context.File, site.Owner, new[] { $"{key}: {YamlText.String(value)}" }, after) is { } edit)
+            if (YamlEdits.InsertEntry(context.File, site.Owner, new[] { $"{key}: {YamlText.String(value)}" },
+                after) is { } edit)
             {
                 yield return new CodeFix($"Add {key}: {value}", new[] { edit }, IsPreferred: true);
             }

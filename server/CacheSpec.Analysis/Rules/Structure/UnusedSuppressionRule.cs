@@ -30,7 +30,9 @@ public sealed class UnusedSuppressionRule : Rule
                     {
                         continue;
                     }
-                    var matches = context.Findings.Where(finding => finding.Path == file.Path && finding.Code == ruleId && finding.Range.Start.Line == suppression.TargetLine).ToArray();
+                    var matches = context.Findings.Where(finding =>
+                        finding.Path == file.Path && finding.Code == ruleId
+                        && finding.Range.Start.Line == suppression.TargetLine).ToArray();
                     if (matches.Length == 0 && !context.WasSkipped(ruleId))
                     {
                         unused.Add((file, ruleId, span, suppression.TargetLine));

@@ -18,4 +18,11 @@ internal static class PublicAccess
         }
         return new CodeFix($"Set publicNetworkAccess: {value}", new[] { edit }, preferred);
     }
+
+    /// <summary>
+    /// The preferred fix for a cache with private endpoints whose public access is not Disabled: set it to Disabled.
+    /// Null when the cache has no private endpoints or the text cannot be edited safely.
+    /// </summary>
+    public static CodeFix? DisableBesidePrivateEndpoints(FixContext context) =>
+        context.Cache is { HasPrivateEndpoints: true } cache ? Set(cache, "Disabled", preferred: true) : null;
 }

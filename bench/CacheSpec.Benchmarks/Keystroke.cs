@@ -3,7 +3,10 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Benchmarks;
 
-/// <summary>One typed character in a parsed file, as an editor sends it: the tree before, where the change fell and what it inserted.</summary>
+/// <summary>
+/// One typed character in a parsed file, as an editor sends it: the tree before, where the change fell and what it
+/// inserted.
+/// </summary>
 public sealed record Keystroke(SyntaxTree Before, TextSpan Replaced, string Inserted)
 {
     /// <summary>An "x" typed at the end of the name of the cache in the middle of the file.</summary>
@@ -16,13 +19,19 @@ public sealed record Keystroke(SyntaxTree Before, TextSpan Replaced, string Inse
         return new Keystroke(tree, new TextSpan(at, 0), "x");
     }
 
-    /// <summary>A "#" typed at the very end of the file, in the comment lines after the last cache (the latency harness's keystroke).</summary>
+    /// <summary>
+    /// A "#" typed at the very end of the file, in the comment lines after the last cache (the latency harness's
+    /// keystroke).
+    /// </summary>
     public static Keystroke AtEnd(SyntaxTree tree)
     {
         var text = tree.Text.Text;
         return new Keystroke(tree, new TextSpan(text.Length, 0), "#");
     }
 
-    /// <summary>The tree after the keystroke, as the server builds it: the new text (with its line index carried over), then the edited item re-parsed.</summary>
+    /// <summary>
+    /// The tree after the keystroke, as the server builds it: the new text (with its line index carried over), then the
+    /// edited item re-parsed.
+    /// </summary>
     public SyntaxTree Tree() => Before.Edit(Before.Text.WithChange(Replaced, Inserted), Replaced, Inserted.Length);
 }

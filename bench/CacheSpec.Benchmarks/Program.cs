@@ -10,10 +10,14 @@ namespace CacheSpec.Benchmarks;
 
 /// <summary>
 /// Verbs:
-///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]   write a generated workspace
-///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]                         analyse generated workspaces, count findings
-///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]                        time each stage and each rule alone (Stopwatch)
-///   bench [BenchmarkDotNet arguments]                                                    run the stage benchmarks (e.g. --job short --filter '*')
+///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]
+///       write a generated workspace
+///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]
+///       analyse generated workspaces, count findings
+///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]
+///       time each stage and each rule alone (Stopwatch)
+///   bench [BenchmarkDotNet arguments]
+///       run the stage benchmarks (e.g. --job short --filter '*')
 /// </summary>
 public static class Program
 {
@@ -44,7 +48,8 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
+        Console.Error.WriteLine(
+            "usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       verify [--sizes 10,100,1000,5000] [--files K] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R] [--stages-only true]");
         Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
@@ -87,7 +92,9 @@ public static class Program
             var watch = Stopwatch.StartNew();
             var single = SpecAnalyzer.Analyze(new[] { ("bench.cachespec.yaml", text) });
             var elapsed = watch.Elapsed;
-            Console.WriteLine($"== {caches} caches: {lines} lines ({(double)lines / caches:F1} per cache), {text.Length} characters; analysed in {elapsed.TotalMilliseconds:F0} ms (first run, includes JIT)");
+            Console.WriteLine(
+                $"== {caches} caches: {lines} lines ({(double)lines / caches:F1} per cache), {text.Length} " +
+                $"characters; analysed in {elapsed.TotalMilliseconds:F0} ms (first run, includes JIT)");
             var counts = CountByCode(single.Diagnostics);
             foreach (var ((severity, code), count) in counts)
             {
@@ -103,10 +110,13 @@ public static class Program
                 .ToDictionary(entry => entry.Key.Code, entry => entry.Value, StringComparer.Ordinal);
             var mismatches = expected.Keys.Union(actual.Keys)
                 .Where(code => expected.GetValueOrDefault(code) != actual.GetValueOrDefault(code))
-                .Select(code => $"{code}: expected {expected.GetValueOrDefault(code)}, got {actual.GetValueOrDefault(code)}")
+                .Select(code =>
+                    $"{code}: expected {expected.GetValueOrDefault(code)}, got {actual.GetValueOrDefault(code)}")
                 .ToArray();
             var mistakes = SpecGenerator.Mistakes(caches);
-            Console.WriteLine($"   planted mistakes: {mistakes.Count} ({string.Join(", ", mistakes.GroupBy(m => m.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
+            Console.WriteLine(
+                $"   planted mistakes: {mistakes.Count} " +
+                $"({string.Join(", ", mistakes.GroupBy(m => m.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
             if (mismatches.Length > 0)
             {
                 failures++;
@@ -122,8 +132,11 @@ public static class Program
                 var workspace = SpecGenerator.GenerateWorkspace(caches, files, guidance: guidance);
                 var split = SpecAnalyzer.Analyze(workspace);
                 var splitCounts = CountByCode(split.Diagnostics);
-                var same = splitCounts.Count == counts.Count && splitCounts.All(entry => counts.GetValueOrDefault(entry.Key) == entry.Value);
-                Console.WriteLine($"   {files} files ({string.Join(", ", workspace.Select(file => $"{file.Path} {LineCount(file.Text)}"))}): " +
+                var same = splitCounts.Count == counts.Count
+                    && splitCounts.All(entry => counts.GetValueOrDefault(entry.Key) == entry.Value);
+                Console.WriteLine(
+                    $"   {files} files " +
+                    $"({string.Join(", ", workspace.Select(file => $"{file.Path} {LineCount(file.Text)}"))}): " +
                     (same ? "same findings by code" : "DIFFERENT findings by code: " +
                         string.Join(", ", splitCounts.Select(entry => $"{entry.Key.Code} {entry.Value}"))));
                 if (!same)
@@ -137,10 +150,10 @@ public static class Program
     }
 
     /// <summary>
-    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the fastest and the
-    /// median of several runs after a warm-up, and the bytes one run allocates. The sizes are measured in turn within each stage, so
-    /// load from other processes falls on all of them alike; the fastest run is the figure least disturbed by it.
-    /// A quick look for hotspots; the bench verb gives the careful numbers.
+    /// Times each stage, then each rule alone (with the workspace model it builds), on the one-file workspace: the
+    /// fastest and the median of several runs after a warm-up, and the bytes one run allocates. The sizes are measured
+    /// in turn within each stage, so load from other processes falls on all of them alike; the fastest run is the
+    /// figure least disturbed by it. A quick look for hotspots; the bench verb gives the careful numbers.
     /// </summary>
     private static int Profile(Options options)
     {
@@ -151,7 +164,8 @@ public static class Program
         var parsed = texts.Select(text => new[] { SpecFile.Create(path, text) }).ToArray();
         var keystrokes = parsed.Select(file => Keystroke.InMiddle(file[0].Syntax)).ToArray();
         var endKeystrokes = parsed.Select(file => Keystroke.AtEnd(file[0].Syntax)).ToArray();
-        // One host per size, as an editor keeps one per workspace: what an analysis keeps for the next carries over between runs.
+        // One host per size, as an editor keeps one per workspace: what an analysis keeps for the next carries over
+        // between runs.
         var hosts = sizes.Select(_ => new AnalysisHost()).ToArray();
 
         var stages = new (string Name, Func<int, object> Run)[]
@@ -172,10 +186,14 @@ public static class Program
             ("model + all rules", i => hosts[i].Analyze(parsed[i])),
             ("full analysis (text in)", i => SpecAnalyzer.Analyze(new[] { (path, texts[i]) })),
             ("keystroke mid-file: text + splice", i => keystrokes[i].Tree()),
-            ("keystroke mid-file: edit + bind", i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke mid-file: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
-            ("keystroke at the end: edit + bind", i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
-            ("keystroke at the end: edit + bind + rules", i => hosts[i].Analyze(new[] { hosts[i].File(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke mid-file: edit + bind",
+                i => SpecFile.Create(path, keystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke mid-file: edit + bind + rules",
+                i => hosts[i].Analyze(new[] { hosts[i].File(path, keystrokes[i].Tree(), previous: parsed[i][0]) })),
+            ("keystroke at the end: edit + bind",
+                i => SpecFile.Create(path, endKeystrokes[i].Tree(), previous: parsed[i][0])),
+            ("keystroke at the end: edit + bind + rules",
+                i => hosts[i].Analyze(new[] { hosts[i].File(path, endKeystrokes[i].Tree(), previous: parsed[i][0]) })),
         };
         var header = string.Join(" ", sizes.Select(size => $"{size + " min",9} {size + " med",9} {size + " KB",9}"));
         var growth = sizes.Length >= 2 ? $"  x{sizes[^1]}/{sizes[^2]}: min   med alloc" : string.Empty;
@@ -193,7 +211,9 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine($"{"one rule + model (ms)",-40} {header}{growth}");
         var rules = RuleCatalog.All
-            .Select(rule => (rule.Id, Values: MeasureSizes(sizes.Length, repeat, i => hosts[i].Analyze(hosts[i].Model(parsed[i]), new[] { rule }))))
+            .Select(rule =>
+                (rule.Id, Values: MeasureSizes(sizes.Length, repeat,
+                    i => hosts[i].Analyze(hosts[i].Model(parsed[i]), new[] { rule }))))
             .OrderByDescending(entry => entry.Values[^1].Min)
             .ToArray();
         foreach (var (id, values) in rules)
@@ -201,33 +221,43 @@ public static class Program
             Console.WriteLine(Row(id, values));
         }
 
-        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules) names a subnet
-        // that does not exist, as after renaming it in the network file; each unresolved reference looks for a "did you mean" among all subnets.
+        // A workspace in the middle of an edit: every reference to an "endpoints" subnet (private endpoints, NSG rules)
+        // names a subnet that does not exist, as after renaming it in the network file; each unresolved reference looks
+        // for a "did you mean" among all subnets.
         Console.WriteLine();
         var unresolved = new[] { RuleCatalog.Find("unresolved-reference")! };
-        var broken = texts.Select(text => new[] { SpecFile.Create(path, text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
+        var broken = texts.Select(text =>
+            new[] { SpecFile.Create(path,
+                text.Replace("/endpoints\n", "/endpoint-subnet\n", StringComparison.Ordinal)) }).ToArray();
         Console.WriteLine("every endpoints-subnet reference broken: " + string.Join(", ",
-            sizes.Select((size, i) => $"{SpecAnalyzer.Analyze(broken[i], unresolved).Diagnostics.Count} unresolved references at {size} caches")));
+            sizes.Select((size, i) =>
+                $"{SpecAnalyzer.Analyze(broken[i], unresolved).Diagnostics.Count} unresolved references at {size} " +
+                "caches")));
         Console.WriteLine($"{"",-40} {header}{growth}");
-        Console.WriteLine(Row("unresolved-reference", MeasureSizes(sizes.Length, Math.Min(repeat, 3), i => SpecAnalyzer.Analyze(broken[i], unresolved))));
+        Console.WriteLine(
+            Row("unresolved-reference",
+                MeasureSizes(sizes.Length, Math.Min(repeat, 3), i => SpecAnalyzer.Analyze(broken[i], unresolved))));
         return 0;
 
         static string Row(string name, IReadOnlyList<(double Min, double Median, long Bytes)> values)
         {
-            var cells = string.Join(" ", values.Select(value => $"{value.Min,9:F2} {value.Median,9:F2} {value.Bytes / 1024.0,9:F0}"));
+            var cells = string.Join(" ",
+                values.Select(value => $"{value.Min,9:F2} {value.Median,9:F2} {value.Bytes / 1024.0,9:F0}"));
             var ratio = values.Count >= 2 && values[^2].Min > 0
-                ? $"  {values[^1].Min / values[^2].Min,12:F2} {values[^1].Median / values[^2].Median,5:F2} {(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),5:F2}"
+                ? $"  {values[^1].Min / values[^2].Min,12:F2} {values[^1].Median / values[^2].Median,5:F2} " +
+                    $"{(double)values[^1].Bytes / Math.Max(1, values[^2].Bytes),5:F2}"
                 : string.Empty;
             return $"{name,-40} {cells}{ratio}";
         }
     }
 
     /// <summary>
-    /// Runs an action for each size index, three times as a warm-up and then <paramref name="repeat"/> rounds with every size in turn,
-    /// each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the fastest and the median time in ms,
-    /// and the bytes one run allocates on this thread.
+    /// Runs an action for each size index, three times as a warm-up and then <paramref name="repeat"/> rounds with
+    /// every size in turn, each run from a collected heap (as BenchmarkDotNet does between iterations); per size: the
+    /// fastest and the median time in ms, and the bytes one run allocates on this thread.
     /// </summary>
-    private static IReadOnlyList<(double Min, double Median, long Bytes)> MeasureSizes(int sizes, int repeat, Func<int, object> action)
+    private static (double Min, double Median, long Bytes)[] MeasureSizes(int sizes, int repeat,
+        Func<int, object> action)
     {
         var times = new double[sizes][];
         var bytes = new long[sizes];
@@ -261,7 +291,8 @@ public static class Program
         }).ToArray();
     }
 
-    private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(IEnumerable<Diagnostic> diagnostics)
+    private static SortedDictionary<(DiagnosticSeverity Severity, string Code), int> CountByCode(
+        IEnumerable<Diagnostic> diagnostics)
     {
         var counts = new SortedDictionary<(DiagnosticSeverity Severity, string Code), int>();
         foreach (var diagnostic in diagnostics)
@@ -272,7 +303,8 @@ public static class Program
         return counts;
     }
 
-    private static int LineCount(string text) => text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
+    private static int LineCount(string text) =>
+        text.Count(c => c == '\n') + (text.Length > 0 && text[^1] != '\n' ? 1 : 0);
 
     /// <summary>"--name value" pairs.</summary>
     private sealed class Options
@@ -299,10 +331,13 @@ public static class Program
                 : throw new ArgumentException($"--{name} needs a positive whole number, not '{text}'.")
             : null;
 
-        public int[]? Sizes(string name) => Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        public int[]? Sizes(string name) =>
+            Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part =>
+                int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
                 ? value
-                : throw new ArgumentException($"--{name} needs positive whole numbers separated by commas, not '{part}'."))
+                : throw new ArgumentException(
+                    $"--{name} needs positive whole numbers separated by commas, not '{part}'."))
             .ToArray();
     }
 }

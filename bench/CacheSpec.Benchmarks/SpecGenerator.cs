@@ -6,16 +6,18 @@ namespace CacheSpec.Benchmarks;
 /// <summary>
 /// Writes realistic cache isolation spec workspaces of any size, for benchmarks and load tests.
 /// <para>
-/// The workspace has one virtual network per <see cref="CachesPerNetwork"/> caches (a /18 each, carved out of 10.0.0.0/8), with a
-/// private-endpoint subnet, application subnets, an optional custom DNS subnet, and dedicated Redis subnets (/27 or larger, sized
-/// for the caches injected into them). Every network has an NSG on its Redis subnets that opens what an injected cache needs
-/// (its inbound ports from the network and the load balancer, its outbound dependencies) and denies the rest.
-/// The caches are spread over the three isolation options: private endpoints with public access Disabled, VNet injection on Premium,
-/// and firewall rules with public access Enabled. Some VNet-injected caches are geo-replicated across neighbouring networks.
+/// The workspace has one virtual network per <see cref="CachesPerNetwork"/> caches (a /18 each, carved out of
+/// 10.0.0.0/8), with a private-endpoint subnet, application subnets, an optional custom DNS subnet, and dedicated Redis
+/// subnets (/27 or larger, sized for the caches injected into them). Every network has an NSG on its Redis subnets that
+/// opens what an injected cache needs (its inbound ports from the network and the load balancer, its outbound
+/// dependencies) and denies the rest. The caches are spread over the three isolation options: private endpoints with
+/// public access Disabled, VNet injection on Premium, and firewall rules with public access Enabled. Some VNet-injected
+/// caches are geo-replicated across neighbouring networks.
 /// </para>
 /// <para>
-/// About one cache in <see cref="MistakeInterval"/> carries a deliberate mistake (see <see cref="MistakeKind"/>), so the analysis has
-/// real findings to report; everything else is meant to be clean. The output depends only on the arguments (the random source is seeded).
+/// About one cache in <see cref="MistakeInterval"/> carries a deliberate mistake (see <see cref="MistakeKind"/>), so
+/// the analysis has real findings to report; everything else is meant to be clean. The output depends only on the
+/// arguments (the random source is seeded).
 /// </para>
 /// </summary>
 public static class SpecGenerator
@@ -25,7 +27,9 @@ public static class SpecGenerator
     /// <summary>One cache in this many carries a deliberate mistake.</summary>
     public const int MistakeInterval = 50;
 
-    /// <summary>How many caches share one virtual network (grows for very large workspaces so the networks fit in 10.0.0.0/8).</summary>
+    /// <summary>
+    /// How many caches share one virtual network (grows for very large workspaces so the networks fit in 10.0.0.0/8).
+    /// </summary>
     public const int CachesPerNetwork = 50;
 
     /// <summary>The guidance profile written into every generated document unless another is asked for.</summary>
@@ -36,21 +40,28 @@ public static class SpecGenerator
 
     private static readonly (string Region, string Short)[] Regions =
     {
-        ("westeurope", "weu"), ("northeurope", "neu"), ("eastus2", "eus2"), ("westus3", "wus3"), ("uksouth", "uks"), ("swedencentral", "sdc"),
+        ("westeurope", "weu"), ("northeurope", "neu"), ("eastus2", "eus2"), ("westus3", "wus3"), ("uksouth", "uks"),
+            ("swedencentral", "sdc"),
     };
 
     private static readonly string[] Workloads =
     {
-        "orders", "sessions", "catalog", "payments", "inventory", "search", "profiles", "pricing", "carts", "telemetry", "shipping", "ledger",
+        "orders", "sessions", "catalog", "payments", "inventory", "search", "profiles", "pricing", "carts", "telemetry",
+            "shipping", "ledger",
     };
 
-    /// <summary>The mistakes the generator plants, one per <see cref="MistakeInterval"/> caches, in this rotation.</summary>
+    /// <summary>
+    /// The mistakes the generator plants, one per <see cref="MistakeInterval"/> caches, in this rotation.
+    /// </summary>
     public enum MistakeKind
     {
         None,
         /// <summary>A Standard cache with vnetInjection (vnet-injection-requires-premium).</summary>
         StandardWithVnetInjection,
-        /// <summary>"publicNetworkAcess" instead of "publicNetworkAccess" (unknown-key, then public-access-unset and public-access-with-private-endpoint).</summary>
+        /// <summary>
+        /// "publicNetworkAcess" instead of "publicNetworkAccess" (unknown-key, then public-access-unset and
+        /// public-access-with-private-endpoint).
+        /// </summary>
         MisspelledKey,
         /// <summary>A firewall rule whose startIp is after its endIp (firewall-rule-invalid-range).</summary>
         FirewallRangeReversed,
@@ -60,13 +71,16 @@ public static class SpecGenerator
         DuplicateName,
         /// <summary>A static IP on one of the subnet's Azure-reserved addresses (vnet-static-ip-invalid).</summary>
         StaticIpReserved,
-        /// <summary>tls.minimumVersion "1.0" (minimum-tls-version: a warning in 2020-10, an error in current).</summary>
+        /// <summary>
+        /// tls.minimumVersion "1.0" (minimum-tls-version: a warning in 2020-10, an error in current).
+        /// </summary>
         LegacyTls,
     }
 
     private static readonly MistakeKind[] MistakeRotation =
     {
-        MistakeKind.StandardWithVnetInjection, MistakeKind.MisspelledKey, MistakeKind.FirewallRangeReversed, MistakeKind.UnresolvedSubnet,
+        MistakeKind.StandardWithVnetInjection, MistakeKind.MisspelledKey, MistakeKind.FirewallRangeReversed,
+            MistakeKind.UnresolvedSubnet,
         MistakeKind.DuplicateName, MistakeKind.StaticIpReserved, MistakeKind.LegacyTls,
     };
 
@@ -75,17 +89,20 @@ public static class SpecGenerator
     {
         var plan = Plan(caches, seed);
         var text = new StringBuilder(caches * 400 + 4096);
-        WriteHeader(text, $"bench-{caches}", $"Generated workspace of {caches} caches in {plan.Networks.Count} networks (seed {seed})", guidance);
+        WriteHeader(text, $"bench-{caches}",
+            $"Generated workspace of {caches} caches in {plan.Networks.Count} networks (seed {seed})", guidance);
         WriteNetworks(text, plan);
         WriteCaches(text, plan.Caches);
         return text.ToString();
     }
 
     /// <summary>
-    /// A workspace split over several files: networks and NSGs in "network.cachespec.yaml", the caches spread evenly over the other
-    /// files (which reference subnets and linked caches across files). With one file, this is <see cref="Generate"/>.
+    /// A workspace split over several files: networks and NSGs in "network.cachespec.yaml", the caches spread evenly
+    /// over the other files (which reference subnets and linked caches across files). With one file, this is
+    /// <see cref="Generate"/>.
     /// </summary>
-    public static IReadOnlyList<(string Path, string Text)> GenerateWorkspace(int caches, int files, int seed = DefaultSeed, string guidance = DefaultGuidance)
+    public static IReadOnlyList<(string Path, string Text)> GenerateWorkspace(int caches, int files,
+        int seed = DefaultSeed, string guidance = DefaultGuidance)
     {
         if (files < 1)
         {
@@ -97,12 +114,14 @@ public static class SpecGenerator
         }
         if (files - 1 > caches)
         {
-            throw new ArgumentOutOfRangeException(nameof(files), files, $"{caches} caches cannot fill {files - 1} cache files.");
+            throw new ArgumentOutOfRangeException(nameof(files), files,
+                $"{caches} caches cannot fill {files - 1} cache files.");
         }
         var plan = Plan(caches, seed);
         var result = new List<(string, string)>();
         var network = new StringBuilder();
-        WriteHeader(network, "bench-network", $"Generated networks and NSGs for {caches} caches (seed {seed})", guidance);
+        WriteHeader(network, "bench-network", $"Generated networks and NSGs for {caches} caches (seed {seed})",
+            guidance);
         WriteNetworks(network, plan);
         result.Add(("network.cachespec.yaml", network.ToString()));
         var cacheFiles = files - 1;
@@ -113,7 +132,8 @@ public static class SpecGenerator
             var last = (int)((long)caches * (f + 1) / cacheFiles);
             var number = (f + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
             var text = new StringBuilder((last - first) * 400 + 512);
-            WriteHeader(text, $"bench-caches-{number}", $"Generated caches {first + 1} to {last} of {caches} (seed {seed})", guidance);
+            WriteHeader(text, $"bench-caches-{number}",
+                $"Generated caches {first + 1} to {last} of {caches} (seed {seed})", guidance);
             WriteCaches(text, plan.Caches.Skip(first).Take(last - first).ToList());
             result.Add(($"caches-{number}.cachespec.yaml", text.ToString()));
         }
@@ -122,10 +142,14 @@ public static class SpecGenerator
 
     /// <summary>The planted mistakes of a workspace of this size, in cache order: cache name and kind.</summary>
     public static IReadOnlyList<(string Cache, MistakeKind Kind)> Mistakes(int caches, int seed = DefaultSeed) =>
-        Plan(caches, seed).Caches.Where(cache => cache.Mistake != MistakeKind.None).Select(cache => (cache.Name, cache.Mistake)).ToArray();
+        Plan(caches, seed).Caches.Where(cache => cache.Mistake != MistakeKind.None)
+            .Select(cache => (cache.Name, cache.Mistake)).ToArray();
 
-    /// <summary>The error codes (with counts) the planted mistakes should produce, and nothing else, under the given guidance.</summary>
-    public static IReadOnlyDictionary<string, int> ExpectedErrors(int caches, int seed = DefaultSeed, string guidance = DefaultGuidance)
+    /// <summary>
+    /// The error codes (with counts) the planted mistakes should produce, and nothing else, under the given guidance.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ExpectedErrors(int caches, int seed = DefaultSeed,
+        string guidance = DefaultGuidance)
     {
         var expected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (_, kind) in Mistakes(caches, seed))
@@ -149,7 +173,7 @@ public static class SpecGenerator
         return expected;
     }
 
-    // ---- planning ---------------------------------------------------------------------------------------------------------------
+    // ---- planning ---------------------------------------------------------------------------------------------------
 
     private enum IsolationKind { PrivateEndpoint, VnetInjection, Firewall }
 
@@ -233,9 +257,11 @@ public static class SpecGenerator
         for (var i = 0; i < caches; i++)
         {
             var network = plan.Networks[i / perNetwork];
-            var mistake = i % MistakeInterval == 7 ? MistakeRotation[i / MistakeInterval % MistakeRotation.Length] : MistakeKind.None;
+            var mistake = i % MistakeInterval == 7 ? MistakeRotation[i / MistakeInterval % MistakeRotation.Length]
+                : MistakeKind.None;
             var roll = random.NextDouble();
-            var isolation = roll < 0.4 ? IsolationKind.PrivateEndpoint : roll < 0.7 ? IsolationKind.VnetInjection : IsolationKind.Firewall;
+            var isolation = roll < 0.4 ? IsolationKind.PrivateEndpoint : roll < 0.7 ? IsolationKind.VnetInjection
+                : IsolationKind.Firewall;
             isolation = mistake switch
             {
                 MistakeKind.StandardWithVnetInjection or MistakeKind.StaticIpReserved => IsolationKind.VnetInjection,
@@ -246,7 +272,14 @@ public static class SpecGenerator
             var name = mistake == MistakeKind.DuplicateName && i > 0
                 ? plan.Caches[i - 1].Name
                 : $"{Workloads[random.Next(Workloads.Length)]}-{i:D5}";
-            var cache = new CachePlan { Index = i, Name = name, Isolation = isolation, Network = network, Mistake = mistake };
+            var cache = new CachePlan
+            {
+                Index = i,
+                Name = name,
+                Isolation = isolation,
+                Network = network,
+                Mistake = mistake,
+            };
             Fill(cache, random);
             plan.Caches.Add(cache);
             if (isolation == IsolationKind.VnetInjection)
@@ -271,7 +304,8 @@ public static class SpecGenerator
         {
             case IsolationKind.PrivateEndpoint:
                 var kind = random.NextDouble();
-                // The mistakes planted on endpoint caches stay on Standard, so what follows from them is the same every time.
+                // The mistakes planted on endpoint caches stay on Standard, so what follows from them is the same every
+                // time.
                 if (kind < 0.45 || cache.Mistake != MistakeKind.None)
                 {
                     cache.Tier = "Standard";
@@ -328,16 +362,21 @@ public static class SpecGenerator
                 }
                 var third = (uint)random.Next(0, 256);
                 var start = (uint)random.Next(0, 16) * 16;
-                cache.FirewallRules.Add(("office-egress", Address(198, 51, 100, start), Address(198, 51, 100, start + 15)));
+                cache.FirewallRules.Add(
+                    ("office-egress", Address(198, 51, 100, start), Address(198, 51, 100, start + 15)));
                 if (random.NextDouble() < 0.5)
                 {
-                    cache.FirewallRules.Add(("ci-runners", Address(203, 0, 113, third / 2), Address(203, 0, 113, third / 2 + 7)));
+                    cache.FirewallRules.Add(
+                        ("ci-runners", Address(203, 0, 113, third / 2), Address(203, 0, 113, third / 2 + 7)));
                 }
                 break;
         }
     }
 
-    /// <summary>Links the first clean injected cache of each even network with the first of the next network, as primary and secondary.</summary>
+    /// <summary>
+    /// Links the first clean injected cache of each even network with the first of the next network, as primary and
+    /// secondary.
+    /// </summary>
     private static void LinkGeoReplicas(WorkspacePlan plan)
     {
         for (var i = 0; i + 1 < plan.Networks.Count; i += 2)
@@ -359,7 +398,9 @@ public static class SpecGenerator
         }
     }
 
-    /// <summary>Groups a network's injected caches two to four per dedicated subnet, sized for what they need (never below /27).</summary>
+    /// <summary>
+    /// Groups a network's injected caches two to four per dedicated subnet, sized for what they need (never below /27).
+    /// </summary>
     private static void PlaceInjectedCaches(NetworkPlan network, Random random)
     {
         var cursor = network.Base + 0x1000u;
@@ -382,7 +423,12 @@ public static class SpecGenerator
             {
                 throw new InvalidOperationException($"Network {network.Name} has no room left for its Redis subnets.");
             }
-            var subnet = new RedisSubnetPlan { Name = $"redis-{network.RedisSubnets.Count + 1:D2}", Base = cursor, PrefixLength = prefix };
+            var subnet = new RedisSubnetPlan
+            {
+                Name = $"redis-{network.RedisSubnets.Count + 1:D2}",
+                Base = cursor,
+                PrefixLength = prefix,
+            };
             network.RedisSubnets.Add(subnet);
             cursor += size;
             // Static IPs, when given, follow one another after the four reserved addresses at the start of the subnet.
@@ -403,7 +449,7 @@ public static class SpecGenerator
         }
     }
 
-    // ---- writing ----------------------------------------------------------------------------------------------------------------
+    // ---- writing ----------------------------------------------------------------------------------------------------
 
     private static void WriteHeader(StringBuilder text, string name, string description, string guidance)
     {
@@ -421,7 +467,8 @@ public static class SpecGenerator
         foreach (var network in plan.Networks)
         {
             var b = network.Base;
-            text.Append("  # ").Append(network.Region).Append(": endpoints, applications and ").Append(network.RedisSubnets.Count)
+            text.Append("  # ").Append(network.Region).Append(": endpoints, applications and ")
+                .Append(network.RedisSubnets.Count)
                 .Append(" dedicated Redis subnet(s)\n");
             text.Append("  - name: ").Append(network.Name).Append('\n');
             text.Append("    region: ").Append(network.Region).Append('\n');
@@ -479,38 +526,54 @@ public static class SpecGenerator
             {
                 text.Append("  - name: ").Append(network.EndpointsNsg).Append('\n');
                 text.Append("    rules:\n");
-                WriteSecurityRule(text, "allow-apps-redis-tls", 100, "Inbound", "Allow", "Tcp", $"{network.Name}/apps", $"{network.Name}/endpoints", "\"6380\", 15000-15999");
-                WriteSecurityRule(text, "allow-jobs-redis-tls", 110, "Inbound", "Allow", "Tcp", $"{network.Name}/jobs", $"{network.Name}/endpoints", "\"6380\"");
-                WriteSecurityRule(text, "deny-other-vnet-in", 4000, "Inbound", "Deny", "\"*\"", "VirtualNetwork", "\"*\"", "\"*\"");
+                WriteSecurityRule(text, "allow-apps-redis-tls", 100, "Inbound", "Allow", "Tcp", $"{network.Name}/apps",
+                    $"{network.Name}/endpoints", "\"6380\", 15000-15999");
+                WriteSecurityRule(text, "allow-jobs-redis-tls", 110, "Inbound", "Allow", "Tcp", $"{network.Name}/jobs",
+                    $"{network.Name}/endpoints", "\"6380\"");
+                WriteSecurityRule(text, "deny-other-vnet-in", 4000, "Inbound", "Deny", "\"*\"", "VirtualNetwork",
+                    "\"*\"", "\"*\"");
             }
         }
     }
 
-    /// <summary>The NSG of a network's Redis subnets: the inbound ports and outbound dependencies of an injected cache, then deny all.</summary>
+    /// <summary>
+    /// The NSG of a network's Redis subnets: the inbound ports and outbound dependencies of an injected cache, then
+    /// deny all.
+    /// </summary>
     private static void WriteRedisNsg(StringBuilder text, NetworkPlan network)
     {
         const string internalPorts = "6379-6380, 8443, 10221-10231, 13000-13999, 15000-15999, 20226";
-        text.Append("  # Opens what a VNet-injected cache needs; geo-replicas are in peered networks, inside VirtualNetwork.\n");
+        text.Append("  # Opens what a VNet-injected cache needs; ")
+            .Append("geo-replicas are in peered networks, inside VirtualNetwork.\n");
         text.Append("  - name: ").Append(network.RedisNsg).Append('\n');
         text.Append("    rules:\n");
-        WriteSecurityRule(text, "allow-vnet-redis-in", 100, "Inbound", "Allow", "Tcp", "VirtualNetwork", "VirtualNetwork", internalPorts);
-        WriteSecurityRule(text, "allow-load-balancer-in", 110, "Inbound", "Allow", "\"*\"", "AzureLoadBalancer", "\"*\"",
+        WriteSecurityRule(text, "allow-vnet-redis-in", 100, "Inbound", "Allow", "Tcp", "VirtualNetwork",
+            "VirtualNetwork", internalPorts);
+        WriteSecurityRule(text, "allow-load-balancer-in", 110, "Inbound", "Allow", "\"*\"", "AzureLoadBalancer",
+            "\"*\"",
             "6379-6380, 8500, 10221-10231, 13000-13999, 15000-15999, 16001");
         WriteSecurityRule(text, "deny-all-in", 4096, "Inbound", "Deny", "\"*\"", "\"*\"", "\"*\"", "\"*\"");
-        WriteSecurityRule(text, "allow-storage-out", 100, "Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage", "443");
-        WriteSecurityRule(text, "allow-keyvault-out", 110, "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureKeyVault", "443");
-        WriteSecurityRule(text, "allow-monitor-out", 120, "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMonitor", "443");
+        WriteSecurityRule(text, "allow-storage-out", 100, "Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage",
+            "443");
+        WriteSecurityRule(text, "allow-keyvault-out", 110, "Outbound", "Allow", "Tcp", "VirtualNetwork",
+            "AzureKeyVault", "443");
+        WriteSecurityRule(text, "allow-monitor-out", 120, "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMonitor",
+            "443");
         WriteSecurityRule(text, "allow-pki-out", 130, "Outbound", "Allow", "Tcp", "VirtualNetwork", "Internet", "80");
-        WriteSecurityRule(text, "allow-azure-dns-out", 135, "Outbound", "Allow", "\"*\"", "VirtualNetwork", "168.63.129.16", "53");
+        WriteSecurityRule(text, "allow-azure-dns-out", 135, "Outbound", "Allow", "\"*\"", "VirtualNetwork",
+            "168.63.129.16", "53");
         if (network.CustomDns)
         {
-            WriteSecurityRule(text, "allow-custom-dns-out", 140, "Outbound", "Allow", "\"*\"", "VirtualNetwork", $"{network.Name}/dns", "53");
+            WriteSecurityRule(text, "allow-custom-dns-out", 140, "Outbound", "Allow", "\"*\"", "VirtualNetwork",
+                $"{network.Name}/dns", "53");
         }
-        WriteSecurityRule(text, "allow-vnet-redis-out", 150, "Outbound", "Allow", "Tcp", "VirtualNetwork", "VirtualNetwork", internalPorts);
+        WriteSecurityRule(text, "allow-vnet-redis-out", 150, "Outbound", "Allow", "Tcp", "VirtualNetwork",
+            "VirtualNetwork", internalPorts);
         WriteSecurityRule(text, "deny-all-out", 4096, "Outbound", "Deny", "\"*\"", "\"*\"", "\"*\"", "\"*\"");
     }
 
-    private static void WriteSecurityRule(StringBuilder text, string name, int priority, string direction, string access, string protocol,
+    private static void WriteSecurityRule(StringBuilder text, string name, int priority, string direction,
+        string access, string protocol,
         string source, string destination, string ports)
     {
         text.Append("      - name: ").Append(name).Append('\n');
@@ -538,16 +601,19 @@ public static class SpecGenerator
             }
             if (cache.Replicas is { } replicas)
             {
-                text.Append("    replicasPerPrimary: ").Append(replicas.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                text.Append("    replicasPerPrimary: ").Append(replicas.ToString(CultureInfo.InvariantCulture))
+                    .Append('\n');
             }
             if (cache.Zones is { } zones)
             {
-                text.Append("    zones: [").Append(string.Join(", ", zones.Select(zone => $"\"{zone}\""))).Append("]\n");
+                text.Append("    zones: [").Append(string.Join(", ", zones.Select(zone => $"\"{zone}\"")))
+                    .Append("]\n");
             }
             if (cache.WriteTls)
             {
                 text.Append("    tls:\n");
-                text.Append("      minimumVersion: \"").Append(cache.Mistake == MistakeKind.LegacyTls ? "1.0" : "1.2").Append("\"\n");
+                text.Append("      minimumVersion: \"").Append(cache.Mistake == MistakeKind.LegacyTls ? "1.0" : "1.2")
+                    .Append("\"\n");
                 text.Append("      nonSslPort: false\n");
             }
             if (cache.Persistence is { } persistence)
@@ -571,17 +637,21 @@ public static class SpecGenerator
             {
                 case IsolationKind.PrivateEndpoint:
                     var enterprise = cache.Tier == "Enterprise";
-                    text.Append(cache.Mistake == MistakeKind.MisspelledKey ? "      publicNetworkAcess: Disabled\n" : "      publicNetworkAccess: Disabled\n");
+                    text.Append(cache.Mistake == MistakeKind.MisspelledKey ? "      publicNetworkAcess: Disabled\n"
+                        : "      publicNetworkAccess: Disabled\n");
                     text.Append("      privateEndpoints:\n");
                     text.Append("        - name: pe-").Append(cache.Name).Append('\n');
                     text.Append("          subnet: ").Append(cache.Network.Name)
                         .Append(cache.Mistake == MistakeKind.UnresolvedSubnet ? "/endpoint\n" : "/endpoints\n");
-                    text.Append("          groupId: ").Append(enterprise ? "redisEnterprise" : "redisCache").Append('\n');
-                    text.Append("          privateDnsZone: ").Append(enterprise ? EnterpriseDnsZone : RedisDnsZone).Append('\n');
+                    text.Append("          groupId: ").Append(enterprise ? "redisEnterprise" : "redisCache")
+                        .Append('\n');
+                    text.Append("          privateDnsZone: ").Append(enterprise ? EnterpriseDnsZone : RedisDnsZone)
+                        .Append('\n');
                     break;
                 case IsolationKind.VnetInjection:
                     text.Append("      vnetInjection:\n");
-                    text.Append("        subnet: ").Append(cache.Network.Name).Append('/').Append(cache.Subnet!.Name).Append('\n');
+                    text.Append("        subnet: ").Append(cache.Network.Name).Append('/').Append(cache.Subnet!.Name)
+                        .Append('\n');
                     if (cache.StaticIp is { } staticIp)
                     {
                         text.Append("        staticIp: ").Append(Ip(staticIp)).Append('\n');
@@ -604,7 +674,9 @@ public static class SpecGenerator
     private static uint Address(uint a, uint b, uint c, uint d) => (a << 24) | (b << 16) | (c << 8) | d;
 
     private static string Ip(uint address) =>
-        string.Create(CultureInfo.InvariantCulture, $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{address >> 24}.{(address >> 16) & 0xFF}.{(address >> 8) & 0xFF}.{address & 0xFF}");
 
-    private static string Cidr(uint address, int prefixLength) => string.Create(CultureInfo.InvariantCulture, $"{Ip(address)}/{prefixLength}");
+    private static string Cidr(uint address, int prefixLength) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Ip(address)}/{prefixLength}");
 }

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CacheSpec.Analysis;
-using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Syntax;
@@ -9,9 +8,10 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Benchmarks;
 
 /// <summary>
-/// The engine's stages on a one-file generated workspace, from the bare YAML event stream (the floor, and the baseline of the
-/// Ratio column) up to the full analysis; the last benchmark runs only the model and the rules on a file parsed beforehand.
-/// Min and Median are shown beside the Mean: on a shared machine they are the figures least disturbed by other work.
+/// The engine's stages on a one-file generated workspace, from the bare YAML event stream (the floor, and the baseline
+/// of the Ratio column) up to the full analysis; the last benchmark runs only the model and the rules on a file parsed
+/// beforehand. Min and Median are shown beside the Mean: on a shared machine they are the figures least disturbed by
+/// other work.
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]
@@ -24,7 +24,9 @@ public class StageBenchmarks
     private Keystroke? keystroke;
     private Keystroke? endKeystroke;
 
-    /// <summary>One host for the run, as an editor keeps one per workspace: what an analysis keeps for the next carries over.</summary>
+    /// <summary>
+    /// One host for the run, as an editor keeps one per workspace: what an analysis keeps for the next carries over.
+    /// </summary>
     private AnalysisHost? host;
 
     [Params(10, 100, 1000, 5000)]
@@ -61,22 +63,31 @@ public class StageBenchmarks
     [Benchmark]
     public SpecFile SpecFileCreate() => SpecFile.Create(Path, text);
 
-    /// <summary>Everything the CLI and the server do for one file: parse, bind, build the workspace model, run every rule.</summary>
+    /// <summary>
+    /// Everything the CLI and the server do for one file: parse, bind, build the workspace model, run every rule.
+    /// </summary>
     [Benchmark]
     public AnalysisResult AnalyzeFull() => SpecAnalyzer.Analyze(new[] { (Path, text) });
 
-    /// <summary>The workspace model and every rule, on a file parsed in setup (what a host pays when it keeps unchanged files).</summary>
+    /// <summary>
+    /// The workspace model and every rule, on a file parsed in setup (what a host pays when it keeps unchanged files).
+    /// </summary>
     [Benchmark]
     public AnalysisResult RulesOnly() => host!.Analyze(parsed);
 
     /// <summary>
-    /// What the server does for one typed character in the middle of the file: splice the edited item, bind (reusing the format issues
-    /// of the items before it, as the server does with the file before the edit), run every rule.
+    /// What the server does for one typed character in the middle of the file: splice the edited item, bind (reusing
+    /// the format issues of the items before it, as the server does with the file before the edit), run every rule.
     /// </summary>
     [Benchmark]
-    public AnalysisResult KeystrokeInMiddle() => host!.Analyze(new[] { host.File(Path, keystroke!.Tree(), previous: parsed[0]) });
+    public AnalysisResult KeystrokeInMiddle() =>
+        host!.Analyze(new[] { host.File(Path, keystroke!.Tree(), previous: parsed[0]) });
 
-    /// <summary>The same for a character typed at the very end of the file (the latency harness's keystroke): every item before it is reused.</summary>
+    /// <summary>
+    /// The same for a character typed at the very end of the file (the latency harness's keystroke): every item before
+    /// it is reused.
+    /// </summary>
     [Benchmark]
-    public AnalysisResult KeystrokeAtEnd() => host!.Analyze(new[] { host.File(Path, endKeystroke!.Tree(), previous: parsed[0]) });
+    public AnalysisResult KeystrokeAtEnd() =>
+        host!.Analyze(new[] { host.File(Path, endKeystroke!.Tree(), previous: parsed[0]) });
 }

@@ -9,10 +9,11 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis;
 
 /// <summary>
-/// The engine's one stateful object. It holds a workspace's files (<see cref="Current"/>, an immutable snapshot swapped on every
-/// change, so readers never wait), parses and binds them with its options, and analyses them; whatever an analysis keeps for the next
-/// (<see cref="AnalysisMemory"/>) belongs to it, so two hosts (two workspaces, the command line, two tests) never share anything.
-/// The command line uses one per check, the language server one per workspace. Changes are applied one at a time.
+/// The engine's one stateful object. It holds a workspace's files (<see cref="Current"/>, an immutable snapshot swapped
+/// on every change, so readers never wait), parses and binds them with its options, and analyses them; whatever an
+/// analysis keeps for the next (<see cref="AnalysisMemory"/>) belongs to it, so two hosts (two workspaces, the command
+/// line, two tests) never share anything. The command line uses one per check, the language server one per workspace.
+/// Changes are applied one at a time.
 /// </summary>
 public sealed class AnalysisHost
 {
@@ -32,16 +33,18 @@ public sealed class AnalysisHost
     public AnalysisSnapshot Current => Volatile.Read(ref current);
 
     /// <summary>
-    /// Sets a file's whole text. <paramref name="path"/> is how findings name it; <paramref name="key"/> how the caller finds it again
-    /// (two spellings of one URI share a key). The profile override replaces every document's own guidance.
+    /// Sets a file's whole text. <paramref name="path"/> is how findings name it; <paramref name="key"/> how the caller
+    /// finds it again (two spellings of one URI share a key). The profile override replaces every document's own
+    /// guidance.
     /// </summary>
-    public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         Swap(files => files.SetItem(key, File(path, text, profileOverride, configuration)));
 
     /// <summary>
-    /// Applies one change to a file: its span in the file's current text (null for the whole text) and the new text there. The file
-    /// is re-parsed only where the change falls when that is safe, and bound with the given configuration (no profile override).
-    /// Null when the host holds no file under the key.
+    /// Applies one change to a file: its span in the file's current text (null for the whole text) and the new text
+    /// there. The file is re-parsed only where the change falls when that is safe, and bound with the given
+    /// configuration (no profile override). Null when the host holds no file under the key.
     /// </summary>
     public AnalysisSnapshot? Change(string key, TextSpan? span, string text, RuleConfiguration? configuration = null)
     {
@@ -51,19 +54,26 @@ public sealed class AnalysisHost
             {
                 return null;
             }
-            var syntax = span is { } replaced ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length) : Parse(new SourceText(text));
-            return Swap(files => files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
+            var syntax = span is { } replaced
+                ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length)
+                : Parse(new SourceText(text));
+            return Swap(files =>
+                files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
         }
     }
 
     public AnalysisSnapshot Remove(string key) => Swap(files => files.Remove(key));
 
-    /// <summary>Reads every file again with the configuration that now governs it (after a cachespec.json changed).</summary>
+    /// <summary>
+    /// Reads every file again with the configuration that now governs it (after a cachespec.json changed).
+    /// </summary>
     public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor) =>
         Swap(files => files.SetItems(files.Select(pair =>
-            new KeyValuePair<string, SpecFile>(pair.Key, File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
+            new KeyValuePair<string, SpecFile>(pair.Key,
+                File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
 
-    private AnalysisSnapshot Swap(Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
+    private AnalysisSnapshot Swap(
+        Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
     {
         lock (gate)
         {
@@ -76,32 +86,40 @@ public sealed class AnalysisHost
     public SyntaxTree Parse(SourceText text) => SyntaxTree.Parse(text, Options.ParallelThreshold);
 
     /// <summary>
-    /// The tree of a text after one edit of a tree's text: the edited item is parsed again and spliced in where that is certain to give
-    /// the tree a full parse gives, otherwise the whole text is parsed.
+    /// The tree of a text after one edit of a tree's text: the edited item is parsed again and spliced in where that is
+    /// certain to give the tree a full parse gives, otherwise the whole text is parsed.
     /// </summary>
     public SyntaxTree Edit(SyntaxTree tree, SourceText newText, TextSpan replaced, int insertedLength) =>
         IncrementalParser.TryReparse(tree, newText, replaced, insertedLength) ?? Parse(newText);
 
     /// <summary>
-    /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the configuration's guidance
-    /// applies to documents that name none.
+    /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the
+    /// configuration's guidance applies to documents that name none.
     /// </summary>
-    public SpecFile File(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public SpecFile File(string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         File(path, Parse(new SourceText(text)), profileOverride, configuration);
 
     /// <summary>
-    /// Binds an already parsed tree. The file as it was before an edit, when given, lends the new one the items the edit left alone.
+    /// Binds an already parsed tree. The file as it was before an edit, when given, lends the new one the items the
+    /// edit left alone.
     /// </summary>
-    public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
+    public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
         SpecFile.Create(path, syntax, profileOverride, configuration, Options.ParallelThreshold, previous);
 
-    /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
+    /// <summary>
+    /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.
+    /// </summary>
     public WorkspaceModel Model(IReadOnlyList<SpecFile> files) => new(files, memory);
 
     /// <summary>Checks files as one workspace.</summary>
     public AnalysisResult Analyze(IReadOnlyList<SpecFile> files) => Analyze(Model(files));
 
-    /// <summary>Checks a model built beforehand (an editor builds it first for completion, which needs no rules).</summary>
-    public AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null) => SpecAnalyzer.Analyze(model, rules, Options);
+    /// <summary>
+    /// Checks a model built beforehand (an editor builds it first for completion, which needs no rules).
+    /// </summary>
+    public AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null) =>
+        SpecAnalyzer.Analyze(model, rules, Options);
 }

@@ -1,34 +1,36 @@
 namespace CacheSpec.Analysis;
 
 /// <summary>
-/// The engine's explicit limits, so a hostile or runaway spec costs bounded time and memory in the editor and on the command line.
-/// Each one, when reached, is reported once as a limit-exceeded finding (docs/rules/limit-exceeded.md) and never as an exception.
+/// The engine's explicit limits, so a hostile or runaway spec costs bounded time and memory in the editor and on the
+/// command line. Each one, when reached, is reported once as a limit-exceeded finding (docs/rules/limit-exceeded.md)
+/// and never as an exception.
 /// </summary>
 public static class AnalysisLimits
 {
     /// <summary>
-    /// The largest text analysed, in UTF-16 code units (8 MiB; about 20,000 caches from the benchmark generator). A longer file gets
-    /// one finding and is not parsed: its model, outline, folding and completion stay empty.
+    /// The largest text analysed, in UTF-16 code units (8 MiB; about 20,000 caches from the benchmark generator). A
+    /// longer file gets one finding and is not parsed: its model, outline, folding and completion stay empty.
     /// </summary>
     public const int MaxTextLength = 8 * 1024 * 1024;
 
     /// <summary>
-    /// How many collections (mappings and lists, block or flow) may stand inside each other. A spec needs seven. The first collection
-    /// that would be one deeper is not built: the document is read up to it, as up to a syntax error, so no walker of the tree ever
-    /// sees a deeper one and none can run out of stack.
+    /// How many collections (mappings and lists, block or flow) may stand inside each other. A spec needs seven. The
+    /// first collection that would be one deeper is not built: the document is read up to it, as up to a syntax error,
+    /// so no walker of the tree ever sees a deeper one and none can run out of stack.
     /// </summary>
     public const int MaxNestingDepth = 64;
 
     /// <summary>
-    /// How many entries and items the model may read through aliases in one document. The tree shares an anchor's node instead of
-    /// copying it, but the model reads an aliased cache or subnet once per alias, so aliases of aliases would multiply its size.
-    /// Past the limit, aliases of mappings and lists read as absent.
+    /// How many entries and items the model may read through aliases in one document. The tree shares an anchor's node
+    /// instead of copying it, but the model reads an aliased cache or subnet once per alias, so aliases of aliases
+    /// would multiply its size. Past the limit, aliases of mappings and lists read as absent.
     /// </summary>
     public const int MaxAliasedNodes = 100_000;
 
     /// <summary>
-    /// How long the rules of one analysis may run. The time is checked between rules: once it has passed, the remaining rules are skipped
-    /// (suppression comments still apply to the findings already made). A single rule is never interrupted.
+    /// How long the rules of one analysis may run. The time is checked between rules: once it has passed, the remaining
+    /// rules are skipped (suppression comments still apply to the findings already made). A single rule is never
+    /// interrupted.
     /// </summary>
     public static readonly TimeSpan AnalysisTime = TimeSpan.FromSeconds(10);
 }

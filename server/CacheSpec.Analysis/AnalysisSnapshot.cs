@@ -10,10 +10,10 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis;
 
 /// <summary>
-/// An immutable state of a workspace's files, made by an <see cref="AnalysisHost"/>, that answers every question about them: the
-/// findings, and each editor question about a file of the snapshot at an offset. The model, the findings and the name index are
-/// computed once each, when first asked for; files are analysed in path order, so which of two duplicates is "first" never depends
-/// on hashing.
+/// An immutable state of a workspace's files, made by an <see cref="AnalysisHost"/>, that answers every question about
+/// them: the findings, and each editor question about a file of the snapshot at an offset. The model, the findings and
+/// the name index are computed once each, when first asked for; files are analysed in path order, so which of two
+/// duplicates is "first" never depends on hashing.
 /// </summary>
 public sealed class AnalysisSnapshot
 {
@@ -24,7 +24,8 @@ public sealed class AnalysisSnapshot
     internal AnalysisSnapshot(AnalysisHost host, ImmutableDictionary<string, SpecFile> files)
     {
         Files = files;
-        model = new Lazy<WorkspaceModel>(() => host.Model(files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
+        model = new Lazy<WorkspaceModel>(() =>
+            host.Model(files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
         analysis = new Lazy<AnalysisResult>(() => host.Analyze(Model), isThreadSafe: true);
         symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
@@ -32,7 +33,9 @@ public sealed class AnalysisSnapshot
     /// <summary>The files, by the key their host was given.</summary>
     public ImmutableDictionary<string, SpecFile> Files { get; }
 
-    /// <summary>Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.</summary>
+    /// <summary>
+    /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.
+    /// </summary>
     public WorkspaceModel Model => model.Value;
 
     /// <summary>The model and every rule's findings.</summary>
@@ -51,18 +54,22 @@ public sealed class AnalysisSnapshot
 
     public IReadOnlyList<CodeFix> Fixes(Diagnostic diagnostic) => CodeFixes.For(Analysis, diagnostic);
 
-    public IReadOnlyList<Occurrence> Definition(SpecFile file, int offset) => Navigation.Definition(Symbols, file, offset);
+    public IReadOnlyList<Occurrence> Definition(SpecFile file, int offset) =>
+        Navigation.Definition(Symbols, file, offset);
 
     public IReadOnlyList<Occurrence> References(SpecFile file, int offset, bool includeDeclaration) =>
         Navigation.References(Symbols, file, offset, includeDeclaration);
 
-    public IReadOnlyList<Occurrence> Highlights(SpecFile file, int offset) => Navigation.Highlights(Symbols, file, offset);
+    public IReadOnlyList<Occurrence> Highlights(SpecFile file, int offset) =>
+        Navigation.Highlights(Symbols, file, offset);
 
     public TextSpan? PrepareRename(SpecFile file, int offset) => Navigation.PrepareRename(Symbols, file, offset);
 
-    public RenameResult Rename(SpecFile file, int offset, string newName) => Navigation.Rename(Symbols, file, offset, newName);
+    public RenameResult Rename(SpecFile file, int offset, string newName) =>
+        Navigation.Rename(Symbols, file, offset, newName);
 
-    public IReadOnlyList<InlayHint> InlayHints(SpecFile file, TextSpan range) => Features.InlayHints.For(file, Model, range);
+    public IReadOnlyList<InlayHint> InlayHints(SpecFile file, TextSpan range) =>
+        Features.InlayHints.For(file, Model, range);
 
     public static IReadOnlyList<SpecSymbol> Outline(SpecFile file) => DocumentSymbols.For(file);
 

@@ -9,32 +9,40 @@ namespace CacheSpec.Analysis;
 
 /// <summary>
 /// The engine's front door: files in, model and diagnostics out. The command line and the language server both call it,
-/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error finding, and
-/// the work it does is bounded by <see cref="AnalysisLimits"/>.
+/// so they report the same findings. It never throws on user input, a rule that fails becomes one internal-error
+/// finding, and the work it does is bounded by <see cref="AnalysisLimits"/>.
 /// </summary>
 public static class SpecAnalyzer
 {
-    /// <summary>Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.</summary>
-    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files, GuidanceProfile? profileOverride = null)
+    /// <summary>
+    /// Parses, binds and checks the given files (path and text) as one workspace, with a host of its own.
+    /// </summary>
+    public static AnalysisResult Analyze(IEnumerable<(string Path, string Text)> files,
+        GuidanceProfile? profileOverride = null)
     {
         var host = new AnalysisHost();
         return host.Analyze(files.Select(file => host.File(file.Path, file.Text, profileOverride)).ToArray());
     }
 
     /// <summary>Checks already parsed files as one workspace (a host may keep unchanged files between runs).</summary>
-    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
+    public static AnalysisResult Analyze(IReadOnlyList<SpecFile> files, IReadOnlyList<Rule>? rules = null,
+        TimeSpan? timeLimit = null) =>
         Analyze(new WorkspaceModel(files), rules, timeLimit);
 
     /// <summary>
-    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules). The time limit
-    /// (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once it has passed, the remaining rules
-    /// are skipped, except those that read earlier findings (the one that applies suppression comments), and one limit-exceeded finding
-    /// names them.
+    /// Checks a workspace model built beforehand (an editor host builds it first for completion, which needs no rules).
+    /// The time limit (by default <see cref="AnalysisLimits.AnalysisTime"/>) is checked before each rule starts: once
+    /// it has passed, the remaining rules are skipped, except those that read earlier findings (the one that applies
+    /// suppression comments), and one limit-exceeded finding names them.
     /// </summary>
-    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null, TimeSpan? timeLimit = null) =>
-        Analyze(model, rules, timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
+    public static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules = null,
+        TimeSpan? timeLimit = null) =>
+        Analyze(model, rules,
+            timeLimit is { } time ? AnalysisOptions.Default with { AnalysisTime = time } : AnalysisOptions.Default);
 
-    /// <summary>The same with a host's options: its time limit, and the text from which rules run on every core.</summary>
+    /// <summary>
+    /// The same with a host's options: its time limit, and the text from which rules run on every core.
+    /// </summary>
     internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, AnalysisOptions options)
     {
         var clock = Stopwatch.StartNew();
@@ -84,7 +92,8 @@ public static class SpecAnalyzer
         {
             var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did not run " +
+                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did " +
+                    "not run " +
                 $"and their findings are missing: {string.Join(", ", context.Skipped)}.",
                 LimitExceededRule.RuleId);
         }
@@ -92,7 +101,10 @@ public static class SpecAnalyzer
         return new AnalysisResult(model, diagnostics);
     }
 
-    /// <summary>Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its partial findings.</summary>
+    /// <summary>
+    /// Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its
+    /// partial findings.
+    /// </summary>
     private static List<Diagnostic> Run(Rule rule, RuleContext context)
     {
         var diagnostics = context.Diagnostics;
@@ -108,10 +120,11 @@ public static class SpecAnalyzer
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
             }
-            if (context.Model.Files.FirstOrDefault() is { } file)
+            if (context.Model.Files is [var file, ..])
             {
                 context.Add(file, new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                    $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings are missing. Please report this.",
+                    $"The rule '{rule.Id}' failed ({exception.GetType().Name}: {exception.Message}); its findings " +
+                        "are missing. Please report this.",
                     RuleCatalog.InternalErrorId);
             }
         }

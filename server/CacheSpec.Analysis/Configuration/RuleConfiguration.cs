@@ -14,8 +14,9 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
     public static RuleConfiguration Empty { get; } = new(null, new Dictionary<string, RuleLevel>());
 
     /// <summary>
-    /// The severity for a finding of a rule that may be configured: the configured level, else the rule's own; null when the finding is
-    /// to be dropped. (The rules that say part of a spec was not read or checked are never handed here.)
+    /// The severity for a finding of a rule that may be configured: the configured level, else the rule's own; null
+    /// when the finding is to be dropped. (The rules that say part of a spec was not read or checked are never handed
+    /// here.)
     /// </summary>
     public DiagnosticSeverity? Apply(string ruleId, DiagnosticSeverity severity) =>
         !Rules.TryGetValue(ruleId, out var level)
@@ -29,17 +30,20 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
             };
 
     /// <summary>
-    /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part ignored. A rule id is
-    /// checked against <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts any.
+    /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part
+    /// ignored. A rule id is checked against <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts
+    /// any.
     /// </summary>
-    public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds, out IReadOnlyList<string> problems)
+    public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds,
+        out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
         problems = found;
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException exception)
         {
@@ -62,7 +66,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                     case "$schema":
                         break;
                     case "guidance":
-                        guidance = property.Value.ValueKind == JsonValueKind.String ? GuidanceProfiles.Parse(property.Value.GetString()) : null;
+                        guidance = property.Value.ValueKind == JsonValueKind.String
+                            ? GuidanceProfiles.Parse(property.Value.GetString()) : null;
                         if (guidance is null)
                         {
                             found.Add("\"guidance\" must be \"2020-10\" or \"current\"");
@@ -83,7 +88,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
         }
     }
 
-    private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules, List<string> problems)
+    private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules,
+        List<string> problems)
     {
         if (ruleIds is not null && !ruleIds.Contains(rule.Name))
         {

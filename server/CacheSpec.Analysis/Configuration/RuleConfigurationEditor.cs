@@ -5,15 +5,17 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Configuration;
 
 /// <summary>
-/// Writes a rule's level into the text of a cachespec.json with one small edit that keeps the rest of the file (layout, comments) as it is.
-/// Pure text in, text edit out: the host reads and writes the file. Gives up (null) on text that is not a JSON object, and checks its own
-/// result: the edited text must parse, set the rule to the level, and bring no new problem.
+/// Writes a rule's level into the text of a cachespec.json with one small edit that keeps the rest of the file (layout,
+/// comments) as it is. Pure text in, text edit out: the host reads and writes the file. Gives up (null) on text that is
+/// not a JSON object, and checks its own result: the edited text must parse, set the rule to the level, and bring no
+/// new problem.
 /// </summary>
 public static class RuleConfigurationEditor
 {
     public const string SchemaUri = "https://cachespec.local/schemas/cachespec-config.schema.json";
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonReaderOptions ReaderOptions =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>The text of a new cachespec.json that sets one rule's level.</summary>
     public static string NewFile(string ruleId, string level = "off") =>
@@ -24,13 +26,18 @@ public static class RuleConfigurationEditor
         "  }\n" +
         "}\n";
 
-    /// <summary>The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be edited safely.</summary>
-    public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId, string level = "off")
+    /// <summary>
+    /// The edit (a span of the text and what replaces it) that sets a rule's level, or null when the text cannot be
+    /// edited safely.
+    /// </summary>
+    public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId,
+        string level = "off")
     {
         (TextSpan Span, string NewText)? edit;
         try
         {
-            using (JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            using (JsonDocument.Parse(json,
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
             {
             }
             edit = Plan(json, ruleId, level);
@@ -125,7 +132,10 @@ public static class RuleConfigurationEditor
             : (new TextSpan(rootOpen + 1, 0), "\n  \"rules\": { " + entry + " }\n");
     }
 
-    /// <summary>The blank run just before an offset (a line break and indentation, or a space), reused to lay out an inserted property.</summary>
+    /// <summary>
+    /// The blank run just before an offset (a line break and indentation, or a space), reused to lay out an inserted
+    /// property.
+    /// </summary>
     private static string WhitespaceBefore(string text, int offset)
     {
         var start = offset;

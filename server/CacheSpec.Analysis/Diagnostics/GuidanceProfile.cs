@@ -1,6 +1,8 @@
 namespace CacheSpec.Analysis.Diagnostics;
 
-/// <summary>Which statement of the guidance a spec is judged by; each rule has a severity (or none) per profile.</summary>
+/// <summary>
+/// Which statement of the guidance a spec is judged by; each rule has a severity (or none) per profile.
+/// </summary>
 public enum GuidanceProfile
 {
     /// <summary>The rules as the October 2020 guidance states them.</summary>

@@ -55,5 +55,6 @@ internal static class FormatLocator
         return null;
     }
 
-    private static bool Contains(SyntaxNode node, TextSpan span) => node.Span.Start <= span.Start && span.End <= node.Span.End;
+    private static bool Contains(SyntaxNode node, TextSpan span) =>
+        node.Span.Start <= span.Start && span.End <= node.Span.End;
 }

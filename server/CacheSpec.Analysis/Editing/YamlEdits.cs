@@ -5,16 +5,20 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Editing;
 
 /// <summary>
-/// Edits of the YAML text that keep it valid and in the document's own layout: replace a scalar, set a key, insert or remove an entry,
-/// insert list items. Block and flow collections are both handled; each method returns null where it cannot edit the text safely
-/// (anchored or block scalars, aliases, a key that shares its line with a list marker...), so a fix is left out rather than broken.
+/// Edits of the YAML text that keep it valid and in the document's own layout: replace a scalar, set a key, insert or
+/// remove an entry, insert list items. Block and flow collections are both handled; each method returns null where it
+/// cannot edit the text safely (anchored or block scalars, aliases, a key that shares its line with a list marker...),
+/// so a fix is left out rather than broken.
 /// </summary>
 internal static class YamlEdits
 {
-    /// <summary>Replaces a scalar with YAML text. Aliases, anchored scalars and block scalars ("|", ">") are left alone.</summary>
+    /// <summary>
+    /// Replaces a scalar with YAML text. Aliases, anchored scalars and block scalars ("|", ">") are left alone.
+    /// </summary>
     public static FixEdit? ReplaceScalar(SpecFile file, SyntaxNode? node, string yaml)
     {
-        if (node is not ScalarSyntax { Anchor: null, Span.Length: > 0 } scalar || file.Text.Text[scalar.Span.Start] is '|' or '>')
+        if (node is not ScalarSyntax { Anchor: null, Span.Length: > 0 } scalar
+            || file.Text.Text[scalar.Span.Start] is '|' or '>')
         {
             return null;
         }
@@ -37,14 +41,16 @@ internal static class YamlEdits
             return ReplaceScalar(file, entry.Value, yaml);
         }
         // "key:" with nothing after it: write the value after the colon.
-        return YamlLayout.AfterColon(file.Text, entry.Key) is { } colonEnd ? new FixEdit(file, new TextSpan(colonEnd, 0), " " + yaml) : null;
+        return YamlLayout.AfterColon(file.Text, entry.Key) is { } colonEnd
+            ? new FixEdit(file, new TextSpan(colonEnd, 0), " " + yaml) : null;
     }
 
     /// <summary>
-    /// Inserts an entry: lines[0] is "key: value"; further lines (block mappings only) are indented relative to the key.
-    /// It goes first in the mapping when after is null, else right after that entry.
+    /// Inserts an entry: lines[0] is "key: value"; further lines (block mappings only) are indented relative to the
+    /// key. It goes first in the mapping when after is null, else right after that entry.
     /// </summary>
-    public static FixEdit? InsertEntry(SpecFile file, MappingSyntax mapping, IReadOnlyList<string> lines, EntrySyntax? after)
+    public static FixEdit? InsertEntry(SpecFile file, MappingSyntax mapping, IReadOnlyList<string> lines,
+        EntrySyntax? after)
     {
         var text = file.Text;
         if (mapping.IsFlow)
@@ -55,13 +61,15 @@ internal static class YamlEdits
             }
             if (mapping.Entries.Count == 0)
             {
-                return text.Text[mapping.Span.Start] == '{' ? new FixEdit(file, new TextSpan(mapping.Span.Start + 1, 0), lines[0]) : null;
+                return text.Text[mapping.Span.Start] == '{'
+                    ? new FixEdit(file, new TextSpan(mapping.Span.Start + 1, 0), lines[0]) : null;
             }
             if (after is null)
             {
                 return new FixEdit(file, new TextSpan(mapping.Entries[0].Key.Span.Start, 0), lines[0] + ", ");
             }
-            return YamlLayout.End(text, after) is { } afterEnd ? new FixEdit(file, new TextSpan(afterEnd, 0), ", " + lines[0]) : null;
+            return YamlLayout.End(text, after) is { } afterEnd
+                ? new FixEdit(file, new TextSpan(afterEnd, 0), ", " + lines[0]) : null;
         }
         if (mapping.Entries.Count == 0)
         {
@@ -75,7 +83,8 @@ internal static class YamlEdits
         {
             if (YamlLayout.StartsLine(text, first.Span.Start))
             {
-                return new FixEdit(file, new TextSpan(YamlLayout.LineStart(text, first.Span.Start), 0), block + lineBreak);
+                return new FixEdit(file, new TextSpan(YamlLayout.LineStart(text, first.Span.Start), 0),
+                    block + lineBreak);
             }
             // The first key shares its line with a list marker ("- name: x"): the new entry goes after it.
             after = mapping.Entries[0];
@@ -88,10 +97,12 @@ internal static class YamlEdits
     }
 
     /// <summary>
-    /// Removes an entry with its value: its lines in a block mapping, the entry and one comma in a flow mapping. A block mapping
-    /// cannot be left without entries (it would read as null); when owner is the entry whose value it is, it becomes "{}" instead.
+    /// Removes an entry with its value: its lines in a block mapping, the entry and one comma in a flow mapping. A
+    /// block mapping cannot be left without entries (it would read as null); when owner is the entry whose value it is,
+    /// it becomes "{}" instead.
     /// </summary>
-    public static FixEdit? RemoveEntry(SpecFile file, MappingSyntax mapping, EntrySyntax entry, EntrySyntax? owner = null)
+    public static FixEdit? RemoveEntry(SpecFile file, MappingSyntax mapping, EntrySyntax entry,
+        EntrySyntax? owner = null)
     {
         var text = file.Text;
         var index = IndexOf(mapping, entry);
@@ -103,14 +114,16 @@ internal static class YamlEdits
         {
             if (index + 1 < mapping.Entries.Count)
             {
-                return new FixEdit(file, TextSpan.FromBounds(entry.Key.Span.Start, mapping.Entries[index + 1].Key.Span.Start), string.Empty);
+                return new FixEdit(file,
+                    TextSpan.FromBounds(entry.Key.Span.Start, mapping.Entries[index + 1].Key.Span.Start), string.Empty);
             }
             var start = index > 0 ? YamlLayout.End(text, mapping.Entries[index - 1]) : entry.Key.Span.Start;
             return start is { } from ? new FixEdit(file, TextSpan.FromBounds(from, end), string.Empty) : null;
         }
         if (mapping.Entries.Count == 1)
         {
-            return owner is not null && ReferenceEquals(owner.Value, mapping) && YamlLayout.AfterColon(text, owner.Key) is { } colonEnd && colonEnd <= mapping.Span.Start
+            return owner is not null && ReferenceEquals(owner.Value, mapping)
+                && YamlLayout.AfterColon(text, owner.Key) is { } colonEnd && colonEnd <= mapping.Span.Start
                 ? new FixEdit(file, TextSpan.FromBounds(colonEnd, end), " {}")
                 : null;
         }
@@ -119,15 +132,18 @@ internal static class YamlEdits
         {
             return null;
         }
-        return new FixEdit(file, TextSpan.FromBounds(YamlLayout.LineStart(text, entry.Key.Span.Start), YamlLayout.NextLineStart(text, end)), string.Empty);
+        return new FixEdit(file,
+            TextSpan.FromBounds(YamlLayout.LineStart(text, entry.Key.Span.Start), YamlLayout.NextLineStart(text, end)),
+            string.Empty);
     }
 
     /// <summary>
-    /// Inserts mappings (keys and YAML values, in order) into a list, before the item at index (or at the end when index is the count).
-    /// Each new item takes the style of its neighbour: a flow mapping "- {...}" or a block mapping; in a block list they go above
-    /// the comment lines that precede the item they are inserted before.
+    /// Inserts mappings (keys and YAML values, in order) into a list, before the item at index (or at the end when
+    /// index is the count). Each new item takes the style of its neighbour: a flow mapping "- {...}" or a block
+    /// mapping; in a block list they go above the comment lines that precede the item they are inserted before.
     /// </summary>
-    public static FixEdit? InsertItems(SpecFile file, SequenceSyntax sequence, int index, IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
+    public static FixEdit? InsertItems(SpecFile file, SequenceSyntax sequence, int index,
+        IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
     {
         var text = file.Text;
         if (items.Count == 0 || items.Any(item => item.Count == 0) || index < 0 || index > sequence.Items.Count)
@@ -139,13 +155,16 @@ internal static class YamlEdits
         {
             if (sequence.Items.Count == 0)
             {
-                return text.Text[sequence.Span.Start] == '[' ? new FixEdit(file, new TextSpan(sequence.Span.Start + 1, 0), string.Join(", ", flowItems)) : null;
+                return text.Text[sequence.Span.Start] == '['
+                    ? new FixEdit(file, new TextSpan(sequence.Span.Start + 1, 0), string.Join(", ", flowItems)) : null;
             }
             if (index < sequence.Items.Count)
             {
-                return new FixEdit(file, new TextSpan(sequence.Items[index].Span.Start, 0), string.Join(", ", flowItems) + ", ");
+                return new FixEdit(file, new TextSpan(sequence.Items[index].Span.Start, 0),
+                    string.Join(", ", flowItems) + ", ");
             }
-            return YamlLayout.End(text, sequence.Items[^1]) is { } last ? new FixEdit(file, new TextSpan(last, 0), ", " + string.Join(", ", flowItems)) : null;
+            return YamlLayout.End(text, sequence.Items[^1]) is { } last
+                ? new FixEdit(file, new TextSpan(last, 0), ", " + string.Join(", ", flowItems)) : null;
         }
         if (sequence.Items.Count == 0)
         {
@@ -166,8 +185,10 @@ internal static class YamlEdits
                 var keyColumn = YamlLayout.Column(text, neighbour.Span.Start);
                 foreach (var item in items)
                 {
-                    lines.Add(YamlLayout.Spaces(marker) + "-" + YamlLayout.Spaces(keyColumn - marker - 1) + $"{item[0].Key}: {item[0].Value}");
-                    lines.AddRange(item.Skip(1).Select(entry => YamlLayout.Spaces(keyColumn) + $"{entry.Key}: {entry.Value}"));
+                    lines.Add(YamlLayout.Spaces(marker) + "-" + YamlLayout.Spaces(keyColumn - marker - 1)
+                        + $"{item[0].Key}: {item[0].Value}");
+                    lines.AddRange(item.Skip(1)
+                        .Select(entry => YamlLayout.Spaces(keyColumn) + $"{entry.Key}: {entry.Value}"));
                 }
                 break;
             default:
@@ -181,17 +202,20 @@ internal static class YamlEdits
             {
                 line--;
             }
-            return new FixEdit(file, new TextSpan(text.GetLineStart(line), 0), string.Join(lineBreak, lines) + lineBreak);
+            return new FixEdit(file, new TextSpan(text.GetLineStart(line), 0),
+                string.Join(lineBreak, lines) + lineBreak);
         }
         if (YamlLayout.End(text, neighbour) is not { } end || !YamlLayout.EndsLine(text, end))
         {
             return null;
         }
-        return new FixEdit(file, new TextSpan(YamlLayout.LineEnd(text, end), 0), lineBreak + string.Join(lineBreak, lines));
+        return new FixEdit(file, new TextSpan(YamlLayout.LineEnd(text, end), 0),
+            lineBreak + string.Join(lineBreak, lines));
     }
 
     /// <summary>The value under a key when it is a mapping written in place (not an alias).</summary>
-    public static MappingSyntax? ChildMapping(MappingSyntax? parent, string key) => parent?.Find(key)?.Value as MappingSyntax;
+    public static MappingSyntax? ChildMapping(MappingSyntax? parent, string key) =>
+        parent?.Find(key)?.Value as MappingSyntax;
 
     private static int IndexOf(MappingSyntax mapping, EntrySyntax entry)
     {

@@ -3,11 +3,14 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Editing;
 
-/// <summary>Where nodes stand in the text: columns, line starts and ends, indentation, and where a node's text really ends.</summary>
+/// <summary>
+/// Where nodes stand in the text: columns, line starts and ends, indentation, and where a node's text really ends.
+/// </summary>
 internal static class YamlLayout
 {
     /// <summary>The document's own line break, so an inserted line does not mix "\r\n" and "\n".</summary>
-    public static string LineBreak(SourceText text) => text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+    public static string LineBreak(SourceText text) =>
+        text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
     public static int Column(SourceText text, int offset) => text.GetPosition(offset).Character;
 
@@ -17,7 +20,9 @@ internal static class YamlLayout
 
     public static int LineEnd(SourceText text, int offset) => text.GetLineEnd(text.GetLineIndex(offset));
 
-    /// <summary>The start of the next line (past the line break of the offset's line), or the end of the text.</summary>
+    /// <summary>
+    /// The start of the next line (past the line break of the offset's line), or the end of the text.
+    /// </summary>
     public static int NextLineStart(SourceText text, int offset)
     {
         var line = text.GetLineIndex(offset);
@@ -56,7 +61,10 @@ internal static class YamlLayout
         return true;
     }
 
-    /// <summary>The column of the "-" of a block sequence item, when the item's line holds only spaces and that one marker before it.</summary>
+    /// <summary>
+    /// The column of the "-" of a block sequence item, when the item's line holds only spaces and that one marker
+    /// before it.
+    /// </summary>
     public static int? MarkerColumn(SourceText text, int itemStart)
     {
         var i = itemStart - 1;
@@ -72,8 +80,9 @@ internal static class YamlLayout
     }
 
     /// <summary>
-    /// The offset just past a node's text: past the closing bracket of a flow collection (the tree's span stops before it),
-    /// at the end of the last child of a block collection, before the line breaks a block scalar keeps. Null when unsure.
+    /// The offset just past a node's text: past the closing bracket of a flow collection (the tree's span stops before
+    /// it), at the end of the last child of a block collection, before the line breaks a block scalar keeps. Null when
+    /// unsure.
     /// </summary>
     public static int? End(SourceText text, SyntaxNode node)
     {
@@ -106,7 +115,8 @@ internal static class YamlLayout
 
     /// <summary>The end of an entry: of its value, or of the colon after its key when the value is empty.</summary>
     public static int? End(SourceText text, EntrySyntax entry) =>
-        entry.Value is ScalarSyntax { Span.Length: 0 } ? AfterColon(text, entry.Key) ?? entry.Key.Span.End : End(text, entry.Value);
+        entry.Value is ScalarSyntax { Span.Length: 0 } ? AfterColon(text, entry.Key) ?? entry.Key.Span.End
+            : End(text, entry.Value);
 
     /// <summary>The offset just past the colon that follows a key (spaces may stand between), or null.</summary>
     public static int? AfterColon(SourceText text, SyntaxNode key)
@@ -119,7 +129,9 @@ internal static class YamlLayout
         return colon < text.Length && text.Text[colon] == ':' ? colon + 1 : null;
     }
 
-    /// <summary>How many columns a nested block mapping is indented by in this document (2 when nothing shows it).</summary>
+    /// <summary>
+    /// How many columns a nested block mapping is indented by in this document (2 when nothing shows it).
+    /// </summary>
     public static int IndentUnit(SourceText text, SyntaxNode? root)
     {
         var pending = new Queue<SyntaxNode>();
@@ -137,7 +149,8 @@ internal static class YamlLayout
                     {
                         if (entry.Value is MappingSyntax { IsFlow: false, Entries.Count: > 0 } child)
                         {
-                            var unit = Column(text, child.Entries[0].Key.Span.Start) - Column(text, entry.Key.Span.Start);
+                            var unit = Column(text, child.Entries[0].Key.Span.Start)
+                                - Column(text, entry.Key.Span.Start);
                             if (unit > 0)
                             {
                                 return unit;

@@ -5,13 +5,16 @@ using System.Text.Json;
 namespace CacheSpec.Analysis.Facts;
 
 /// <summary>
-/// The facts about Azure that the format, the rules, the fixes and completion read, in one catalog: facts.json, embedded in the
-/// engine, every row with its source and date. New tiers, sizes and zones are rows, not code. Immutable once loaded.
+/// The facts about Azure that the format, the rules, the fixes and completion read, in one catalog: facts.json,
+/// embedded in the engine, every row with its source and date. New tiers, sizes and zones are rows, not code. Immutable
+/// once loaded.
 /// </summary>
 public sealed class AzureFacts
 {
-    private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services, IReadOnlyList<SizeFact> sizes,
-        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows, IReadOnlyList<LimitFact> limits,
+    private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services,
+        IReadOnlyList<SizeFact> sizes,
+        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows,
+            IReadOnlyList<LimitFact> limits,
         IReadOnlyList<ReservedRangeFact> reservedRanges)
     {
         Limits = limits;
@@ -20,8 +23,10 @@ public sealed class AzureFacts
         Services = services;
         Sizes = sizes;
         // Asked for every cache of every analysis: looked up, not searched.
-        sizesByTier = tiers.ToFrozenDictionary(tier => tier.Name, tier => SizesOfFamily(tier.SizeFamily), StringComparer.Ordinal);
-        serviceByTier = tiers.ToFrozenDictionary(tier => tier.Name, tier => services.First(service => service.Name == tier.Service), StringComparer.Ordinal);
+        sizesByTier = tiers.ToFrozenDictionary(tier => tier.Name, tier => SizesOfFamily(tier.SizeFamily),
+            StringComparer.Ordinal);
+        serviceByTier = tiers.ToFrozenDictionary(tier => tier.Name,
+            tier => services.First(service => service.Name == tier.Service), StringComparer.Ordinal);
         ServiceTags = serviceTags;
         ReservedRanges = reservedRanges;
     }
@@ -48,32 +53,52 @@ public sealed class AzureFacts
     public IReadOnlyList<VnetFlowFact> VnetFlows { get; }
 
     /// <summary>The sizes of a size family ("C", "P", "E", "F"), in catalog order.</summary>
-    public IReadOnlyList<string> SizesOfFamily(string family) => Sizes.Where(size => size.Family == family).Select(size => size.Name).ToArray();
+    public IReadOnlyList<string> SizesOfFamily(string family) =>
+        Sizes.Where(size => size.Family == family).Select(size => size.Name).ToArray();
 
     /// <summary>The sizes a tier may have; none for a tier the catalog does not know.</summary>
     public IReadOnlyList<string> SizesOfTier(string tier) => sizesByTier.GetValueOrDefault(tier) ?? [];
 
-    /// <summary>The Private Link facts of a tier's service (those of the first tier's service for a tier the catalog does not know).</summary>
-    public ServiceFact ServiceOfTier(string tier) => serviceByTier.GetValueOrDefault(tier) ?? serviceByTier[Tiers[0].Name];
+    /// <summary>
+    /// The Private Link facts of a tier's service (those of the first tier's service for a tier the catalog does not
+    /// know).
+    /// </summary>
+    public ServiceFact ServiceOfTier(string tier) =>
+        serviceByTier.GetValueOrDefault(tier) ?? serviceByTier[Tiers[0].Name];
 
     private readonly FrozenDictionary<string, IReadOnlyList<string>> sizesByTier;
     private readonly FrozenDictionary<string, ServiceFact> serviceByTier;
 
-    /// <summary>Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped one).</summary>
+    /// <summary>
+    /// Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped
+    /// one).
+    /// </summary>
     internal static AzureFacts Load(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         return new AzureFacts(
-            Rows(root, "tiers", row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"), Date(row, "retires"), Source(row))),
-            Rows(root, "services", row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Text(row, "privateDnsZone"), Source(row))),
-            Rows(root, "sizes", row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(), Source(row))),
-            Rows(root, "serviceTags", row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
+            Rows(root, "tiers",
+                row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"), Date(row, "retires"),
+                    Source(row))),
+            Rows(root, "services",
+                row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Text(row, "privateDnsZone"),
+                    Source(row))),
+            Rows(root, "sizes",
+                row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(),
+                    Source(row))),
+            Rows(root, "serviceTags",
+                row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
                 row.GetProperty("azureService").GetBoolean(), Source(row))),
-            Rows(root, "vnetFlows", row => new VnetFlowFact(Text(row, "direction"), Text(row, "protocol"), Text(row, "ports"),
-                row.GetProperty("remotes").EnumerateArray().Select(remote => remote.GetString()!).ToArray(), Text(row, "purpose"), Source(row))),
-            Rows(root, "limits", row => new LimitFact(Text(row, "name"), row.GetProperty("minimum").GetInt64(), row.GetProperty("maximum").GetInt64(), Source(row))),
-            Rows(root, "reservedRanges", row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
+            Rows(root, "vnetFlows",
+                row => new VnetFlowFact(Text(row, "direction"), Text(row, "protocol"), Text(row, "ports"),
+                row.GetProperty("remotes").EnumerateArray().Select(remote => remote.GetString()!).ToArray(),
+                    Text(row, "purpose"), Source(row))),
+            Rows(root, "limits",
+                row => new LimitFact(Text(row, "name"), row.GetProperty("minimum").GetInt64(),
+                    row.GetProperty("maximum").GetInt64(), Source(row))),
+            Rows(root, "reservedRanges",
+                row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
     }
 
     private static T[] Rows<T>(JsonElement root, string table, Func<JsonElement, T> read) =>
@@ -81,10 +106,12 @@ public sealed class AzureFacts
 
     private static string Text(JsonElement row, string name) => row.GetProperty(name).GetString()!;
 
-    private static DateOnly Date(JsonElement row, string name) => DateOnly.ParseExact(Text(row, name), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly Date(JsonElement row, string name) =>
+        DateOnly.ParseExact(Text(row, name), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static FactSource Source(JsonElement row) =>
-        new(Text(row, "source"), Date(row, "date"), row.TryGetProperty("unconfirmed", out var unconfirmed) && unconfirmed.GetBoolean());
+        new(Text(row, "source"), Date(row, "date"),
+            row.TryGetProperty("unconfirmed", out var unconfirmed) && unconfirmed.GetBoolean());
 
     private static string ReadEmbedded()
     {

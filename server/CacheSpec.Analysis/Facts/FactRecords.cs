@@ -1,9 +1,14 @@
 namespace CacheSpec.Analysis.Facts;
 
-/// <summary>Where a fact comes from: an id of the sources listed in docs/guidance/overview.md, the date of that source or of the check.</summary>
+/// <summary>
+/// Where a fact comes from: an id of the sources listed in docs/guidance/overview.md, the date of that source or of the
+/// check.
+/// </summary>
 public sealed record FactSource(string Id, DateOnly Date, bool Unconfirmed);
 
-/// <summary>A tier: the service it belongs to (which decides its private endpoints), its size family, when it retires.</summary>
+/// <summary>
+/// A tier: the service it belongs to (which decides its private endpoints), its size family, when it retires.
+/// </summary>
 public sealed record TierFact(string Name, string Service, string SizeFamily, DateOnly Retires, FactSource Source);
 
 /// <summary>A Redis service's Private Link sub-resource (groupId) and private DNS zone.</summary>
@@ -13,20 +18,24 @@ public sealed record ServiceFact(string Name, string GroupId, string PrivateDnsZ
 public sealed record SizeFact(string Name, string Family, double MemoryGb, FactSource Source);
 
 /// <summary>
-/// A service tag an NSG rule may name: whether its addresses are public (the Internet tag covers them) and whether it is one of Azure's
-/// services (AzureCloud covers them).
+/// A service tag an NSG rule may name: whether its addresses are public (the Internet tag covers them) and whether it
+/// is one of Azure's services (AzureCloud covers them).
 /// </summary>
 public sealed record ServiceTagFact(string Name, bool IsPublic, bool IsAzureService, FactSource Source);
 
-/// <summary>The least and the greatest value Azure accepts for a number of the format (shards, replicas, NSG rule priorities).</summary>
+/// <summary>
+/// The least and the greatest value Azure accepts for a number of the format (shards, replicas, NSG rule priorities).
+/// </summary>
 public sealed record LimitFact(string Name, long Minimum, long Maximum, FactSource Source);
 
 /// <summary>An address range Azure does not allow in a virtual network, as a prefix text, and what it is for.</summary>
 public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource Source);
 
 /// <summary>
-/// A flow a VNet-injected cache needs, as the guidance's port tables give it: direction (Inbound or Outbound), protocol (Tcp, Udp or
-/// Any), ports ("443", "13000-13999"), the far ends (a service tag, or "subnet" for the Redis subnet, "clients" for its network,
-/// "dnsServers" for each custom DNS server, "geoReplicas" for each geo-replica's subnet) and what it is for.
+/// A flow a VNet-injected cache needs, as the guidance's port tables give it: direction (Inbound or Outbound), protocol
+/// (Tcp, Udp or Any), ports ("443", "13000-13999"), the far ends (a service tag, or "subnet" for the Redis subnet,
+/// "clients" for its network, "dnsServers" for each custom DNS server, "geoReplicas" for each geo-replica's subnet) and
+/// what it is for.
 /// </summary>
-public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes, string Purpose, FactSource Source);
+public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes,
+    string Purpose, FactSource Source);

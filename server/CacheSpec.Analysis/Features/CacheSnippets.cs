@@ -1,8 +1,9 @@
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Templates that write a whole cache for each isolation option, and a whole spec for an empty file. Lines are relative to the
-/// cursor's column; ${n:...} are snippet placeholders. The subnet placeholder defaults to a subnet the workspace declares.
+/// Templates that write a whole cache for each isolation option, and a whole spec for an empty file. Lines are relative
+/// to the cursor's column; ${n:...} are snippet placeholders. The subnet placeholder defaults to a subnet the workspace
+/// declares.
 /// </summary>
 public static class CacheSnippets
 {
@@ -68,10 +69,14 @@ public static class CacheSnippets
         "$0",
     });
 
-    /// <summary>The template's text, indented for the cursor's column (the first line stays where the cursor is).</summary>
+    /// <summary>
+    /// The template's text, indented for the cursor's column (the first line stays where the cursor is).
+    /// </summary>
     public static string Render(Template template, int column, string subnet)
     {
         var indent = new string(' ', column);
-        return string.Join("\n", template.Lines.Select((line, index) => (index == 0 ? string.Empty : indent) + line.Replace("{subnet}", subnet)));
+        return string.Join("\n",
+            template.Lines.Select((line, index) =>
+                (index == 0 ? string.Empty : indent) + line.Replace("{subnet}", subnet)));
     }
 }

@@ -4,8 +4,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Where the cursor stands in a spec, read from the text's indentation so it works while the YAML is broken:
-/// the path of keys from the root ("[]" for a list item), whether a key or a value is being typed, and the mapping's other keys.
+/// Where the cursor stands in a spec, read from the text's indentation so it works while the YAML is broken: the path
+/// of keys from the root ("[]" for a list item), whether a key or a value is being typed, and the mapping's other keys.
 /// </summary>
 public sealed record CursorContext(
     IReadOnlyList<string> Path,

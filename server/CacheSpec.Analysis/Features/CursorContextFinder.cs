@@ -3,8 +3,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Reads the cursor's context from indentation alone, walking up from the cursor's line to find the keys that own it and
-/// across its mapping to find the keys already present. Block YAML only; it never throws.
+/// Reads the cursor's context from indentation alone, walking up from the cursor's line to find the keys that own it
+/// and across its mapping to find the keys already present. Block YAML only; it never throws.
 /// </summary>
 public static class CursorContextFinder
 {
@@ -29,7 +29,8 @@ public static class CursorContextFinder
             var inner = InnerStart(value);
             valueStart += inner;
             prefix = before[Math.Min(valueStart, before.Length)..];
-            replace = TextSpan.FromBounds(lineStart + valueStart, lineStart + TokenEnd(lineText, position.Character, inner > 0));
+            replace = TextSpan.FromBounds(lineStart + valueStart,
+                lineStart + TokenEnd(lineText, position.Character, inner > 0));
         }
         else
         {
@@ -38,7 +39,8 @@ public static class CursorContextFinder
             replace = TextSpan.FromBounds(start, lineStart + KeyEnd(lineText, position.Character));
         }
 
-        var column = shape.Markers.Count > 0 || shape.Key is not null || prefix.Length > 0 ? shape.ContentColumn : position.Character;
+        var column = shape.Markers.Count > 0 || shape.Key is not null || prefix.Length > 0 ? shape.ContentColumn
+            : position.Character;
         var path = new List<string>();
         var siblings = new HashSet<string>(StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +60,8 @@ public static class CursorContextFinder
         return new CursorContext(path, isValue, key, prefix, replace, column, siblings, values);
     }
 
-    private static void WalkUp(SourceText text, int cursorLine, int column, int? sequenceColumn, List<string> path, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void WalkUp(SourceText text, int cursorLine, int column, int? sequenceColumn, List<string> path,
+        HashSet<string> siblings, Dictionary<string, string> values)
     {
         var owners = new List<string>();
         var target = column;
@@ -118,10 +121,13 @@ public static class CursorContextFinder
         path.AddRange(owners);
     }
 
-    /// <summary>The column of the marker that starts this line's mapping, when the line's key is the first key of a list item.</summary>
+    /// <summary>
+    /// The column of the marker that starts this line's mapping, when the line's key is the first key of a list item.
+    /// </summary>
     private static int? ItemMarker(LineShape shape) => shape.Markers.Count > 0 ? shape.Markers[^1] : null;
 
-    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void CollectBelow(SourceText text, int cursorLine, int column, HashSet<string> siblings,
+        Dictionary<string, string> values)
     {
         for (var line = cursorLine + 1; line < text.LineCount; line++)
         {
@@ -145,7 +151,8 @@ public static class CursorContextFinder
         }
     }
 
-    private static void Record(LineShape shape, string lineText, HashSet<string> siblings, Dictionary<string, string> values)
+    private static void Record(LineShape shape, string lineText, HashSet<string> siblings,
+        Dictionary<string, string> values)
     {
         siblings.Add(shape.Key!);
         if (shape.HasValue)
@@ -156,7 +163,9 @@ public static class CursorContextFinder
         }
     }
 
-    /// <summary>Inside a flow list or a quoted value, the text being typed starts after the last "[", "," or quote.</summary>
+    /// <summary>
+    /// Inside a flow list or a quoted value, the text being typed starts after the last "[", "," or quote.
+    /// </summary>
     private static int InnerStart(string value)
     {
         if (value.StartsWith('['))
@@ -179,7 +188,8 @@ public static class CursorContextFinder
     private static int TokenEnd(string line, int character, bool insideFlowOrQuote)
     {
         var end = Math.Min(character, line.Length);
-        while (end < line.Length && !(insideFlowOrQuote ? line[end] is ',' or ']' or '"' or '\'' or ' ' : line[end] is ' ' or '#'))
+        while (end < line.Length
+            && !(insideFlowOrQuote ? line[end] is ',' or ']' or '"' or '\'' or ' ' : line[end] is ' ' or '#'))
         {
             end++;
         }

@@ -3,7 +3,9 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>Folding for every block mapping or list that spans lines (from its key's line), and for runs of comment lines.</summary>
+/// <summary>
+/// Folding for every block mapping or list that spans lines (from its key's line), and for runs of comment lines.
+/// </summary>
 public static class FoldingRegions
 {
     public static IReadOnlyList<FoldingRegion> For(SpecFile file)
@@ -25,7 +27,8 @@ public static class FoldingRegions
         }
         void Visit(SyntaxNode node)
         {
-            // Only the nodes as written: an alias's target folds where it stands. The tree is never deeper than AnalysisLimits.MaxNestingDepth.
+            // Only the nodes as written: an alias's target folds where it stands. The tree is never deeper than
+            // AnalysisLimits.MaxNestingDepth.
             switch (node)
             {
                 case MappingSyntax mapping:

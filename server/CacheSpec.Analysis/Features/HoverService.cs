@@ -8,12 +8,14 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Hover on a key or enum value (the guidance for the spec's profile), on a reference (what it points to), and on a finding's range
-/// (the finding, with why its rule exists). All explanation comes from the guidance documents and rule pages.
+/// Hover on a key or enum value (the guidance for the spec's profile), on a reference (what it points to), and on a
+/// finding's range (the finding, with why its rule exists). All explanation comes from the guidance documents and rule
+/// pages.
 /// </summary>
 public static class HoverService
 {
-    public static HoverInfo? Hover(SpecFile file, int offset, AnalysisResult analysis, GuidanceRenderer guidance, Func<string, string> rulePageLink)
+    public static HoverInfo? Hover(SpecFile file, int offset, AnalysisResult analysis, GuidanceRenderer guidance,
+        Func<string, string> rulePageLink)
     {
         var parts = new List<string>();
         TextSpan? span = null;
@@ -21,13 +23,15 @@ public static class HoverService
         foreach (var finding in findings)
         {
             var why = guidance.RuleWhy(finding.Code);
-            parts.Add($"**{finding.Severity.ToString().ToLowerInvariant()}** [`{finding.Code}`]({rulePageLink(finding.Code)}): {finding.Message}" +
+            parts.Add($"**{finding.Severity.ToString().ToLowerInvariant()}** " +
+                $"[`{finding.Code}`]({rulePageLink(finding.Code)}): {finding.Message}" +
                 (why is null ? string.Empty : $"\n\n{FirstParagraph(why)}"));
             span ??= finding.Span;
         }
         if (SyntaxLocator.Find(file, offset) is { } hit)
         {
-            var text = hit.IsKey ? guidance.Key(hit.Object.Name, hit.Field.Name, hit.Document.Profile) : DescribeValue(hit, analysis.Model, guidance);
+            var text = hit.IsKey ? guidance.Key(hit.Object.Name, hit.Field.Name, hit.Document.Profile)
+                : DescribeValue(hit, analysis.Model, guidance);
             if (text is not null)
             {
                 parts.Add(text);
@@ -47,13 +51,17 @@ public static class HoverService
         var scalar = hit.Field.Type as ScalarType ?? (ScalarType)((ListType)hit.Field.Type).Item;
         return scalar.Kind switch
         {
-            ValueKind.Enum => guidance.Value(hit.Object.Name, hit.Field.Name, value, hit.Document.Profile) ?? guidance.Key(hit.Object.Name, hit.Field.Name, hit.Document.Profile),
+            ValueKind.Enum =>
+                guidance.Value(hit.Object.Name, hit.Field.Name, value, hit.Document.Profile)
+                ?? guidance.Key(hit.Object.Name, hit.Field.Name, hit.Document.Profile),
             ValueKind.SubnetReference => ReferenceDescriptions.Subnet(value, model),
-            ValueKind.AddressSelector when AddressText.LooksLikeSubnetReference(value) => ReferenceDescriptions.Subnet(value, model),
+            ValueKind.AddressSelector when AddressText.LooksLikeSubnetReference(value) =>
+                ReferenceDescriptions.Subnet(value, model),
             ValueKind.NsgReference => ReferenceDescriptions.Nsg(value, model),
             ValueKind.CacheReference => ReferenceDescriptions.Cache(value, model),
             ValueKind.Cidr when Network.Cidr.TryParse(value, out var cidr) =>
-                $"**`{cidr}`**: {cidr.AddressCount.ToString(CultureInfo.InvariantCulture)} addresses ({cidr.Range}), {cidr.UsableAddresses.ToString(CultureInfo.InvariantCulture)} usable in an Azure subnet",
+                $"**`{cidr}`**: {cidr.AddressCount.ToString(CultureInfo.InvariantCulture)} addresses ({cidr.Range}), " +
+                    $"{cidr.UsableAddresses.ToString(CultureInfo.InvariantCulture)} usable in an Azure subnet",
             _ => guidance.Key(hit.Object.Name, hit.Field.Name, hit.Document.Profile),
         };
     }

@@ -4,8 +4,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Numbers the spec implies but does not show: usable addresses after a subnet prefix, the addresses a VNet-injected cache needs,
-/// and the effective publicNetworkAccess where it is left unset.
+/// Numbers the spec implies but does not show: usable addresses after a subnet prefix, the addresses a VNet-injected
+/// cache needs, and the effective publicNetworkAccess where it is left unset.
 /// </summary>
 public static class InlayHints
 {
@@ -34,7 +34,8 @@ public static class InlayHints
                 {
                     Add(injected.Node.Span.End, $"· needs {cache.RequiredSubnetAddresses}");
                 }
-                if (cache.PublicNetworkAccess is null && cache.VnetInjection is null && cache.IsolationKey is { } isolation)
+                if (cache.PublicNetworkAccess is null && cache.VnetInjection is null
+                    && cache.IsolationKey is { } isolation)
                 {
                     // The API's default is Enabled; Enterprise tiers with Private Link are never public.
                     var effective = cache.PublicAccessMayBeEnabled ? "Enabled" : "Disabled";

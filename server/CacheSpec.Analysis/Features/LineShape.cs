@@ -1,9 +1,11 @@
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// One line as block YAML lays it out: list markers ("- ") after the indentation, then content that may start with "key:".
+/// One line as block YAML lays it out: list markers ("- ") after the indentation, then content that may start with
+/// "key:".
 /// </summary>
-internal readonly record struct LineShape(bool IsBlank, IReadOnlyList<int> Markers, int ContentColumn, string? Key, bool HasValue, int ValueColumn, bool IsDocumentMarker)
+internal readonly record struct LineShape(bool IsBlank, IReadOnlyList<int> Markers, int ContentColumn, string? Key,
+    bool HasValue, int ValueColumn, bool IsDocumentMarker)
 {
     public static LineShape Of(string line)
     {
@@ -44,7 +46,8 @@ internal readonly record struct LineShape(bool IsBlank, IReadOnlyList<int> Marke
         }
         var rest = line[valueColumn..];
         var hasValue = rest.Length > 0 && !rest.StartsWith('#');
-        return new LineShape(false, markers, column, content[..colon].Trim().Trim('"', '\''), hasValue, valueColumn, false);
+        return new LineShape(false, markers, column, content[..colon].Trim().Trim('"', '\''), hasValue, valueColumn,
+            false);
     }
 
     /// <summary>The colon that ends a plain or quoted key: followed by a space or the end of the line.</summary>

@@ -1,6 +1,8 @@
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>The kinds of named things that references point to; names are unique per kind (subnets per network).</summary>
+/// <summary>
+/// The kinds of named things that references point to; names are unique per kind (subnets per network).
+/// </summary>
 public enum NamedKind
 {
     Network,

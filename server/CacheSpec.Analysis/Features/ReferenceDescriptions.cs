@@ -2,7 +2,10 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>What a reference points to, as Markdown built from the model: for hovers on references and for completion items that offer them.</summary>
+/// <summary>
+/// What a reference points to, as Markdown built from the model: for hovers on references and for completion items that
+/// offer them.
+/// </summary>
 public static class ReferenceDescriptions
 {
     public static string Subnet(string reference, WorkspaceModel model)
@@ -11,7 +14,9 @@ public static class ReferenceDescriptions
         {
             return $"**`{reference}`**: no subnet of the workspace has this name.";
         }
-        var lines = new List<string> { $"**`{reference}`** · subnet of network `{subnet.Network.Name?.Value}` ({subnet.Network.Document.File.Path})" };
+        var lines = new List<string> {
+            $"**`{reference}`** · subnet of network `{subnet.Network.Name?.Value}` " +
+            $"({subnet.Network.Document.File.Path})" };
         if (subnet.AddressPrefix is { } prefix)
         {
             lines.Add($"`{prefix.Value}` · {prefix.Value.UsableAddresses} usable addresses");
@@ -19,13 +24,15 @@ public static class ReferenceDescriptions
         var injected = model.CachesInjectedInto(subnet);
         if (injected.Count > 0)
         {
-            lines.Add($"Injected caches: {string.Join(", ", injected.Select(cache => $"`{cache.DisplayName}` ({cache.RequiredSubnetAddresses})"))}, " +
+            var names = injected.Select(cache => $"`{cache.DisplayName}` ({cache.RequiredSubnetAddresses})");
+            lines.Add($"Injected caches: {string.Join(", ", names)}, " +
                 $"{injected.Sum(cache => cache.RequiredSubnetAddresses)} addresses in all");
         }
         var endpoints = model.PrivateEndpointsIn(subnet);
         if (endpoints.Count > 0)
         {
-            lines.Add($"Private endpoints: {string.Join(", ", endpoints.Select(endpoint => $"`{endpoint.Name?.Value}` of `{endpoint.Cache.DisplayName}`"))}");
+            var names = endpoints.Select(endpoint => $"`{endpoint.Name?.Value}` of `{endpoint.Cache.DisplayName}`");
+            lines.Add($"Private endpoints: {string.Join(", ", names)}");
         }
         if (subnet.NetworkSecurityGroup is { } nsg)
         {
@@ -41,9 +48,13 @@ public static class ReferenceDescriptions
             return $"**`{name}`**: no network security group of the workspace has this name.";
         }
         var rules = nsg.Rules.Where(rule => rule.Priority is not null).OrderBy(rule => rule.Priority!.Value).Take(12)
-            .Select(rule => $"| {rule.Priority?.Value} | {rule.Direction?.Value} | {rule.Access?.Value} | {(rule.Protocol?.Node.Resolved as Syntax.ScalarSyntax)?.Value} | {rule.Source?.Value} | {rule.Destination?.Value} | {string.Join(", ", rule.DestinationPorts.Select(port => port.Value))} |");
+            .Select(rule =>
+                $"| {rule.Priority?.Value} | {rule.Direction?.Value} | {rule.Access?.Value} | " +
+                $"{(rule.Protocol?.Node.Resolved as Syntax.ScalarSyntax)?.Value} | {rule.Source?.Value} | " +
+                $"{rule.Destination?.Value} | {string.Join(", ", rule.DestinationPorts.Select(port => port.Value))} |");
         return $"**`{name}`** · network security group ({nsg.Document.File.Path}), {nsg.Rules.Count} rule(s)\n\n" +
-            "| priority | direction | access | protocol | source | destination | ports |\n| --- | --- | --- | --- | --- | --- | --- |\n" + string.Join("\n", rules);
+            "| priority | direction | access | protocol | source | destination | ports |\n| --- | --- | --- | --- | " +
+                "--- | --- | --- |\n" + string.Join("\n", rules);
     }
 
     public static string Cache(string name, WorkspaceModel model)
@@ -52,8 +63,11 @@ public static class ReferenceDescriptions
         {
             return $"**`{name}`**: no cache of the workspace has this name.";
         }
-        var parts = new[] { cache.Tier?.Value.ToString(), cache.Size?.Value, cache.Region?.Value }.Where(part => part is not null);
-        return $"**`{name}`** · cache ({cache.Document.File.Path})\n\n{string.Join(" · ", parts)} {DocumentSymbols.Isolation(cache)}" +
-            (cache.GeoRole is { } role ? $"\n\nGeo-replication role: {role.Value.ToString().ToLowerInvariant()}" : string.Empty);
+        var parts = new[] { cache.Tier?.Value.ToString(), cache.Size?.Value,
+            cache.Region?.Value }.Where(part => part is not null);
+        return $"**`{name}`** · cache ({cache.Document.File.Path})\n\n{string.Join(" · ", parts)} " +
+            $"{DocumentSymbols.Isolation(cache)}" +
+            (cache.GeoRole is { } role ? $"\n\nGeo-replication role: {role.Value.ToString().ToLowerInvariant()}"
+                : string.Empty);
     }
 }

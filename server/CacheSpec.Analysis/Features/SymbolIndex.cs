@@ -6,8 +6,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Features;
 
 /// <summary>
-/// Every declaration and reference of the workspace's named things, across files: the ground for go to definition, find references,
-/// rename, highlight and workspace symbols. A symbol's key is its kind and name ("subnet:hub/redis").
+/// Every declaration and reference of the workspace's named things, across files: the ground for go to definition, find
+/// references, rename, highlight and workspace symbols. A symbol's key is its kind and name ("subnet:hub/redis").
 /// </summary>
 public sealed class SymbolIndex
 {
@@ -72,16 +72,23 @@ public sealed class SymbolIndex
 
     public static string KeyOf(NamedKind kind, string name) => $"{kind}:{name}";
 
-    /// <summary>The occurrence whose name text holds the offset (the innermost: "redis" of "hub/redis" over the reference as a whole).</summary>
+    /// <summary>
+    /// The occurrence whose name text holds the offset (the innermost: "redis" of "hub/redis" over the reference as a
+    /// whole).
+    /// </summary>
     public Occurrence? At(SpecFile file, int offset) =>
-        occurrences.Where(occurrence => occurrence.File == file && occurrence.Span.ContainsOrTouches(offset)).MinBy(occurrence => occurrence.Span.Length);
+        occurrences.Where(occurrence => occurrence.File == file && occurrence.Span.ContainsOrTouches(offset))
+            .MinBy(occurrence => occurrence.Span.Length);
 
-    public IEnumerable<Occurrence> Declarations(string key) => occurrences.Where(occurrence => occurrence.Key == key && occurrence.IsDeclaration);
+    public IEnumerable<Occurrence> Declarations(string key) =>
+        occurrences.Where(occurrence => occurrence.Key == key && occurrence.IsDeclaration);
 
     public IEnumerable<Occurrence> OccurrencesOf(string key) => occurrences.Where(occurrence => occurrence.Key == key);
 
     public IEnumerable<Occurrence> DeclarationsMatching(string query) =>
-        occurrences.Where(occurrence => occurrence.IsDeclaration && (query.Length == 0 || occurrence.Name.Contains(query, StringComparison.OrdinalIgnoreCase)));
+        occurrences.Where(occurrence =>
+            occurrence.IsDeclaration
+            && (query.Length == 0 || occurrence.Name.Contains(query, StringComparison.OrdinalIgnoreCase)));
 
     private void Declare(NamedKind kind, Located<string>? name, SpecFile file, string? fullName)
     {
@@ -92,9 +99,12 @@ public sealed class SymbolIndex
     }
 
     private void Add(NamedKind kind, string name, SpecFile file, SyntaxNode node, bool isDeclaration) =>
-        occurrences.Add(new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
+        occurrences.Add(
+            new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
 
-    /// <summary>"hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).</summary>
+    /// <summary>
+    /// "hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).
+    /// </summary>
     private void AddSubnetReference(Located<string> reference, SpecFile file)
     {
         var slash = reference.Value.IndexOf('/');
@@ -104,12 +114,17 @@ public sealed class SymbolIndex
         }
         var whole = ValueSpan(file, reference.Node, reference.Value);
         var network = reference.Value[..slash];
-        occurrences.Add(new Occurrence(NamedKind.Network, KeyOf(NamedKind.Network, network), network, file, new TextSpan(whole.Start, slash), false));
-        occurrences.Add(new Occurrence(NamedKind.Subnet, KeyOf(NamedKind.Subnet, reference.Value), reference.Value, file,
+        occurrences.Add(
+            new Occurrence(NamedKind.Network, KeyOf(NamedKind.Network, network), network, file,
+                new TextSpan(whole.Start, slash), false));
+        occurrences.Add(
+            new Occurrence(NamedKind.Subnet, KeyOf(NamedKind.Subnet, reference.Value), reference.Value, file,
             TextSpan.FromBounds(whole.Start + slash + 1, whole.End), false));
     }
 
-    /// <summary>The span of a scalar's text without its quotes (a quoted "hub/redis" starts one character in).</summary>
+    /// <summary>
+    /// The span of a scalar's text without its quotes (a quoted "hub/redis" starts one character in).
+    /// </summary>
     private static TextSpan ValueSpan(SpecFile file, SyntaxNode node, string value)
     {
         var span = node.Span;

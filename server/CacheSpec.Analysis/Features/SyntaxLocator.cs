@@ -4,7 +4,10 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Features;
 
-/// <summary>Finds the key or scalar value at an offset by walking the tree and the format together (keys the format does not know are not entered).</summary>
+/// <summary>
+/// Finds the key or scalar value at an offset by walking the tree and the format together (keys the format does not
+/// know are not entered).
+/// </summary>
 public static class SyntaxLocator
 {
     public static SyntaxHit? Find(SpecFile file, int offset)
@@ -44,7 +47,8 @@ public static class SyntaxLocator
         return null;
     }
 
-    private static SyntaxHit? Within(SpecDocument document, SyntaxNode value, FieldDefinition field, ObjectType owner, int offset)
+    private static SyntaxHit? Within(SpecDocument document, SyntaxNode value, FieldDefinition field, ObjectType owner,
+        int offset)
     {
         switch (value, field.Type)
         {

@@ -4,8 +4,9 @@ using CacheSpec.Analysis.Rules;
 namespace CacheSpec.Analysis.Fixes;
 
 /// <summary>
-/// The front door of quick fixes: the fixes of a diagnostic of an analysis. It never throws: a provider that fails offers nothing,
-/// and a fix whose edits overlap, or that edits a file with YAML syntax errors or would leave one, is dropped.
+/// The front door of quick fixes: the fixes of a diagnostic of an analysis. It never throws: a provider that fails
+/// offers nothing, and a fix whose edits overlap, or that edits a file with YAML syntax errors or would leave one, is
+/// dropped.
 /// </summary>
 public static class CodeFixes
 {

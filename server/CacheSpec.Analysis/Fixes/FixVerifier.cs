@@ -6,12 +6,16 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Fixes;
 
-/// <summary>The last guard before a fix is offered: its edits must fit their files without overlapping and leave every file valid YAML.</summary>
+/// <summary>
+/// The last guard before a fix is offered: its edits must fit their files without overlapping and leave every file
+/// valid YAML.
+/// </summary>
 internal static class FixVerifier
 {
     /// <summary>
-    /// True when every edited file parses without errors or limits before the fix and after it. A file with YAML syntax errors gets no fixes:
-    /// its tree holds only what could be read, so positions near the error do not say where an edit would land.
+    /// True when every edited file parses without errors or limits before the fix and after it. A file with YAML syntax
+    /// errors gets no fixes: its tree holds only what could be read, so positions near the error do not say where an
+    /// edit would land.
     /// </summary>
     public static bool IsSafe(CodeFix fix)
     {
@@ -21,7 +25,8 @@ internal static class FixVerifier
         }
         foreach (var group in fix.Edits.GroupBy(edit => edit.File))
         {
-            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText || !ParsesCleanly(newText))
+            if (group.Key.Syntax.Errors.Count > 0 || Apply(group.Key, group) is not { } newText
+                || !ParsesCleanly(newText))
             {
                 return false;
             }
@@ -36,7 +41,9 @@ internal static class FixVerifier
         return tree.Errors.Count == 0 && tree.Limits.Count == 0;
     }
 
-    /// <summary>The file's text with the edits applied, or null when an edit falls outside the text or two edits overlap.</summary>
+    /// <summary>
+    /// The file's text with the edits applied, or null when an edit falls outside the text or two edits overlap.
+    /// </summary>
     public static string? Apply(SpecFile file, IEnumerable<FixEdit> edits)
     {
         var text = file.Text.Text;

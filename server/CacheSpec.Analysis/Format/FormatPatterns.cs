@@ -3,12 +3,15 @@ using System.Text.RegularExpressions;
 namespace CacheSpec.Analysis.Format;
 
 /// <summary>
-/// The format's patterns as source-generated regular expressions: every scalar of a document is checked on every keystroke, and
-/// generated matchers are several times faster than the interpreter (Native AOT has no compiled regular expressions).
+/// The format's patterns as source-generated regular expressions: every scalar of a document is checked on every
+/// keystroke, and generated matchers are several times faster than the interpreter (Native AOT has no compiled regular
+/// expressions).
 /// </summary>
 internal static partial class FormatPatterns
 {
-    /// <summary>The matcher for a pattern: the generated one for the format's own patterns, an interpreted one for any other.</summary>
+    /// <summary>
+    /// The matcher for a pattern: the generated one for the format's own patterns, an interpreted one for any other.
+    /// </summary>
     public static Regex For(string pattern) => pattern switch
     {
         SpecFormat.NamePattern => Name(),

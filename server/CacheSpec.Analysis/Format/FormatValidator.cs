@@ -6,8 +6,8 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Format;
 
 /// <summary>
-/// Walks a document against the format definition once and collects unknown keys, invalid values and missing required keys.
-/// It descends only into keys the format knows, so its depth is the format's, whatever the input's nesting.
+/// Walks a document against the format definition once and collects unknown keys, invalid values and missing required
+/// keys. It descends only into keys the format knows, so its depth is the format's, whatever the input's nesting.
 /// </summary>
 public static class FormatValidator
 {
@@ -15,13 +15,15 @@ public static class FormatValidator
     public const string InvalidValue = "invalid-value";
     public const string MissingRequired = "missing-required";
 
-    public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document) => Validate(document, previous: null).Issues;
+    public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document) =>
+        Validate(document, previous: null).Issues;
 
     /// <summary>
-    /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list items that are
-    /// still the same nodes; returns the memo for the next one.
+    /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list
+    /// items that are still the same nodes; returns the memo for the next one.
     /// </summary>
-    internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo) Validate(DocumentSyntax document, ItemIssues? previous)
+    internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo) Validate(DocumentSyntax document,
+        ItemIssues? previous)
     {
         var issues = new List<FormatIssue>();
         var memo = new ItemIssues();
@@ -40,24 +42,32 @@ public static class FormatValidator
         }
         else
         {
-            issues.Add(new FormatIssue(InvalidValue, root.Span, $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
+            issues.Add(new FormatIssue(InvalidValue, root.Span,
+                $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
         }
         return (issues, memo);
     }
 
-    /// <summary>An empty document (an empty file, only comments, or nothing after "---") lacks the root's required keys like any other.</summary>
+    /// <summary>
+    /// An empty document (an empty file, only comments, or nothing after "---") lacks the root's required keys like any
+    /// other.
+    /// </summary>
     private static void ReportEmptySpec(DocumentSyntax document, List<FormatIssue> issues)
     {
         foreach (var field in SpecFormat.Root.Fields.Where(field => field.Required))
         {
-            issues.Add(new FormatIssue(MissingRequired, new TextSpan(document.Span.Start, 0), $"The spec is empty: it has no '{field.Name}', which is required."));
+            issues.Add(new FormatIssue(MissingRequired, new TextSpan(document.Span.Start, 0),
+                $"The spec is empty: it has no '{field.Name}', which is required."));
         }
     }
 
-    /// <summary>Where the items of the root's lists are validated: the previous memo to read and the next one to fill.</summary>
+    /// <summary>
+    /// Where the items of the root's lists are validated: the previous memo to read and the next one to fill.
+    /// </summary>
     private sealed record TopLevelItems(ItemIssues? Previous, ItemIssues Next);
 
-    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues, TopLevelItems? topLevel = null)
+    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues,
+        TopLevelItems? topLevel = null)
     {
         // An alias was checked where its anchor stands; following it again could multiply work without bound.
         if (node is AliasSyntax)
@@ -86,12 +96,14 @@ public static class FormatValidator
                 ValidateScalar(scalar, scalarType, path, issues);
                 break;
             default:
-                issues.Add(new FormatIssue(InvalidValue, node.Span, $"'{path}' must be {type.Expected}; found {Describe(node)}."));
+                issues.Add(new FormatIssue(InvalidValue, node.Span,
+                    $"'{path}' must be {type.Expected}; found {Describe(node)}."));
                 break;
         }
     }
 
-    private static void ValidateTopLevelItem(SyntaxNode item, TypeDefinition type, string path, List<FormatIssue> issues, TopLevelItems topLevel)
+    private static void ValidateTopLevelItem(SyntaxNode item, TypeDefinition type, string path,
+        List<FormatIssue> issues, TopLevelItems topLevel)
     {
         var known = Array.Empty<FormatIssue>();
         var reused = topLevel.Previous is { } previous && previous.TryGet(item, type, out known);
@@ -105,7 +117,8 @@ public static class FormatValidator
         issues.AddRange(known);
     }
 
-    private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues, TopLevelItems? topLevel = null)
+    private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues,
+        TopLevelItems? topLevel = null)
     {
         var entries = mapping.Entries;
         for (var i = 0; i < entries.Count; i++)
@@ -114,16 +127,20 @@ public static class FormatValidator
             var key = entry.KeyText;
             if (key is null)
             {
-                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Keys of {Article(type.Name)} are plain names; found {Describe(entry.Key)}."));
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span,
+                    $"Keys of {Article(type.Name)} are plain names; found {Describe(entry.Key)}."));
                 continue;
             }
             var field = type.Find(key);
             if (field is null)
             {
-                var suggestion = Suggestions.Closest(key, type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
+                var suggestion = Suggestions.Closest(key,
+                    type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
                 var hint = ForeignKeys.Hint(type, key)
-                    ?? (suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}." : $" Did you mean '{suggestion}'?");
-                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span, $"Unknown key '{key}': {Article(type.Name)} has no such key.{hint}"));
+                    ?? (suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}."
+                        : $" Did you mean '{suggestion}'?");
+                issues.Add(new FormatIssue(UnknownKey, entry.Key.Span,
+                    $"Unknown key '{key}': {Article(type.Name)} has no such key.{hint}"));
                 continue;
             }
             if (entry.Value.Resolved is ScalarSyntax { IsNull: true } empty && field.Type is not ScalarType)
@@ -133,7 +150,8 @@ public static class FormatValidator
                     continue;
                 }
                 // YAML reads "subnets:" with nothing after it as null, which the JSON Schema rejects too.
-                issues.Add(new FormatIssue(InvalidValue, entry.Key.Span, $"'{key}' must be {field.Type.Expected}; it is empty." +
+                issues.Add(new FormatIssue(InvalidValue, entry.Key.Span,
+                    $"'{key}' must be {field.Type.Expected}; it is empty." +
                     (field.Type is ListType ? " Write [] for an empty list." : string.Empty)));
                 continue;
             }
@@ -146,14 +164,18 @@ public static class FormatValidator
             // What a mapping cut short by a syntax error lacks may well be written after the error.
             if (field.Required && !mapping.IsCutShort && mapping.Find(field.Name) is null)
             {
-                issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping), $"The {type.Name} has no '{field.Name}', which is required."));
+                issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping),
+                    $"The {type.Name} has no '{field.Name}', which is required."));
             }
         }
     }
 
-    /// <summary>A missing key is reported on the mapping's first key, a small range that still names the object.</summary>
+    /// <summary>
+    /// A missing key is reported on the mapping's first key, a small range that still names the object.
+    /// </summary>
     private static TextSpan MissingSpan(MappingSyntax mapping) =>
-        mapping.Entries.Count > 0 ? mapping.Entries[0].Key.Span : new TextSpan(mapping.Span.Start, Math.Min(1, mapping.Span.Length));
+        mapping.Entries.Count > 0 ? mapping.Entries[0].Key.Span
+            : new TextSpan(mapping.Span.Start, Math.Min(1, mapping.Span.Length));
 
     private static void ValidateScalar(ScalarSyntax scalar, ScalarType type, string key, List<FormatIssue> issues)
     {
@@ -163,7 +185,9 @@ public static class FormatValidator
             {
                 return;
             }
-            issues.Add(new FormatIssue(InvalidValue, scalar.Span.Length > 0 ? scalar.Span : new TextSpan(scalar.Span.Start, 0), $"'{key}' has no value; it must be {type.Expected}."));
+            issues.Add(new FormatIssue(InvalidValue,
+                scalar.Span.Length > 0 ? scalar.Span : new TextSpan(scalar.Span.Start, 0),
+                $"'{key}' has no value; it must be {type.Expected}."));
             return;
         }
         if (type.CheckedByRule is not null)
@@ -174,7 +198,8 @@ public static class FormatValidator
         if (problem is null && NonStringReading(scalar, type) is { } reading)
         {
             // Other YAML tools (and the JSON Schema) read this as a number or boolean, not the string the format wants.
-            problem = $"'{key}' must be a string, but YAML reads {scalar.Value} as {reading}; quote it: \"{scalar.Value}\".";
+            problem = $"'{key}' must be a string, but YAML reads {scalar.Value} as {reading}; quote it: " +
+                $"\"{scalar.Value}\".";
         }
         if (problem is not null)
         {
@@ -183,18 +208,21 @@ public static class FormatValidator
     }
 
     /// <summary>
-    /// What YAML reads a plain value as ("an integer", "a boolean"...) when the format wants a string there and the value, quoted,
-    /// would be accepted; null when quoting is not the remedy.
+    /// What YAML reads a plain value as ("an integer", "a boolean"...) when the format wants a string there and the
+    /// value, quoted, would be accepted; null when quoting is not the remedy.
     /// </summary>
     internal static string? QuotingWanted(ScalarSyntax scalar, ScalarType type) =>
-        !scalar.IsNull && type.CheckedByRule is null && ContentProblem(scalar, type, string.Empty) is null ? NonStringReading(scalar, type) : null;
+        !scalar.IsNull && type.CheckedByRule is null && ContentProblem(scalar, type, string.Empty) is null
+            ? NonStringReading(scalar, type) : null;
 
     private static string? NonStringReading(ScalarSyntax scalar, ScalarType type) =>
         type.Kind is not (ValueKind.Integer or ValueKind.Boolean or ValueKind.Port) && scalar.IsPlain
             ? YamlCoreSchema.ReadsAsNonString(scalar.Value)
             : null;
 
-    /// <summary>What is wrong with a value's text for its type, whatever YAML reads it as; null when the text is acceptable.</summary>
+    /// <summary>
+    /// What is wrong with a value's text for its type, whatever YAML reads it as; null when the text is acceptable.
+    /// </summary>
     private static string? ContentProblem(ScalarSyntax scalar, ScalarType type, string key)
     {
         var value = scalar.Value;
@@ -206,22 +234,28 @@ public static class FormatValidator
                 : $"'{key}' must be true or false; found '{value}'.",
             ValueKind.Enum => type.EnumValues.Contains(value)
                 ? null
-                : $"'{value}' is not a valid {key}. Expected {string.Join(", ", type.EnumValues)}." + DidYouMean(value, type.EnumValues),
+                : $"'{value}' is not a valid {key}. Expected {string.Join(", ", type.EnumValues)}."
+                    + DidYouMean(value, type.EnumValues),
             ValueKind.IpAddress => Ipv4Address.TryParse(value, out _) ? null : $"'{value}' is not an IPv4 address.",
-            ValueKind.Port => PortRange.TryParse(value, out _) ? null : $"'{value}' is not a port, a range \"a-b\" of ports (0-65535) or \"*\".",
+            ValueKind.Port =>
+                PortRange.TryParse(value, out _) ? null
+                : $"'{value}' is not a port, a range \"a-b\" of ports (0-65535) or \"*\".",
             ValueKind.AddressSelector => CheckAddressSelector(value, key),
             _ => null,
         };
         if (problem is null && type.PatternRegex is { } pattern && !pattern.IsMatch(value))
         {
-            problem = $"'{value}' is not {type.Expected}" + (type.Kind == ValueKind.String ? $" matching {type.Pattern}." : ".");
+            problem = $"'{value}' is not {type.Expected}"
+                + (type.Kind == ValueKind.String ? $" matching {type.Pattern}." : ".");
         }
         return problem;
     }
 
     private static string? CheckInteger(ScalarSyntax scalar, ScalarType type)
     {
-        if (!scalar.IsPlain || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (!scalar.IsPlain
+            || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                out var number))
         {
             return $"Expected an integer; found '{scalar.Value}'.";
         }
@@ -246,7 +280,8 @@ public static class FormatValidator
         {
             return null; // a subnet reference: unresolved-reference checks it
         }
-        return $"'{value}' is not a valid {key}: use a CIDR, an IPv4 address, a subnet reference \"network/subnet\", \"*\" or a service tag." +
+        return $"'{value}' is not a valid {key}: use a CIDR, an IPv4 address, a subnet reference \"network/subnet\", " +
+            "\"*\" or a service tag." +
             DidYouMean(value, SpecFormat.ServiceTags);
     }
 
@@ -262,7 +297,8 @@ public static class FormatValidator
         _ => "something else",
     };
 
-    private static string Article(string noun) => ("aeiou".Contains(char.ToLowerInvariant(noun[0])) ? "an " : "a ") + noun;
+    private static string Article(string noun) =>
+        ("aeiou".Contains(char.ToLowerInvariant(noun[0])) ? "an " : "a ") + noun;
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 }

@@ -12,7 +12,9 @@ public sealed class ObjectType : TypeDefinition
         byName = fields.ToDictionary(field => field.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The format's name for this object ("cache", "subnet"...), used in messages and guidance anchors.</summary>
+    /// <summary>
+    /// The format's name for this object ("cache", "subnet"...), used in messages and guidance anchors.
+    /// </summary>
     public string Name { get; }
 
     public IReadOnlyList<FieldDefinition> Fields { get; }

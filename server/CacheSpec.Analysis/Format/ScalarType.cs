@@ -29,8 +29,9 @@ public sealed class ScalarType : TypeDefinition
     public long? Maximum { get; init; }
 
     /// <summary>
-    /// The rule that reports this value's problems beyond being a scalar (invalid-cidr for prefixes, firewall-rule-invalid-range
-    /// for firewall addresses); the format validator then checks only that a scalar stands here, so nothing is reported twice.
+    /// The rule that reports this value's problems beyond being a scalar (invalid-cidr for prefixes,
+    /// firewall-rule-invalid-range for firewall addresses); the format validator then checks only that a scalar stands
+    /// here, so nothing is reported twice.
     /// </summary>
     public string? CheckedByRule { get; init; }
 

@@ -12,7 +12,8 @@ public static class SpecFormat
     public const string Kind = "CacheIsolationSpec";
 
     public const string NamePattern = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$";
-    public const string SubnetReferencePattern = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?/[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$";
+    public const string SubnetReferencePattern =
+        "^[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?/[A-Za-z0-9]([A-Za-z0-9._-]{0,78}[A-Za-z0-9_])?$";
     public const string CidrPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}$";
     public const string IpAddressPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$";
     public const string PortPattern = @"^(\*|\d{1,5}(-\d{1,5})?)$";
@@ -27,14 +28,16 @@ public static class SpecFormat
 
     public static IReadOnlyList<string> EnterpriseFlashSizes { get; } = AzureFacts.Catalog.SizesOfFamily("F");
 
-    public static IReadOnlyList<string> ServiceTags { get; } = AzureFacts.Catalog.ServiceTags.Select(tag => tag.Name).ToArray();
+    public static IReadOnlyList<string> ServiceTags { get; } = AzureFacts.Catalog.ServiceTags.Select(tag => tag.Name)
+        .ToArray();
 
     public static ScalarType Name { get; } = new(ValueKind.String) { Pattern = NamePattern };
 
     public static ObjectType Route { get; } = new("route",
         new FieldDefinition("name", Name, Required: true),
         new FieldDefinition("addressPrefix", Cidr(), Required: true),
-        new FieldDefinition("nextHop", Enum("Internet", "VirtualAppliance", "VirtualNetworkGateway", "None"), Required: true));
+        new FieldDefinition("nextHop", Enum("Internet", "VirtualAppliance", "VirtualNetworkGateway", "None"),
+            Required: true));
 
     public static ObjectType Subnet { get; } = new("subnet",
         new FieldDefinition("name", Name, Required: true),
@@ -49,7 +52,8 @@ public static class SpecFormat
         new FieldDefinition("name", Name, Required: true),
         new FieldDefinition("region", new ScalarType(ValueKind.String)),
         new FieldDefinition("addressSpace", new ListType(Cidr()), Required: true),
-        new FieldDefinition("dnsServers", new ListType(new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern })),
+        new FieldDefinition("dnsServers",
+            new ListType(new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern })),
         new FieldDefinition("subnets", new ListType(Subnet)));
 
     public static ObjectType SecurityRule { get; } = new("securityRule",
@@ -60,7 +64,8 @@ public static class SpecFormat
         new FieldDefinition("protocol", Enum("Tcp", "Udp", "Icmp", "*"), Required: true),
         new FieldDefinition("source", new ScalarType(ValueKind.AddressSelector), Required: true),
         new FieldDefinition("destination", new ScalarType(ValueKind.AddressSelector), Required: true),
-        new FieldDefinition("destinationPorts", new ListType(new ScalarType(ValueKind.Port) { Pattern = PortPattern }), Required: true));
+        new FieldDefinition("destinationPorts", new ListType(new ScalarType(ValueKind.Port) { Pattern = PortPattern }),
+            Required: true));
 
     public static ObjectType NetworkSecurityGroup { get; } = new("networkSecurityGroup",
         new FieldDefinition("name", Name, Required: true),
@@ -76,17 +81,20 @@ public static class SpecFormat
         new FieldDefinition("authentication", Enum("sas", "managedIdentity")));
 
     public static ObjectType GeoReplication { get; } = new("geoReplication",
-        new FieldDefinition("linkedCache", new ScalarType(ValueKind.CacheReference) { Pattern = NamePattern }, Required: true),
+        new FieldDefinition("linkedCache", new ScalarType(ValueKind.CacheReference) { Pattern = NamePattern },
+            Required: true),
         new FieldDefinition("role", Enum("primary", "secondary"), Required: true));
 
     public static ObjectType PrivateEndpoint { get; } = new("privateEndpoint",
         new FieldDefinition("name", Name, Required: true),
-        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern }, Required: true),
+        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern },
+            Required: true),
         new FieldDefinition("groupId", new ScalarType(ValueKind.String)),
         new FieldDefinition("privateDnsZone", new ScalarType(ValueKind.String)));
 
     public static ObjectType VnetInjection { get; } = new("vnetInjection",
-        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern }, Required: true),
+        new FieldDefinition("subnet", new ScalarType(ValueKind.SubnetReference) { Pattern = SubnetReferencePattern },
+            Required: true),
         new FieldDefinition("staticIp", new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern }));
 
     public static ObjectType FirewallRule { get; } = new("firewallRule",
@@ -135,7 +143,11 @@ public static class SpecFormat
 
     /// <summary>An integer within the limits the facts catalog gives it.</summary>
     private static ScalarType Integer(string limit) =>
-        new(ValueKind.Integer) { Minimum = AzureFacts.Catalog.Limit(limit).Minimum, Maximum = AzureFacts.Catalog.Limit(limit).Maximum };
+        new(ValueKind.Integer)
+        {
+            Minimum = AzureFacts.Catalog.Limit(limit).Minimum,
+            Maximum = AzureFacts.Catalog.Limit(limit).Maximum,
+        };
 
     private static ScalarType Cidr() => new(ValueKind.Cidr) { Pattern = CidrPattern, CheckedByRule = "invalid-cidr" };
 

@@ -1,6 +1,8 @@
 namespace CacheSpec.Analysis.Format;
 
-/// <summary>"Did you mean" for misspelled keys and values: the closest candidate within a small edit distance.</summary>
+/// <summary>
+/// "Did you mean" for misspelled keys and values: the closest candidate within a small edit distance.
+/// </summary>
 public static class Suggestions
 {
     public static string? Closest(string text, IEnumerable<string> candidates)
@@ -15,7 +17,8 @@ public static class Suggestions
             {
                 return candidate;
             }
-            // The distance is at least the difference in length: such candidates cannot be suggested, so skip the costly comparison.
+            // The distance is at least the difference in length: such candidates cannot be suggested, so skip the
+            // costly comparison.
             if (Math.Abs(candidate.Length - text.Length) > allowed)
             {
                 continue;
@@ -40,8 +43,8 @@ public static class Suggestions
     public static int Distance(string a, string b) => Distance(a, b, int.MaxValue);
 
     /// <summary>
-    /// The same, but any distance above the limit may come back as int.MaxValue: once a whole row exceeds it, no later row can come
-    /// back under it, so a name far from the text costs a few rows instead of all of them.
+    /// The same, but any distance above the limit may come back as int.MaxValue: once a whole row exceeds it, no later
+    /// row can come back under it, so a name far from the text costs a few rows instead of all of them.
     /// </summary>
     private static int Distance(string a, string b, int limit)
     {
@@ -73,7 +76,8 @@ public static class Suggestions
                 }
                 rowMinimum = Math.Min(rowMinimum, current[j]);
             }
-            // With transpositions a cell may also come from two rows back, so both of the last two rows must exceed the limit.
+            // With transpositions a cell may also come from two rows back, so both of the last two rows must exceed the
+            // limit.
             if (rowMinimum > limit && i > 1 && MinimumOf(previous) > limit)
             {
                 return int.MaxValue;

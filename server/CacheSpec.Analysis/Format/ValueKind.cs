@@ -1,6 +1,8 @@
 namespace CacheSpec.Analysis.Format;
 
-/// <summary>What a scalar field holds; the kinds with a text form (CIDR, address, reference) are strings with a pattern.</summary>
+/// <summary>
+/// What a scalar field holds; the kinds with a text form (CIDR, address, reference) are strings with a pattern.
+/// </summary>
 public enum ValueKind
 {
     String,
@@ -14,6 +16,8 @@ public enum ValueKind
     NsgReference,
     CacheReference,
 
-    /// <summary>An NSG rule's source or destination: CIDR, IPv4 address, service tag, subnet reference or "*".</summary>
+    /// <summary>
+    /// An NSG rule's source or destination: CIDR, IPv4 address, service tag, subnet reference or "*".
+    /// </summary>
     AddressSelector,
 }

@@ -7,8 +7,9 @@ using Markdig.Syntax.Inlines;
 namespace CacheSpec.Analysis.Guidance;
 
 /// <summary>
-/// The guidance documents and rule pages, parsed with Markdig from the resources embedded in the engine: sections with stable anchors,
-/// and an index from each format key ("object.field"), enum value and rule id to the text that explains it.
+/// The guidance documents and rule pages, parsed with Markdig from the resources embedded in the engine: sections with
+/// stable anchors, and an index from each format key ("object.field"), enum value and rule id to the text that explains
+/// it.
 /// </summary>
 public sealed partial class GuidanceIndex
 {
@@ -32,7 +33,8 @@ public sealed partial class GuidanceIndex
     public KeyGuidance? FindKey(string objectName, string field) => keys.GetValueOrDefault($"{objectName}.{field}");
 
     /// <summary>A section by "document.md#anchor" (or "document.md" for its title section).</summary>
-    public GuidanceSection? FindSection(string target) => sections.GetValueOrDefault(target.Contains('#') ? target : target + "#");
+    public GuidanceSection? FindSection(string target) =>
+        sections.GetValueOrDefault(target.Contains('#') ? target : target + "#");
 
     /// <summary>The Markdown of docs/rules/&lt;id&gt;.md, when the rule has a page.</summary>
     public string? RulePage(string ruleId) => rulePages.GetValueOrDefault(ruleId);
@@ -105,13 +107,15 @@ public sealed partial class GuidanceIndex
             sections.TryAdd($"{file}#{anchor}", new GuidanceSection(file, title, anchor, heading.Level, body));
             if (file == "keys.md" && heading.Level == 3)
             {
-                var key = ReadKey(title, anchor, markdown, heading, i + 1 < headings.Length ? headings[i + 1].Span.Start : markdown.Length, document);
+                var key = ReadKey(title, anchor, markdown, heading,
+                    i + 1 < headings.Length ? headings[i + 1].Span.Start : markdown.Length, document);
                 keys[key.Path] = key;
             }
         }
     }
 
-    private static KeyGuidance ReadKey(string path, string anchor, string markdown, HeadingBlock heading, int end, MarkdownDocument document)
+    private static KeyGuidance ReadKey(string path, string anchor, string markdown, HeadingBlock heading, int end,
+        MarkdownDocument document)
     {
         var blocks = document.Where(block => block.Span.Start > heading.Span.Start && block.Span.Start < end).ToArray();
         string? meaning = null;
@@ -127,7 +131,8 @@ public sealed partial class GuidanceIndex
                 case ListBlock list:
                     foreach (var item in list.OfType<ListItemBlock>())
                     {
-                        var itemText = markdown.Substring(item.Span.Start, item.Span.Length).Trim().TrimStart('-', '*', ' ');
+                        var itemText = markdown.Substring(item.Span.Start, item.Span.Length).Trim()
+                            .TrimStart('-', '*', ' ');
                         var match = ValueItem().Match(itemText);
                         if (match.Success)
                         {

@@ -3,9 +3,9 @@ using CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Analysis.Guidance;
 
 /// <summary>
-/// Builds hover and completion Markdown from the guidance index, for one profile: a title, the key's meaning, what matters for
-/// isolation, the paragraph of the spec's profile, a note of what changed since 2020-10, and links (made absolute with the host's base).
-/// Hovers stay short: value lists are left to the values' own hovers.
+/// Builds hover and completion Markdown from the guidance index, for one profile: a title, the key's meaning, what
+/// matters for isolation, the paragraph of the spec's profile, a note of what changed since 2020-10, and links (made
+/// absolute with the host's base). Hovers stay short: value lists are left to the values' own hovers.
 /// </summary>
 public sealed partial class GuidanceRenderer
 {
@@ -19,7 +19,10 @@ public sealed partial class GuidanceRenderer
 
     public GuidanceIndex Index { get; }
 
-    /// <summary>Where docs/guidance is for the reader (a file:// URI of the shipped copy); relative links are resolved against it.</summary>
+    /// <summary>
+    /// Where docs/guidance is for the reader (a file:// URI of the shipped copy); relative links are resolved against
+    /// it.
+    /// </summary>
     public string LinkBase { get; }
 
     public string? Key(string objectName, string field, GuidanceProfile profile)
@@ -28,7 +31,8 @@ public sealed partial class GuidanceRenderer
         {
             return null;
         }
-        var lines = new List<string> { $"**`{key.Path}`** · guidance `{GuidanceProfiles.ToText(profile)}`", string.Empty, Absolute(key.Meaning) };
+        var lines = new List<string> { $"**`{key.Path}`** · guidance `{GuidanceProfiles.ToText(profile)}`",
+            string.Empty, Absolute(key.Meaning) };
         foreach (var note in key.Notes)
         {
             lines.Add(string.Empty);
@@ -45,7 +49,8 @@ public sealed partial class GuidanceRenderer
         {
             return null;
         }
-        var lines = new List<string> { $"**`{value}`** · `{key.Path}` · guidance `{GuidanceProfiles.ToText(profile)}`", string.Empty, Absolute(meaning), string.Empty, Absolute(key.Meaning) };
+        var lines = new List<string> { $"**`{value}`** · `{key.Path}` · guidance `{GuidanceProfiles.ToText(profile)}`",
+            string.Empty, Absolute(meaning), string.Empty, Absolute(key.Meaning) };
         AddProfileNotes(key, profile, lines);
         AddLinks(key, lines);
         return Fit(lines);
@@ -67,11 +72,16 @@ public sealed partial class GuidanceRenderer
     }
 
     public string? ValueSummary(string objectName, string field, string value) =>
-        Index.FindKey(objectName, field) is { } key && key.Values.TryGetValue(value, out var meaning) ? Absolute(meaning) : null;
+        Index.FindKey(objectName, field) is { } key && key.Values.TryGetValue(value, out var meaning)
+            ? Absolute(meaning) : null;
 
-    /// <summary>The body of a guidance section ("vnet-injection.md#what-it-is"), links made absolute, cut to hover size.</summary>
+    /// <summary>
+    /// The body of a guidance section ("vnet-injection.md#what-it-is"), links made absolute, cut to hover size.
+    /// </summary>
     public string? Section(string target) =>
-        Index.FindSection(target) is { } section ? Fit(new List<string> { $"**{section.Title}**", string.Empty, Absolute(section.Body), string.Empty, $"[Read more]({LinkBase}{target})" }) : null;
+        Index.FindSection(target) is { } section
+            ? Fit(new List<string> { $"**{section.Title}**", string.Empty, Absolute(section.Body), string.Empty,
+                $"[Read more]({LinkBase}{target})" }) : null;
 
     /// <summary>"Why" of a rule page, for hovers on a finding.</summary>
     public string? RuleWhy(string ruleId) => Index.RuleSection(ruleId, "Why");
@@ -95,12 +105,15 @@ public sealed partial class GuidanceRenderer
 
     private void AddLinks(KeyGuidance key, List<string> lines)
     {
-        var links = key.SeeAlso.Select(link => $"[{link.Text}]({Resolve(link.Target)})").Prepend($"[{key.Path}]({LinkBase}keys.md#{key.Anchor})");
+        var links = key.SeeAlso.Select(link => $"[{link.Text}]({Resolve(link.Target)})")
+            .Prepend($"[{key.Path}]({LinkBase}keys.md#{key.Anchor})");
         lines.Add(string.Empty);
         lines.Add("See: " + string.Join(" · ", links));
     }
 
-    /// <summary>Keeps a hover under about 25 lines: paragraphs past the limit are dropped, the links line is kept.</summary>
+    /// <summary>
+    /// Keeps a hover under about 25 lines: paragraphs past the limit are dropped, the links line is kept.
+    /// </summary>
     private static string Fit(List<string> lines)
     {
         var text = string.Join("\n", lines);
@@ -114,7 +127,8 @@ public sealed partial class GuidanceRenderer
         return text;
     }
 
-    private string Absolute(string markdown) => RelativeLink().Replace(markdown, match => $"]({Resolve(match.Groups[1].Value)})");
+    private string Absolute(string markdown) =>
+        RelativeLink().Replace(markdown, match => $"]({Resolve(match.Groups[1].Value)})");
 
     private string Resolve(string target) =>
         target.Contains("://", StringComparison.Ordinal) || target.StartsWith('#') ? target : LinkBase + target;

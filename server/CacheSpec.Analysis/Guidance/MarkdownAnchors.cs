@@ -2,7 +2,9 @@ using System.Text;
 
 namespace CacheSpec.Analysis.Guidance;
 
-/// <summary>Heading anchors as GitHub and most Markdown viewers make them: lower case, punctuation dropped, spaces as hyphens.</summary>
+/// <summary>
+/// Heading anchors as GitHub and most Markdown viewers make them: lower case, punctuation dropped, spaces as hyphens.
+/// </summary>
 public static class MarkdownAnchors
 {
     public static string For(string heading)

@@ -5,9 +5,10 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Model;
 
 /// <summary>
-/// Counts the entries and items the binder reads through aliases in one document. An alias of a collection whose members are aliases
-/// again would otherwise multiply the model at every level (nine aliases over ten levels make a billion caches from a few lines).
-/// Once the count would pass <see cref="AnalysisLimits.MaxAliasedNodes"/>, every further alias to a mapping or list reads as absent.
+/// Counts the entries and items the binder reads through aliases in one document. An alias of a collection whose
+/// members are aliases again would otherwise multiply the model at every level (nine aliases over ten levels make a
+/// billion caches from a few lines). Once the count would pass <see cref="AnalysisLimits.MaxAliasedNodes"/>, every
+/// further alias to a mapping or list reads as absent.
 /// </summary>
 internal sealed class AliasBudget
 {
@@ -20,8 +21,9 @@ internal sealed class AliasBudget
     public int Counted { get; private set; }
 
     /// <summary>
-    /// The node as a <typeparamref name="T"/>, its alias resolved; null when it is something else, or an alias of a collection the budget
-    /// no longer covers. Only what is read is counted: an alias of a list where a mapping is wanted costs nothing.
+    /// The node as a <typeparamref name="T"/>, its alias resolved; null when it is something else, or an alias of a
+    /// collection the budget no longer covers. Only what is read is counted: an alias of a list where a mapping is
+    /// wanted costs nothing.
     /// </summary>
     public T? Read<T>(SyntaxNode? node) where T : SyntaxNode
     {
@@ -47,7 +49,8 @@ internal sealed class AliasBudget
         exhausted = true;
         Exceeded ??= new LimitFinding(alias.Span,
             $"Reading '*{alias.Name}' would bring the entries and items read through aliases in this document past " +
-            $"{AnalysisLimits.MaxAliasedNodes.ToString("N0", CultureInfo.InvariantCulture)}, the most the checker reads: " +
+            $"{AnalysisLimits.MaxAliasedNodes.ToString("N0", CultureInfo.InvariantCulture)}, the most the checker " +
+                "reads: " +
             "from here on, aliases of mappings and lists read as absent and what they hold is not checked.");
         return null;
     }

@@ -29,21 +29,28 @@ public sealed class CacheModel
     public SyntaxNode? IsolationKey { get; init; }
     public Located<NetworkAccess>? PublicNetworkAccess { get; init; }
     public SyntaxNode? PrivateEndpointsKey { get; init; }
-    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints { get => privateEndpoints; init => privateEndpoints = value; }
+    public IReadOnlyList<PrivateEndpointModel> PrivateEndpoints
+    {
+        get => privateEndpoints;
+        init => privateEndpoints = value;
+    }
     public VnetInjectionModel? VnetInjection { get; internal set; }
     public SyntaxNode? FirewallRulesKey { get; init; }
     public IReadOnlyList<FirewallRuleModel> FirewallRules { get => firewallRules; init => firewallRules = value; }
 
     /// <summary>
-    /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that belongs to the
-    /// new document, with its endpoints, firewall rules and injection copied to belong to the copy (see <see cref="SpecBinder"/>).
+    /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that
+    /// belongs to the new document, with its endpoints, firewall rules and injection copied to belong to the copy (see
+    /// <see cref="SpecBinder"/>).
     /// </summary>
     internal CacheModel MovedTo(SpecDocument newDocument)
     {
         var copy = (CacheModel)MemberwiseClone();
         copy.document = newDocument;
-        copy.privateEndpoints = privateEndpoints.Count == 0 ? privateEndpoints : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
-        copy.firewallRules = firewallRules.Count == 0 ? firewallRules : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
+        copy.privateEndpoints = privateEndpoints.Count == 0 ? privateEndpoints
+            : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
+        copy.firewallRules = firewallRules.Count == 0 ? firewallRules
+            : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
         copy.VnetInjection = VnetInjection?.MovedTo(copy);
         return copy;
     }
@@ -51,7 +58,7 @@ public sealed class CacheModel
     public GuidanceProfile Profile => Document.Profile;
 
     /// <summary>The node that names the cache in messages and ranges: its name value, else the mapping.</summary>
-    public SyntaxNode Anchor => (SyntaxNode?)Name?.Node ?? Syntax;
+    public SyntaxNode Anchor => Name?.Node ?? Syntax;
 
     public string DisplayName => Name?.Value ?? "(unnamed cache)";
 
@@ -66,20 +73,25 @@ public sealed class CacheModel
 
     public int Replicas => ReplicasPerPrimary?.Value ?? 1;
 
-    /// <summary>Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica, plus the load balancer.</summary>
+    /// <summary>
+    /// Addresses the cache takes in its injected subnet: two per shard with one replica, one more per extra replica,
+    /// plus the load balancer.
+    /// </summary>
     public int RequiredSubnetAddresses => Shards * (1 + Replicas) + 1;
-    /// <summary>The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.</summary>
+    /// <summary>
+    /// The facts of the cache's service (by its tier): the groupId and private DNS zone of its private endpoints.
+    /// </summary>
     public ServiceFact Service => AzureFacts.Catalog.ServiceOfTier(Tier?.Value.ToString() ?? string.Empty);
-
 
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
 
     /// <summary>
-    /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled, except that
-    /// Enterprise tiers have no such flag and are never public once they use Private Link.
+    /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled,
+    /// except that Enterprise tiers have no such flag and are never public once they use Private Link.
     /// </summary>
     public bool PublicAccessMayBeEnabled =>
-        PublicNetworkAccess?.Value != NetworkAccess.Disabled && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
+        PublicNetworkAccess?.Value != NetworkAccess.Disabled
+            && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
 
     public bool HasPersistence => PersistenceMode is { Value: not Model.PersistenceMode.None };
 }

@@ -13,11 +13,16 @@ public sealed class FirewallRuleModel
     public Located<string>? StartIpText { get; init; }
     public Located<string>? EndIpText { get; init; }
 
-    public Ipv4Address? StartIp => StartIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
+    public Ipv4Address? StartIp =>
+        StartIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
 
-    public Ipv4Address? EndIp => EndIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
+    public Ipv4Address? EndIp =>
+        EndIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
 
-    /// <summary>A copy that belongs to the cache's copy in the next version of the document (see <see cref="CacheModel.MovedTo"/>).</summary>
+    /// <summary>
+    /// A copy that belongs to the cache's copy in the next version of the document (see
+    /// <see cref="CacheModel.MovedTo"/>).
+    /// </summary>
     internal FirewallRuleModel MovedTo(CacheModel newCache)
     {
         var copy = (FirewallRuleModel)MemberwiseClone();

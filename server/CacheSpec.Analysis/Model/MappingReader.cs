@@ -5,9 +5,9 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Model;
 
 /// <summary>
-/// Reads typed values out of a mapping, leniently: a value of the wrong shape reads as absent
-/// (the format validator reports it), so the model holds only what is well formed. Aliases to collections are read through the
-/// document's <see cref="AliasBudget"/>.
+/// Reads typed values out of a mapping, leniently: a value of the wrong shape reads as absent (the format validator
+/// reports it), so the model holds only what is well formed. Aliases to collections are read through the document's
+/// <see cref="AliasBudget"/>.
 /// </summary>
 internal readonly struct MappingReader
 {
@@ -34,7 +34,8 @@ internal readonly struct MappingReader
     public Located<string>? String(string key)
     {
         var entry = mapping?.Find(key);
-        return entry?.Value.Resolved is ScalarSyntax { IsNull: false } scalar ? new Located<string>(scalar.Value, entry.Value, entry.Key) : null;
+        return entry?.Value.Resolved is ScalarSyntax { IsNull: false } scalar
+            ? new Located<string>(scalar.Value, entry.Value, entry.Key) : null;
     }
 
     public Located<int>? Integer(string key)
@@ -79,14 +80,17 @@ internal readonly struct MappingReader
         return null;
     }
 
-    public Located<Cidr>? Cidr(Located<string>? text) =>
-        text is not null && Network.Cidr.TryParse(text.Value, out var cidr) ? new Located<Cidr>(cidr, text.Node, text.Key) : null;
+    public static Located<Cidr>? Cidr(Located<string>? text) =>
+        text is not null && Network.Cidr.TryParse(text.Value, out var cidr)
+            ? new Located<Cidr>(cidr, text.Node, text.Key) : null;
 
     public IEnumerable<SyntaxNode> Items(string key) =>
-        budget.Read<SequenceSyntax>(mapping?.Find(key)?.Value) is { } sequence ? sequence.Items : Enumerable.Empty<SyntaxNode>();
+        budget.Read<SequenceSyntax>(mapping?.Find(key)?.Value) is { } sequence ? sequence.Items
+            : Enumerable.Empty<SyntaxNode>();
 
     public IReadOnlyList<Located<string>> Strings(string key) =>
-        Items(key).Select(item => item.Resolved is ScalarSyntax { IsNull: false } scalar ? new Located<string>(scalar.Value, item) : null)
+        Items(key).Select(item =>
+            item.Resolved is ScalarSyntax { IsNull: false } scalar ? new Located<string>(scalar.Value, item) : null)
             .OfType<Located<string>>()
             .ToArray();
 }

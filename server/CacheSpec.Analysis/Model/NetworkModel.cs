@@ -20,7 +20,10 @@ public sealed class NetworkModel
 
     public bool ContainsAddresses(Ipv4Range range) => AddressSpace.Any(space => space.Value.Range.Contains(range));
 
-    /// <summary>This network in the next version of its document, for a network whose syntax an edit left as it was (see <see cref="SpecBinder"/>).</summary>
+    /// <summary>
+    /// This network in the next version of its document, for a network whose syntax an edit left as it was (see
+    /// <see cref="SpecBinder"/>).
+    /// </summary>
     internal NetworkModel MovedTo(SpecDocument newDocument)
     {
         var copy = (NetworkModel)MemberwiseClone();

@@ -11,7 +11,10 @@ public sealed class NsgModel
     public Located<string>? Name { get; init; }
     public IReadOnlyList<SecurityRuleModel> Rules { get; init; } = Array.Empty<SecurityRuleModel>();
 
-    /// <summary>This NSG in the next version of its document, for an NSG whose syntax an edit left as it was (see <see cref="SpecBinder"/>).</summary>
+    /// <summary>
+    /// This NSG in the next version of its document, for an NSG whose syntax an edit left as it was (see
+    /// <see cref="SpecBinder"/>).
+    /// </summary>
     internal NsgModel MovedTo(SpecDocument newDocument)
     {
         var copy = (NsgModel)MemberwiseClone();

@@ -13,7 +13,10 @@ public sealed class PrivateEndpointModel
     public Located<string>? GroupId { get; init; }
     public Located<string>? PrivateDnsZone { get; init; }
 
-    /// <summary>A copy that belongs to the cache's copy in the next version of the document (see <see cref="CacheModel.MovedTo"/>).</summary>
+    /// <summary>
+    /// A copy that belongs to the cache's copy in the next version of the document (see
+    /// <see cref="CacheModel.MovedTo"/>).
+    /// </summary>
     internal PrivateEndpointModel MovedTo(CacheModel newCache)
     {
         var copy = (PrivateEndpointModel)MemberwiseClone();

@@ -17,5 +17,6 @@ public sealed class SecurityRuleModel
 
     /// <summary>Complete enough to take part in NSG evaluation.</summary>
     public bool IsEvaluable =>
-        Priority is not null && Direction is not null && Access is not null && Protocol is not null && Source is not null && Destination is not null;
+        Priority is not null && Direction is not null && Access is not null && Protocol is not null
+            && Source is not null && Destination is not null;
 }

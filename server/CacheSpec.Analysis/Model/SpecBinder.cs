@@ -5,39 +5,52 @@ using CacheSpec.Analysis.Syntax;
 
 namespace CacheSpec.Analysis.Model;
 
-/// <summary>Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.</summary>
+/// <summary>
+/// Reads a document's syntax into the typed model. Never fails: what is missing or malformed is left out.
+/// </summary>
 internal static class SpecBinder
 {
     /// <summary>
-    /// Binds one document. <paramref name="previous"/>, the same document before an edit, lends the validation its memo, and the
-    /// networks, NSGs and caches whose syntax the edit left as it was (the very same nodes, see <see cref="IncrementalParser"/>) are
-    /// moved over instead of read again: same nodes, same content and spans, so the same model.
+    /// Binds one document. <paramref name="previous"/>, the same document before an edit, lends the validation its
+    /// memo, and the networks, NSGs and caches whose syntax the edit left as it was (the very same nodes, see
+    /// <see cref="IncrementalParser"/>) are moved over instead of read again: same nodes, same content and spans, so
+    /// the same model.
     /// </summary>
-    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride, GuidanceProfile? configuredDefault,
+    public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride,
+        GuidanceProfile? configuredDefault,
         int parallelThreshold, SpecDocument? previous = null)
     {
         var budget = new AliasBudget();
         var root = new MappingReader(syntax.Root, budget);
         var guidance = root.String("guidance");
         var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
-        // With anchors, two items may resolve to one node; such a tree is never spliced, so nothing would be found anyway.
+        // With anchors, two items may resolve to one node; such a tree is never spliced, so nothing would be found
+        // anyway.
         var earlier = file.Syntax.HasAnchors ? null : previous;
-        document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault ?? GuidanceProfile.Current;
+        document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault
+            ?? GuidanceProfile.Current;
         document.MetadataName = root.Child("metadata").String("name");
-        // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never changes.
+        // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never
+        // changes.
         document.Networks = Mappings(root, "networks")
-            .Select(network => Unchanged(earlier?.Networks, item => item.Syntax, network.Syntax!)?.MovedTo(document) ?? BindNetwork(document, network))
+            .Select(network =>
+                Unchanged(earlier?.Networks, item => item.Syntax, network.Syntax!)?.MovedTo(document)
+                ?? BindNetwork(document, network))
             .ToArray();
         document.NetworkSecurityGroups = Mappings(root, "networkSecurityGroups")
-            .Select(nsg => Unchanged(earlier?.NetworkSecurityGroups, item => item.Syntax, nsg.Syntax!)?.MovedTo(document) ?? BindNsg(document, nsg))
+            .Select(nsg =>
+                Unchanged(earlier?.NetworkSecurityGroups, item => item.Syntax, nsg.Syntax!)?.MovedTo(document)
+                ?? BindNsg(document, nsg))
             .ToArray();
-        // A large document is read on two cores: the format check and the second half of the caches beside the first half. Only
-        // without anchors, so that the shared alias budget is never touched from two threads.
+        // A large document is read on two cores: the format check and the second half of the caches beside the first
+        // half. Only without anchors, so that the shared alias budget is never touched from two threads.
         if (syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
         {
             var caches = Mappings(root, "caches").ToArray();
             var half = caches.Length / 2;
-            var second = Task.Run(() => (FormatValidator.Validate(syntax, previous?.ItemIssues), BindCaches(document, caches[half..], earlier)));
+            var second = Task.Run(() =>
+                (FormatValidator.Validate(syntax, previous?.ItemIssues),
+                    BindCaches(document, caches[half..], earlier)));
             var firstCaches = BindCaches(document, caches[..half], earlier);
             var (validation, secondCaches) = second.GetAwaiter().GetResult();
             (document.FormatIssues, document.ItemIssues) = validation;
@@ -49,16 +62,21 @@ internal static class SpecBinder
             document.Caches = BindCaches(document, Mappings(root, "caches").ToArray(), earlier);
         }
         document.AliasedNodesRead = budget.Counted;
-        document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded } : Array.Empty<Diagnostics.LimitFinding>();
+        document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded }
+            : Array.Empty<Diagnostics.LimitFinding>();
         return document;
     }
 
     private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers, SpecDocument? earlier) =>
-        Array.ConvertAll(readers, reader => Unchanged(earlier?.Caches, item => item.Syntax, reader.Syntax!)?.MovedTo(document) ?? BindCache(document, reader));
+        Array.ConvertAll(readers,
+            reader => Unchanged(earlier?.Caches, item => item.Syntax, reader.Syntax!)?.MovedTo(document)
+            ?? BindCache(document, reader));
 
     /// <summary>The item of the previous version whose syntax is this very node, or null.</summary>
-    private static T? Unchanged<T>(IReadOnlyList<T>? previous, Func<T, MappingSyntax> syntaxOf, MappingSyntax syntax) where T : class =>
-        previous is not null && SameNode.IndexIn(previous, syntaxOf, syntax) is var index and >= 0 ? previous[index] : null;
+    private static T? Unchanged<T>(IReadOnlyList<T>? previous, Func<T, MappingSyntax> syntaxOf,
+        MappingSyntax syntax) where T : class =>
+        previous is not null && SameNode.IndexIn(previous, syntaxOf, syntax) is var index and >= 0 ? previous[index]
+            : null;
 
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
         parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);
@@ -72,9 +90,11 @@ internal static class SpecBinder
             Syntax = reader.Syntax!,
             Name = reader.String("name"),
             AddressSpaceText = addressSpaceText,
-            AddressSpace = addressSpaceText.Select(reader.Cidr).OfType<Located<Cidr>>().ToArray(),
+            AddressSpace = addressSpaceText.Select(MappingReader.Cidr).OfType<Located<Cidr>>().ToArray(),
             DnsServers = reader.Strings("dnsServers")
-                .Select(text => Ipv4Address.TryParse(text.Value, out var address) ? new Located<Ipv4Address>(address, text.Node) : null)
+                .Select(text =>
+                    Ipv4Address.TryParse(text.Value, out var address) ? new Located<Ipv4Address>(address, text.Node)
+                    : null)
                 .OfType<Located<Ipv4Address>>()
                 .ToArray(),
         };
@@ -91,7 +111,7 @@ internal static class SpecBinder
             Syntax = reader.Syntax!,
             Name = reader.String("name"),
             AddressPrefixText = prefixText,
-            AddressPrefix = reader.Cidr(prefixText),
+            AddressPrefix = MappingReader.Cidr(prefixText),
             NetworkSecurityGroup = reader.String("networkSecurityGroup"),
             NatGateway = reader.Boolean("natGateway"),
             PrivateEndpointNetworkPolicies = reader.String("privateEndpointNetworkPolicies"),
@@ -105,7 +125,7 @@ internal static class SpecBinder
                     Syntax = route.Syntax!,
                     Name = route.String("name"),
                     AddressPrefixText = routePrefix,
-                    AddressPrefix = route.Cidr(routePrefix),
+                    AddressPrefix = MappingReader.Cidr(routePrefix),
                     NextHop = route.String("nextHop"),
                 };
             }).ToArray(),
@@ -122,13 +142,17 @@ internal static class SpecBinder
             Syntax = rule.Syntax!,
             Name = rule.String("name"),
             Priority = rule.Integer("priority"),
-            Direction = rule.Enum("direction", ("Inbound", TrafficDirection.Inbound), ("Outbound", TrafficDirection.Outbound)),
+            Direction = rule.Enum("direction", ("Inbound", TrafficDirection.Inbound),
+                ("Outbound", TrafficDirection.Outbound)),
             Access = rule.Enum("access", ("Allow", RuleAccess.Allow), ("Deny", RuleAccess.Deny)),
-            Protocol = rule.Enum("protocol", ("Tcp", TrafficProtocol.Tcp), ("Udp", TrafficProtocol.Udp), ("Icmp", TrafficProtocol.Icmp), ("*", TrafficProtocol.Any)),
+            Protocol = rule.Enum("protocol", ("Tcp", TrafficProtocol.Tcp), ("Udp", TrafficProtocol.Udp),
+                ("Icmp", TrafficProtocol.Icmp), ("*", TrafficProtocol.Any)),
             Source = rule.String("source"),
             Destination = rule.String("destination"),
             DestinationPorts = rule.Items("destinationPorts")
-                .Select(item => item.Resolved is ScalarSyntax scalar && PortRange.TryParse(scalar.Value, out var range) ? new Located<PortRange>(range, item) : null)
+                .Select(item =>
+                    item.Resolved is ScalarSyntax scalar && PortRange.TryParse(scalar.Value, out var range)
+                    ? new Located<PortRange>(range, item) : null)
                 .OfType<Located<PortRange>>()
                 .ToArray(),
         }).ToArray(),
@@ -159,12 +183,14 @@ internal static class SpecBinder
             MinimumTlsVersion = tls.String("minimumVersion"),
             NonSslPort = tls.Boolean("nonSslPort"),
             PersistenceKey = reader.Key("persistence"),
-            PersistenceMode = persistence.Enum("mode", ("none", PersistenceMode.None), ("rdb", PersistenceMode.Rdb), ("aof", PersistenceMode.Aof)),
+            PersistenceMode = persistence.Enum("mode", ("none", PersistenceMode.None), ("rdb", PersistenceMode.Rdb),
+                ("aof", PersistenceMode.Aof)),
             GeoReplicationKey = reader.Key("geoReplication"),
             LinkedCache = geo.String("linkedCache"),
             GeoRole = geo.Enum("role", ("primary", GeoRole.Primary), ("secondary", GeoRole.Secondary)),
             IsolationKey = reader.Key("isolation"),
-            PublicNetworkAccess = isolation.Enum("publicNetworkAccess", ("Enabled", NetworkAccess.Enabled), ("Disabled", NetworkAccess.Disabled)),
+            PublicNetworkAccess = isolation.Enum("publicNetworkAccess", ("Enabled", NetworkAccess.Enabled),
+                ("Disabled", NetworkAccess.Disabled)),
             PrivateEndpointsKey = isolation.Key("privateEndpoints"),
             PrivateEndpoints = privateEndpoints,
             FirewallRulesKey = isolation.Key("firewallRules"),

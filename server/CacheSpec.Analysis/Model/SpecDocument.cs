@@ -11,7 +11,9 @@ public sealed class SpecDocument
     public required SpecFile File { get; init; }
     public required DocumentSyntax Syntax { get; init; }
 
-    /// <summary>The profile the rules apply: the command line's override, else the spec's own "guidance", else current.</summary>
+    /// <summary>
+    /// The profile the rules apply: the command line's override, else the spec's own "guidance", else current.
+    /// </summary>
     public GuidanceProfile Profile { get; internal set; } = GuidanceProfile.Current;
 
     public Located<string>? Guidance { get; internal set; }
@@ -20,23 +22,34 @@ public sealed class SpecDocument
     public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; internal set; } = Array.Empty<NsgModel>();
     public IReadOnlyList<CacheModel> Caches { get; internal set; } = Array.Empty<CacheModel>();
 
-    /// <summary>Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).</summary>
+    /// <summary>
+    /// Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).
+    /// </summary>
     public IReadOnlyList<FormatIssue> FormatIssues { get; internal set; } = Array.Empty<FormatIssue>();
 
-    /// <summary>The format issues of each top-level list item, for the validation of this document's next text.</summary>
+    /// <summary>
+    /// The format issues of each top-level list item, for the validation of this document's next text.
+    /// </summary>
     internal ItemIssues? ItemIssues { get; set; }
 
-    /// <summary>Where binding stopped at a limit: aliases that would have read more than <see cref="AnalysisLimits.MaxAliasedNodes"/>.</summary>
+    /// <summary>
+    /// Where binding stopped at a limit: aliases that would have read more than
+    /// <see cref="AnalysisLimits.MaxAliasedNodes"/>.
+    /// </summary>
     public IReadOnlyList<LimitFinding> Limits { get; internal set; } = Array.Empty<LimitFinding>();
 
-    /// <summary>How many entries and items the model read through aliases (at most <see cref="AnalysisLimits.MaxAliasedNodes"/>).</summary>
+    /// <summary>
+    /// How many entries and items the model read through aliases (at most
+    /// <see cref="AnalysisLimits.MaxAliasedNodes"/>).
+    /// </summary>
     public int AliasedNodesRead { get; internal set; }
 
     public MappingSyntax? Root => Syntax.Root?.Resolved as MappingSyntax;
 
     /// <summary>
-    /// True when the offset lies in a top-level list item (a network, an NSG, a cache) that a syntax error cut short: what the author
-    /// wrote after the error is missing from it, so no isolation or settings rule judges it until the error is fixed.
+    /// True when the offset lies in a top-level list item (a network, an NSG, a cache) that a syntax error cut short:
+    /// what the author wrote after the error is missing from it, so no isolation or settings rule judges it until the
+    /// error is fixed.
     /// </summary>
     internal bool IsInItemCutShort(int offset)
     {

@@ -22,8 +22,11 @@ public sealed class SpecFile
 
     public IReadOnlyList<SpecDocument> Documents { get; private set; } = Array.Empty<SpecDocument>();
 
-    /// <summary>The file's "# cachespec-disable-next-line" comments, read once (none in a file too large to be checked).</summary>
-    public IReadOnlyList<Suppression> Suppressions => suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
+    /// <summary>
+    /// The file's "# cachespec-disable-next-line" comments, read once (none in a file too large to be checked).
+    /// </summary>
+    public IReadOnlyList<Suppression> Suppressions =>
+        suppressions ??= Syntax.IsTooLarge ? Array.Empty<Suppression>() : SuppressionComments.Find(Text);
 
     private IReadOnlyList<Suppression>? suppressions;
 
@@ -31,43 +34,49 @@ public sealed class SpecFile
     public RuleConfiguration Configuration { get; private init; } = RuleConfiguration.Empty;
 
     /// <summary>
-    /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the configuration's
-    /// guidance applies to documents that name none.
+    /// Parses and binds a file. The profile override, when given, replaces every document's own guidance; the
+    /// configuration's guidance applies to documents that name none.
     /// </summary>
-    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null) =>
+    public static SpecFile Create(string path, string text, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null) =>
         Create(path, SyntaxTree.Parse(new SourceText(text)), profileOverride, configuration);
 
     /// <summary>
-    /// Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>). The file as it was
-    /// before the edit, when given, lends each document's format check the issues of the list items the edit did not touch.
+    /// Binds an already parsed tree (an editor host keeps trees between edits, see <see cref="SyntaxTree.Edit"/>). The
+    /// file as it was before the edit, when given, lends each document's format check the issues of the list items the
+    /// edit did not touch.
     /// </summary>
-    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null, RuleConfiguration? configuration = null,
+    public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
+        RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
         Create(path, syntax, profileOverride, configuration, AnalysisOptions.Default.ParallelThreshold, previous);
 
     /// <summary>The same with a host's threshold for reading a large document on two cores.</summary>
-    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride, RuleConfiguration? configuration, int parallelThreshold,
+    internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride,
+        RuleConfiguration? configuration, int parallelThreshold,
         SpecFile? previous = null)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
         file.Documents = DocumentsToBind(file.Syntax)
-            .Select((document, index) => SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
+            .Select((document, index) =>
+                SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
                 previous is not null && index < previous.Documents.Count ? previous.Documents[index] : null))
             .ToArray();
         return file;
     }
 
     /// <summary>
-    /// The documents to read as specs. An empty document (nothing, or only comments, before or after a "---") beside written ones is
-    /// no spec and is left out, as a trailing "---" often leaves one; a text with nothing else is one empty spec, reported as the spec
-    /// without apiVersion or kind it is rather than passing unnoticed.
+    /// The documents to read as specs. An empty document (nothing, or only comments, before or after a "---") beside
+    /// written ones is no spec and is left out, as a trailing "---" often leaves one; a text with nothing else is one
+    /// empty spec, reported as the spec without apiVersion or kind it is rather than passing unnoticed.
     /// </summary>
     private static IReadOnlyList<DocumentSyntax> DocumentsToBind(SyntaxTree syntax)
     {
         var documents = syntax.Documents;
         if (documents.Count == 0)
         {
-            return syntax.Errors.Count > 0 || syntax.Limits.Count > 0 ? documents : new[] { new DocumentSyntax(0, null, new TextSpan(0, 0)) };
+            return syntax.Errors.Count > 0 || syntax.Limits.Count > 0 ? documents
+                : new[] { new DocumentSyntax(0, null, new TextSpan(0, 0)) };
         }
         var written = documents.Where(document => !IsEmpty(document)).ToArray();
         return written.Length == documents.Count ? documents : written.Length > 0 ? written : new[] { documents[0] };

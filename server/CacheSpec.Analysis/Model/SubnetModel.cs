@@ -22,9 +22,13 @@ public sealed class SubnetModel
     public IReadOnlyList<RouteModel> Routes { get; init; } = Array.Empty<RouteModel>();
 
     /// <summary>"network/subnet", the form references use; null while either name is missing.</summary>
-    public string? QualifiedName => Network.Name is { } networkName && Name is { } subnet ? $"{networkName.Value}/{subnet.Value}" : null;
+    public string? QualifiedName =>
+        Network.Name is { } networkName && Name is { } subnet ? $"{networkName.Value}/{subnet.Value}" : null;
 
-    /// <summary>A copy that belongs to the network's copy in the next version of the document (see <see cref="NetworkModel.MovedTo"/>).</summary>
+    /// <summary>
+    /// A copy that belongs to the network's copy in the next version of the document (see
+    /// <see cref="NetworkModel.MovedTo"/>).
+    /// </summary>
     internal SubnetModel MovedTo(NetworkModel newNetwork)
     {
         var copy = (SubnetModel)MemberwiseClone();

@@ -5,7 +5,10 @@ namespace CacheSpec.Analysis.Model;
 /// <summary>Looks for names in text the parser could not read, where no tree says what is a name.</summary>
 internal static class UnreadText
 {
-    /// <summary>True when the span holds the name with no name character (letter, digit, '.', '_', '-') right before or after it.</summary>
+    /// <summary>
+    /// True when the span holds the name with no name character (letter, digit, '.', '_', '-') right before or after
+    /// it.
+    /// </summary>
     public static bool ContainsWord(string text, TextSpan span, string name)
     {
         if (name.Length == 0)
@@ -22,7 +25,8 @@ internal static class UnreadText
             }
             at += from;
             var end = at + name.Length;
-            if ((at == 0 || !IsNameCharacter(region[at - 1])) && (end == region.Length || !IsNameCharacter(region[end])))
+            if ((at == 0 || !IsNameCharacter(region[at - 1]))
+                && (end == region.Length || !IsNameCharacter(region[end])))
             {
                 return true;
             }

@@ -14,7 +14,10 @@ public sealed class VnetInjectionModel
     public Located<string>? Subnet { get; init; }
     public Located<Ipv4Address>? StaticIp { get; init; }
 
-    /// <summary>A copy that belongs to the cache's copy in the next version of the document (see <see cref="CacheModel.MovedTo"/>).</summary>
+    /// <summary>
+    /// A copy that belongs to the cache's copy in the next version of the document (see
+    /// <see cref="CacheModel.MovedTo"/>).
+    /// </summary>
     internal VnetInjectionModel MovedTo(CacheModel newCache)
     {
         var copy = (VnetInjectionModel)MemberwiseClone();

@@ -26,7 +26,8 @@ public sealed class WorkspaceModel
         Memory = memory;
         Files = files;
         Documents = files.SelectMany(file => file.Documents).ToArray();
-        // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each enumeration.
+        // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each
+        // enumeration.
         Networks = Gather(Documents, document => document.Networks);
         Subnets = Gather(Networks, network => network.Subnets);
         NetworkSecurityGroups = Gather(Documents, document => document.NetworkSecurityGroups);
@@ -95,7 +96,8 @@ public sealed class WorkspaceModel
     public IReadOnlyList<CacheModel> Caches { get; }
 
     /// <summary>The items of every owner, in order; one owner's own list when there is one owner.</summary>
-    private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners, Func<TOwner, IReadOnlyList<TItem>> itemsOf) =>
+    private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners,
+        Func<TOwner, IReadOnlyList<TItem>> itemsOf) =>
         owners.Count == 1 ? itemsOf(owners[0]) : owners.SelectMany(itemsOf).ToArray();
 
     public NetworkModel? FindNetwork(string name) => networks.GetValueOrDefault(name);
@@ -108,8 +110,9 @@ public sealed class WorkspaceModel
     public CacheModel? FindCache(string name) => caches.GetValueOrDefault(name);
 
     /// <summary>
-    /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax error): its
-    /// declaration may stand there, so a reference to it is not reported as naming nothing until the error is fixed.
+    /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax
+    /// error): its declaration may stand there, so a reference to it is not reported as naming nothing until the error
+    /// is fixed.
     /// </summary>
     public bool MayBeDeclaredInUnreadText(string name)
     {
@@ -146,9 +149,11 @@ public sealed class WorkspaceModel
     }
 
     /// <summary>
-    /// A value computed once per model from one of its items and shared by every rule that needs it (the two NSG rules evaluate the
-    /// same NSG for the same subnet). Rules may run on several threads; two may compute the same value at once, and one result is kept.
+    /// A value computed once per model from one of its items and shared by every rule that needs it (the two NSG rules
+    /// evaluate the same NSG for the same subnet). Rules may run on several threads; two may compute the same value at
+    /// once, and one result is kept.
     /// </summary>
     internal T Derived<T>(string kind, object item, Func<T> create) where T : class =>
-        (T)LazyInitializer.EnsureInitialized(ref derived).GetOrAdd((kind, item), static (_, create) => create(), create);
+        (T)LazyInitializer.EnsureInitialized(ref derived)
+            .GetOrAdd((kind, item), static (_, create) => create(), create);
 }

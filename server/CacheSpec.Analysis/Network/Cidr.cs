@@ -5,7 +5,10 @@ namespace CacheSpec.Analysis.Network;
 /// <summary>An IPv4 prefix such as 10.0.1.0/28, with its host bits zero.</summary>
 public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
 {
-    /// <summary>Azure keeps five addresses of every subnet: the network address, the gateway, two for DNS, and the broadcast address.</summary>
+    /// <summary>
+    /// Azure keeps five addresses of every subnet: the network address, the gateway, two for DNS, and the broadcast
+    /// address.
+    /// </summary>
     public const int AzureReservedAddresses = 5;
 
     public ulong AddressCount => 1UL << (32 - PrefixLength);
@@ -14,7 +17,9 @@ public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
 
     public Ipv4Range Range => new(Network, new Ipv4Address(Network.Value | ~Mask));
 
-    /// <summary>Addresses left for resources once Azure has taken its five: 2^(32-prefix) - 5 (never negative).</summary>
+    /// <summary>
+    /// Addresses left for resources once Azure has taken its five: 2^(32-prefix) - 5 (never negative).
+    /// </summary>
     public long UsableAddresses => Math.Max(0, (long)AddressCount - AzureReservedAddresses);
 
     /// <summary>True for the first four addresses and the last one, which Azure reserves in every subnet.</summary>
@@ -42,7 +47,8 @@ public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
             return false;
         }
         var prefixText = text.AsSpan(slash + 1);
-        if (prefixText.Length is 0 or > 2 || prefixText.ContainsAnyExceptInRange('0', '9') || (prefixText.Length > 1 && prefixText[0] == '0'))
+        if (prefixText.Length is 0 or > 2 || prefixText.ContainsAnyExceptInRange('0', '9')
+            || (prefixText.Length > 1 && prefixText[0] == '0'))
         {
             problem = $"'/{prefixText}' is not a prefix length between 0 and 32";
             return false;
@@ -67,7 +73,9 @@ public readonly record struct Cidr(Ipv4Address Network, int PrefixLength)
 
     public static bool TryParse(string text, out Cidr cidr) => TryParse(text, out cidr, out _);
 
-    /// <summary>The smallest prefix length (largest subnet size is the caller's concern) whose usable addresses reach the count.</summary>
+    /// <summary>
+    /// The smallest prefix length (largest subnet size is the caller's concern) whose usable addresses reach the count.
+    /// </summary>
     public static int LongestPrefixFor(long usableAddressesNeeded)
     {
         for (var prefix = 29; prefix >= 0; prefix--)

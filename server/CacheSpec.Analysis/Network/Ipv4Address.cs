@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace CacheSpec.Analysis.Network;
 
-/// <summary>An IPv4 address as a 32-bit number, parsed strictly from dotted-decimal text (four parts, 0..255, no leading zeros).</summary>
+/// <summary>
+/// An IPv4 address as a 32-bit number, parsed strictly from dotted-decimal text (four parts, 0..255, no leading zeros).
+/// </summary>
 public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
 {
     public static bool TryParse(string text, out Ipv4Address address) => TryParse(text.AsSpan(), out address);
@@ -19,7 +21,8 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
                 return false;
             }
             var octetText = dot >= 0 ? text[..dot] : text;
-            if (octetText.Length is 0 or > 3 || (octetText.Length > 1 && octetText[0] == '0') || octetText.ContainsAnyExceptInRange('0', '9'))
+            if (octetText.Length is 0 or > 3 || (octetText.Length > 1 && octetText[0] == '0')
+                || octetText.ContainsAnyExceptInRange('0', '9'))
             {
                 return false;
             }
@@ -42,4 +45,12 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
     public int CompareTo(Ipv4Address other) => Value.CompareTo(other.Value);
 
     public override string ToString() => $"{Value >> 24}.{(Value >> 16) & 255}.{(Value >> 8) & 255}.{Value & 255}";
+
+    public static bool operator <(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(Ipv4Address left, Ipv4Address right) => left.CompareTo(right) >= 0;
 }

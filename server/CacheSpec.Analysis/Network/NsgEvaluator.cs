@@ -2,9 +2,10 @@
 namespace CacheSpec.Analysis.Network;
 
 /// <summary>
-/// Evaluates flows against an NSG as Azure does: rules of the flow's direction in priority order, the user's first and Azure's
-/// defaults last, the first rule that matches deciding. A flow's port range is split at every rule's port boundaries so each
-/// piece is decided on its own; a Deny that covers only part of a flow's addresses still counts as blocking it.
+/// Evaluates flows against an NSG as Azure does: rules of the flow's direction in priority order, the user's first and
+/// Azure's defaults last, the first rule that matches deciding. A flow's port range is split at every rule's port
+/// boundaries so each piece is decided on its own; a Deny that covers only part of a flow's addresses still counts as
+/// blocking it.
 /// </summary>
 public sealed class NsgEvaluator
 {
@@ -15,7 +16,8 @@ public sealed class NsgEvaluator
     private readonly IReadOnlyList<Ipv4Range> virtualNetworkSpace;
 
     /// <param name="rules">The user's rules (any order).</param>
-    /// <param name="virtualNetworkSpace">The address space of the network the NSG's subnet belongs to (what "VirtualNetwork" means).</param>
+    /// <param name="virtualNetworkSpace">The address space of the network the NSG's subnet belongs to (what
+    /// "VirtualNetwork" means).</param>
     public NsgEvaluator(IEnumerable<NsgRule> rules, IReadOnlyList<Ipv4Range> virtualNetworkSpace)
     {
         var all = rules.Concat(NsgRule.Defaults).OrderBy(rule => rule.Priority).ToArray();
@@ -26,20 +28,25 @@ public sealed class NsgEvaluator
         this.virtualNetworkSpace = virtualNetworkSpace;
     }
 
-    /// <summary>Evaluates a flow between the local subnet and a remote endpoint; returns the first blocked piece, or an allowed verdict.</summary>
+    /// <summary>
+    /// Evaluates a flow between the local subnet and a remote endpoint; returns the first blocked piece, or an allowed
+    /// verdict.
+    /// </summary>
     public FlowVerdict Evaluate(RequiredFlow flow, TrafficEndpoint local)
     {
         if (flow.Protocol != TrafficProtocol.Any)
         {
-            return FirstBlockedPiece(flow, flow.Protocol, local) ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
+            return FirstBlockedPiece(flow, flow.Protocol, local)
+                ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
         }
-        return FirstBlockedPiece(flow, TrafficProtocol.Tcp, local) ?? FirstBlockedPiece(flow, TrafficProtocol.Udp, local)
+        return FirstBlockedPiece(flow, TrafficProtocol.Tcp, local)
+            ?? FirstBlockedPiece(flow, TrafficProtocol.Udp, local)
             ?? new FlowVerdict(true, null, flow.Ports, flow.Protocol);
     }
 
     /// <summary>
-    /// Walks the flow's ports for one protocol in pieces cut at every rule boundary inside them, so each piece is covered by a rule
-    /// wholly or not at all; returns the first piece a rule blocks, or null.
+    /// Walks the flow's ports for one protocol in pieces cut at every rule boundary inside them, so each piece is
+    /// covered by a rule wholly or not at all; returns the first piece a rule blocks, or null.
     /// </summary>
     private FlowVerdict? FirstBlockedPiece(RequiredFlow flow, TrafficProtocol protocol, TrafficEndpoint local)
     {
@@ -59,8 +66,11 @@ public sealed class NsgEvaluator
         return null;
     }
 
-    /// <summary>The Deny rule that decides a piece of ports (given by its first port), or null when the piece is allowed.</summary>
-    private NsgRule? Decide(NsgRule[] rules, TrafficProtocol protocol, int port, TrafficEndpoint source, TrafficEndpoint destination)
+    /// <summary>
+    /// The Deny rule that decides a piece of ports (given by its first port), or null when the piece is allowed.
+    /// </summary>
+    private NsgRule? Decide(NsgRule[] rules, TrafficProtocol protocol, int port, TrafficEndpoint source,
+        TrafficEndpoint destination)
     {
         foreach (var rule in rules)
         {
@@ -126,7 +136,8 @@ public sealed class NsgEvaluator
                 publicRanges++;
             }
         }
-        return publicRanges == endpoint.Count ? SelectorMatch.Full : publicRanges > 0 ? SelectorMatch.Partial : SelectorMatch.None;
+        return publicRanges == endpoint.Count ? SelectorMatch.Full : publicRanges > 0 ? SelectorMatch.Partial
+            : SelectorMatch.None;
     }
 
     private bool IsPublic(Ipv4Range range)
@@ -166,7 +177,8 @@ public sealed class NsgEvaluator
             contained += contains ? 1 : 0;
             overlapping += overlaps ? 1 : 0;
         }
-        return contained == endpoint.Count ? SelectorMatch.Full : overlapping > 0 ? SelectorMatch.Partial : SelectorMatch.None;
+        return contained == endpoint.Count ? SelectorMatch.Full : overlapping > 0 ? SelectorMatch.Partial
+            : SelectorMatch.None;
     }
 
     private static bool CoversPort(IReadOnlyList<PortRange> ranges, int port)
@@ -193,7 +205,10 @@ public sealed class NsgEvaluator
         return -1;
     }
 
-    /// <summary>Every port where some rule's coverage starts or stops (a range's first port and the one after its last), sorted, once per NSG.</summary>
+    /// <summary>
+    /// Every port where some rule's coverage starts or stops (a range's first port and the one after its last), sorted,
+    /// once per NSG.
+    /// </summary>
     private static int[] PortBoundaries(NsgRule[] rules)
     {
         var cuts = new List<int>();

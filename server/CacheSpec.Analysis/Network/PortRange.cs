@@ -44,5 +44,7 @@ public readonly record struct PortRange(int First, int Last)
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535;
 
-    public override string ToString() => First == 0 && Last == 65535 ? "*" : First == Last ? First.ToString(CultureInfo.InvariantCulture) : $"{First}-{Last}";
+    public override string ToString() =>
+        First == 0 && Last == 65535 ? "*" : First == Last ? First.ToString(CultureInfo.InvariantCulture)
+        : $"{First}-{Last}";
 }

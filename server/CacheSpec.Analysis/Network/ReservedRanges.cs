@@ -21,5 +21,6 @@ public static class ReservedRanges
         return null;
     }
 
-    private static Cidr Parse(string text) => Cidr.TryParse(text, out var cidr) ? cidr : throw new InvalidOperationException(text);
+    private static Cidr Parse(string text) =>
+        Cidr.TryParse(text, out var cidr) ? cidr : throw new InvalidOperationException(text);
 }

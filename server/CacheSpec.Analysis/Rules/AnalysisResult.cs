@@ -3,7 +3,9 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules;
 
-/// <summary>The outcome of analysing a workspace: the model and every diagnostic, ordered by path and position.</summary>
+/// <summary>
+/// The outcome of analysing a workspace: the model and every diagnostic, ordered by path and position.
+/// </summary>
 public sealed class AnalysisResult
 {
     private readonly ILookup<string, Diagnostic> byPath;

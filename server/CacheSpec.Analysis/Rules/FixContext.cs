@@ -5,7 +5,9 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Rules;
 
-/// <summary>What a fix provider works from: the analysis, the diagnostic to fix, and the file and document it stands in.</summary>
+/// <summary>
+/// What a fix provider works from: the analysis, the diagnostic to fix, and the file and document it stands in.
+/// </summary>
 public sealed class FixContext
 {
     internal FixContext(AnalysisResult analysis, Diagnostic diagnostic, SpecFile file)
@@ -13,7 +15,8 @@ public sealed class FixContext
         Analysis = analysis;
         Diagnostic = diagnostic;
         File = file;
-        Document = file.Documents.FirstOrDefault(document => document.Syntax.Span.Start <= diagnostic.Span.Start && diagnostic.Span.End <= document.Syntax.Span.End);
+        Document = file.Documents.FirstOrDefault(document =>
+            document.Syntax.Span.Start <= diagnostic.Span.Start && diagnostic.Span.End <= document.Syntax.Span.End);
     }
 
     public AnalysisResult Analysis { get; }

@@ -1,6 +1,9 @@
 namespace CacheSpec.Analysis.Rules;
 
-/// <summary>The quick fixes of one rule: each rule with fixes has one provider, in its own file beside the rule, which names it (<see cref="Rule.Fix"/>).</summary>
+/// <summary>
+/// The quick fixes of one rule: each rule with fixes has one provider, in its own file beside the rule, which names it
+/// (<see cref="Rule.Fix"/>).
+/// </summary>
 public abstract class FixProvider
 {
     /// <summary>

@@ -21,8 +21,8 @@ public abstract class Rule
     public abstract string Summary { get; }
 
     /// <summary>
-    /// True for a rule that reads the findings of the rules before it (it then runs after all of them, alone); the others are
-    /// independent of each other and may run at the same time.
+    /// True for a rule that reads the findings of the rules before it (it then runs after all of them, alone); the
+    /// others are independent of each other and may run at the same time.
     /// </summary>
     public virtual bool ReadsEarlierFindings => false;
 

@@ -6,15 +6,19 @@ using CacheSpec.Analysis.Rules.Structure;
 
 namespace CacheSpec.Analysis.Rules;
 
-/// <summary>Every rule the engine runs, in the order of the design's catalog. Adding a rule means adding it here.</summary>
+/// <summary>
+/// Every rule the engine runs, in the order of the design's catalog. Adding a rule means adding it here.
+/// </summary>
 public static class RuleCatalog
 {
-    /// <summary>Not a rule: the code a finding gets when a rule itself fails, so one broken rule cannot silence the others.</summary>
+    /// <summary>
+    /// Not a rule: the code a finding gets when a rule itself fails, so one broken rule cannot silence the others.
+    /// </summary>
     public const string InternalErrorId = "internal-error";
 
     /// <summary>
-    /// True for the findings that say the text could not be read or checked in full (yaml-syntax, limit-exceeded): no configured level
-    /// and no suppression comment silences them.
+    /// True for the findings that say the text could not be read or checked in full (yaml-syntax, limit-exceeded): no
+    /// configured level and no suppression comment silences them.
     /// </summary>
     public static bool CannotBeSilenced(string id) => id is YamlSyntaxRule.RuleId or LimitExceededRule.RuleId;
 
@@ -74,7 +78,8 @@ public static class RuleCatalog
         new UnusedSuppressionRule(),
     };
 
-    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, Rule> ById = All.ToFrozenDictionary(rule => rule.Id,
+        StringComparer.Ordinal);
 
     /// <summary>The ids of the rules that have quick fixes, in catalog order.</summary>
     public static IEnumerable<string> IdsWithFixes => All.Where(rule => rule.Fix is not null).Select(rule => rule.Id);

@@ -5,7 +5,9 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Rules;
 
-/// <summary>What a rule sees (the workspace model) and how it reports; severity comes from the rule and the document's profile.</summary>
+/// <summary>
+/// What a rule sees (the workspace model) and how it reports; severity comes from the rule and the document's profile.
+/// </summary>
 public sealed class RuleContext
 {
     private readonly List<Diagnostic> diagnostics;
@@ -26,7 +28,9 @@ public sealed class RuleContext
     /// <summary>The ids of the rules the analysis's time limit left out, in catalog order.</summary>
     internal List<string> Skipped { get; } = new();
 
-    /// <summary>True when the rule did not run because the analysis's time limit had passed (its suppressions cannot be judged).</summary>
+    /// <summary>
+    /// True when the rule did not run because the analysis's time limit had passed (its suppressions cannot be judged).
+    /// </summary>
     public bool WasSkipped(string ruleId) => Skipped.Contains(ruleId);
 
     /// <summary>The findings of the rules that ran before this one (the suppression rule reads them).</summary>
@@ -35,19 +39,23 @@ public sealed class RuleContext
     /// <summary>Removes findings that a suppression silences.</summary>
     public void Remove(IReadOnlySet<Diagnostic> silenced) => diagnostics.RemoveAll(silenced.Contains);
 
-    /// <summary>True when the current rule has a severity in the document's profile (so it is worth checking there).</summary>
+    /// <summary>
+    /// True when the current rule has a severity in the document's profile (so it is worth checking there).
+    /// </summary>
     public bool Applies(SpecDocument document) => Current!.Severities.For(document.Profile) is not null;
 
     public void Report(SpecDocument document, SyntaxNode node, string message) => Report(document, node.Span, message);
 
     public void Report(SpecDocument document, TextSpan span, string message)
     {
-        // A structure rule judges what is written; the others judge what a cache or network lacks, which a syntax error may hide.
+        // A structure rule judges what is written; the others judge what a cache or network lacks, which a syntax error
+        // may hide.
         if (Current!.Category != RuleCategory.Structure && document.IsInItemCutShort(span.Start))
         {
             return;
         }
-        if (Current!.Severities.For(document.Profile) is { } severity && Configured(document.File, severity) is { } configured)
+        if (Current!.Severities.For(document.Profile) is { } severity
+            && Configured(document.File, severity) is { } configured)
         {
             Add(document.File, span, configured, message);
         }
@@ -62,7 +70,10 @@ public sealed class RuleContext
         }
     }
 
-    /// <summary>The severity cachespec.json gives the current rule's finding in a file (null: dropped); the rules that cannot be silenced keep theirs.</summary>
+    /// <summary>
+    /// The severity cachespec.json gives the current rule's finding in a file (null: dropped); the rules that cannot be
+    /// silenced keep theirs.
+    /// </summary>
     private DiagnosticSeverity? Configured(SpecFile file, DiagnosticSeverity severity) =>
         RuleCatalog.CannotBeSilenced(Current!.Id) ? severity : file.Configuration.Apply(Current.Id, severity);
 
@@ -71,6 +82,7 @@ public sealed class RuleContext
         var start = Math.Clamp(span.Start, 0, file.Text.Length);
         var end = Math.Clamp(span.End, start, file.Text.Length);
         var clamped = TextSpan.FromBounds(start, end);
-        diagnostics.Add(new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
+        diagnostics.Add(
+            new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
     }
 }

@@ -4,20 +4,23 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
-/// A fast reader for the YAML specs are written in: block mappings and lists indented with spaces, one-line plain and quoted scalars,
-/// one-line flow lists and mappings of scalars, comments. It builds exactly the tree <see cref="YamlTreeBuilder"/> builds from
-/// YamlDotNet's events (same nodes, values, styles and spans) and gives up, returning null, at anything else: anchors, aliases, tags,
-/// block and multi-line scalars, nested flow collections, escapes, document markers and directives, tabs, duplicate keys, characters
-/// outside the Basic Multilingual Plane and those YAML forbids, deep nesting. Giving
-/// up costs at most one pass over the text; YamlDotNet then reads it and reports what it finds. YamlDotNet's scanner is general and
-/// allocates a token, an event and two marks per scalar, which made it most of the time of opening a large spec.
+/// A fast reader for the YAML specs are written in: block mappings and lists indented with spaces, one-line plain and
+/// quoted scalars, one-line flow lists and mappings of scalars, comments. It builds exactly the tree
+/// <see cref="YamlTreeBuilder"/> builds from YamlDotNet's events (same nodes, values, styles and spans) and gives up,
+/// returning null, at anything else: anchors, aliases, tags, block and multi-line scalars, nested flow collections,
+/// escapes, document markers and directives, tabs, duplicate keys, characters outside the Basic Multilingual Plane and
+/// those YAML forbids, deep nesting. Giving up costs at most one pass over the text; YamlDotNet then reads it and
+/// reports what it finds. YamlDotNet's scanner is general and allocates a token, an event and two marks per scalar,
+/// which made it most of the time of opening a large spec.
 /// </summary>
 internal sealed class BlockYamlReader
 {
     /// <summary>YAML limits an implicit key to 1,024 characters; longer ones are left to YamlDotNet's error.</summary>
     private const int MaxImplicitKeyLength = 1024;
 
-    /// <summary>Far below <see cref="AnalysisLimits.MaxNestingDepth"/>: deeper texts go to YamlDotNet, which reports the limit.</summary>
+    /// <summary>
+    /// Far below <see cref="AnalysisLimits.MaxNestingDepth"/>: deeper texts go to YamlDotNet, which reports the limit.
+    /// </summary>
     private const int MaxDepth = 32;
 
     /// <summary>Above this many entries a mapping checks for duplicate keys with a set instead of a scan.</summary>
@@ -26,17 +29,24 @@ internal sealed class BlockYamlReader
     private const int PoolSize = 1024;
     private const int PooledLength = 40;
 
-    /// <summary>Characters this reader leaves to YamlDotNet: tabs, other controls and the ones YAML forbids or reads as line breaks.</summary>
+    /// <summary>
+    /// Characters this reader leaves to YamlDotNet: tabs, other controls and the ones YAML forbids or reads as line
+    /// breaks.
+    /// </summary>
     private static readonly SearchValues<char> Unsupported = SearchValues.Create(UnsupportedCharacters());
 
     private readonly string text;
     private readonly int end;
     private readonly int enclosingDepth;
 
-    /// <summary>Keys and values repeat across a spec ("name", "tier", "Premium"): each distinct short text is allocated once.</summary>
+    /// <summary>
+    /// Keys and values repeat across a spec ("name", "tier", "Premium"): each distinct short text is allocated once.
+    /// </summary>
     private readonly string?[] pool = new string?[PoolSize];
 
-    /// <summary>The first character of the current content line (not blank, not only a comment); -1 once the text is done.</summary>
+    /// <summary>
+    /// The first character of the current content line (not blank, not only a comment); -1 once the text is done.
+    /// </summary>
     private int content;
 
     /// <summary>The indentation of the current content line.</summary>
@@ -54,7 +64,10 @@ internal sealed class BlockYamlReader
         this.enclosingDepth = enclosingDepth;
     }
 
-    /// <summary>The one document of the text between two offsets (spans are offsets in the whole text), or null to leave it to YamlDotNet.</summary>
+    /// <summary>
+    /// The one document of the text between two offsets (spans are offsets in the whole text), or null to leave it to
+    /// YamlDotNet.
+    /// </summary>
     public static DocumentSyntax? TryRead(string text, int start, int end, int enclosingDepth)
     {
         if (!IsSupportedText(text.AsSpan(start, end - start)))
@@ -68,7 +81,8 @@ internal sealed class BlockYamlReader
         }
         var documentStart = reader.content;
         var root = reader.ReadNode(reader.indent, depth: 0);
-        return root is null || reader.content >= 0 || reader.atMarker ? null : new DocumentSyntax(0, root, TextSpan.FromBounds(documentStart, end));
+        return root is null || reader.content >= 0 || reader.atMarker ? null
+            : new DocumentSyntax(0, root, TextSpan.FromBounds(documentStart, end));
     }
 
     private static bool IsSupportedText(ReadOnlySpan<char> span)
@@ -78,7 +92,8 @@ internal sealed class BlockYamlReader
             return false;
         }
         // A carriage return alone is a line break YamlDotNet counts differently; only CRLF and LF are read here.
-        for (var at = span.IndexOf('\r'); at >= 0; at = span[(at + 1)..].IndexOf('\r') is var next and >= 0 ? at + 1 + next : -1)
+        for (var at = span.IndexOf('\r'); at >= 0; at = span[(at + 1)..].IndexOf('\r') is var next and >= 0
+            ? at + 1 + next : -1)
         {
             if (at + 1 >= span.Length || span[at + 1] != '\n')
             {
@@ -241,8 +256,8 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>
-    /// A scalar or flow list that ends its line, then the next content line. A next line indented deeper than the enclosing collection
-    /// would continue a multi-line scalar, which is left to YamlDotNet.
+    /// A scalar or flow list that ends its line, then the next content line. A next line indented deeper than the
+    /// enclosing collection would continue a multi-line scalar, which is left to YamlDotNet.
     /// </summary>
     private SyntaxNode? ReadLineValue(int at, int column)
     {
@@ -373,7 +388,8 @@ internal sealed class BlockYamlReader
         var escapedQuotes = 0;
         while (true)
         {
-            // In double quotes a backslash starts an escape, left to YamlDotNet; in single quotes it is an ordinary character.
+            // In double quotes a backslash starts an escape, left to YamlDotNet; in single quotes it is an ordinary
+            // character.
             var rest = text.AsSpan(scan, lineEnd - scan);
             var close = quote == '"' ? rest.IndexOfAny('"', '\\') : rest.IndexOf('\'');
             if (close < 0 || text[scan + close] == '\\')
@@ -389,13 +405,14 @@ internal sealed class BlockYamlReader
             }
             break;
         }
-        var value = escapedQuotes == 0 ? Slice(at + 1, scan) : text[(at + 1)..scan].Replace("''", "'", StringComparison.Ordinal);
+        var value = escapedQuotes == 0 ? Slice(at + 1, scan)
+            : text[(at + 1)..scan].Replace("''", "'", StringComparison.Ordinal);
         return new ScalarSyntax(value, false, TextSpan.FromBounds(at, scan + 1));
     }
 
     /// <summary>
-    /// A one-line flow list or mapping of scalars; its span, as the tree builder sets it, stops before the closing bracket. Empty
-    /// values, trailing commas and nested collections are left to YamlDotNet.
+    /// A one-line flow list or mapping of scalars; its span, as the tree builder sets it, stops before the closing
+    /// bracket. Empty values, trailing commas and nested collections are left to YamlDotNet.
     /// </summary>
     private SyntaxNode? ReadFlowCollection(int at, out int after)
     {
@@ -416,14 +433,16 @@ internal sealed class BlockYamlReader
             }
             if (isMapping)
             {
-                if (ReadFlowKey(scan, out var valueStart) is not { } key || IsLineEnd(valueStart) || text[valueStart] is ',' or '}')
+                if (ReadFlowKey(scan, out var valueStart) is not { } key || IsLineEnd(valueStart)
+                    || text[valueStart] is ',' or '}')
                 {
                     return null;
                 }
                 nodes.Add(key);
                 scan = valueStart;
             }
-            if (IsLineEnd(scan) || (text[scan] is '"' or '\'' ? ReadQuoted(scan) : ReadPlain(scan, flow: true)) is not { } item)
+            if (IsLineEnd(scan)
+                || (text[scan] is '"' or '\'' ? ReadQuoted(scan) : ReadPlain(scan, flow: true)) is not { } item)
             {
                 return null;
             }
@@ -488,7 +507,8 @@ internal sealed class BlockYamlReader
                 return null;
             }
             colon = at;
-            while (!IsLineEnd(colon) && text[colon] is not (':' or ',' or '[' or ']' or '{' or '}') && !(text[colon] == '#' && text[colon - 1] == ' '))
+            while (!IsLineEnd(colon) && text[colon] is not (':' or ',' or '[' or ']' or '{' or '}')
+                && !(text[colon] == '#' && text[colon - 1] == ' '))
             {
                 colon++;
             }
@@ -504,25 +524,27 @@ internal sealed class BlockYamlReader
     }
 
     /// <summary>
-    /// Whether a plain scalar may start here. YAML lets '-', ':' and '?' start one before a non-space; YamlDotNet reads ':x' as a key's
-    /// indicator in some places, so only '-' is read here.
+    /// Whether a plain scalar may start here. YAML lets '-', ':' and '?' start one before a non-space; YamlDotNet reads
+    /// ':x' as a key's indicator in some places, so only '-' is read here.
     /// </summary>
     private bool CanStartPlain(int at, bool flow)
     {
         var c = text[at];
         if (c == '-')
         {
-            return at + 1 < end && !IsSpaceOrLineEnd(at + 1) && !(flow && text[at + 1] is ',' or '[' or ']' or '{' or '}');
+            return at + 1 < end && !IsSpaceOrLineEnd(at + 1)
+                && !(flow && text[at + 1] is ',' or '[' or ']' or '{' or '}');
         }
-        return c is not (':' or '?' or '[' or ']' or '{' or '}' or ',' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`');
+        return c is not (':' or '?' or '[' or ']' or '{' or '}' or ',' or '#' or '&' or '*' or '!' or '|' or '>' or '\''
+            or '"' or '%' or '@' or '`');
     }
 
     /// <summary>A '-' followed by a space or the line's end: a block list entry.</summary>
     private bool IsDashEntry(int at) => text[at] == '-' && IsSpaceOrLineEnd(at + 1);
 
     /// <summary>
-    /// Ends the current line after a value (only spaces and a comment may follow) and moves to the next content line; false when the
-    /// line has more on it.
+    /// Ends the current line after a value (only spaces and a comment may follow) and moves to the next content line;
+    /// false when the line has more on it.
     /// </summary>
     private bool NextLine(int at)
     {
@@ -539,7 +561,9 @@ internal sealed class BlockYamlReader
         return MoveToContent(AfterLineBreak(at)) || content < 0;
     }
 
-    /// <summary>Moves to the first line from an offset (a line start) that has content; false (content -1) at the end.</summary>
+    /// <summary>
+    /// Moves to the first line from an offset (a line start) that has content; false (content -1) at the end.
+    /// </summary>
     private bool MoveToContent(int at)
     {
         while (at < end)
@@ -568,7 +592,10 @@ internal sealed class BlockYamlReader
     }
 
     private bool IsDocumentMarker(int at) =>
-        text[at] == '%' || (at + 3 <= end && (string.CompareOrdinal(text, at, "---", 0, 3) == 0 || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
+        text[at] == '%'
+            || (at + 3 <= end
+                && (string.CompareOrdinal(text, at, "---", 0, 3) == 0
+                    || string.CompareOrdinal(text, at, "...", 0, 3) == 0)
             && IsSpaceOrLineEnd(at + 3));
 
     private int LineEnd(int at)
@@ -616,7 +643,8 @@ internal sealed class BlockYamlReader
             return text.Substring(start, length);
         }
         var span = text.AsSpan(start, length);
-        var slot = length == 0 ? 0 : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031)) % PoolSize);
+        var slot = length == 0 ? 0
+            : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031)) % PoolSize);
         if (pool[slot] is { } pooled && span.SequenceEqual(pooled))
         {
             return pooled;

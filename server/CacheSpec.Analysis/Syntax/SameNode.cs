@@ -1,14 +1,15 @@
 namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
-/// Finds what was kept from the tree before an edit for one node of the tree after it: the incremental parser hands the list items an
-/// edit did not touch over as the very same nodes, so a node met again is an item whose content and spans are unchanged.
+/// Finds what was kept from the tree before an edit for one node of the tree after it: the incremental parser hands the
+/// list items an edit did not touch over as the very same nodes, so a node met again is an item whose content and spans
+/// are unchanged.
 /// </summary>
 internal static class SameNode
 {
     /// <summary>
-    /// The index of the entry made from <paramref name="node"/> itself, or -1. The entries must be in text order: the search is a
-    /// binary one by start, and the entry found there counts only if its node is the very same object.
+    /// The index of the entry made from <paramref name="node"/> itself, or -1. The entries must be in text order: the
+    /// search is a binary one by start, and the entry found there counts only if its node is the very same object.
     /// </summary>
     public static int IndexIn<T>(IReadOnlyList<T> entries, Func<T, SyntaxNode> nodeOf, SyntaxNode node)
     {

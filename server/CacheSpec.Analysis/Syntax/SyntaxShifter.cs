@@ -2,7 +2,10 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Syntax;
 
-/// <summary>Copies a subtree with every span moved by the same amount: trees are shared between snapshots, so nodes are never moved in place.</summary>
+/// <summary>
+/// Copies a subtree with every span moved by the same amount: trees are shared between snapshots, so nodes are never
+/// moved in place.
+/// </summary>
 internal static class SyntaxShifter
 {
     /// <summary>Only for trees without aliases: an alias's target would have to be the copy of its anchor.</summary>

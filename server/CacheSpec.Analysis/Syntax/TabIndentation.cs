@@ -3,9 +3,9 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
-/// Finds the tab that YamlDotNet complains about. Its "invalid tab as indentation" error carries no position, and its "tab character that
-/// violates indentation" error spans from the previous value; a tab in a line's indentation on the error's lines, or the line after them,
-/// is the character to point at.
+/// Finds the tab that YamlDotNet complains about. Its "invalid tab as indentation" error carries no position, and its
+/// "tab character that violates indentation" error spans from the previous value; a tab in a line's indentation on the
+/// error's lines, or the line after them, is the character to point at.
 /// </summary>
 internal static class TabIndentation
 {

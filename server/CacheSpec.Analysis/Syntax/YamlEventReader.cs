@@ -6,9 +6,10 @@ using YamlDotNet.Core.Events;
 namespace CacheSpec.Analysis.Syntax;
 
 /// <summary>
-/// YamlDotNet's events for a text, in order. A large text is scanned ahead on another core while the caller builds its tree from the
-/// events already read: the caller sees exactly the events, and the exception, it would see reading the parser itself, at the same point.
-/// The reader keeps at most a few batches ahead, and stops as soon as it is disposed (the caller may stop early, at a depth limit).
+/// YamlDotNet's events for a text, in order. A large text is scanned ahead on another core while the caller builds its
+/// tree from the events already read: the caller sees exactly the events, and the exception, it would see reading the
+/// parser itself, at the same point. The reader keeps at most a few batches ahead, and stops as soon as it is disposed
+/// (the caller may stop early, at a depth limit).
 /// </summary>
 internal sealed class YamlEventReader : IDisposable
 {
@@ -26,9 +27,11 @@ internal sealed class YamlEventReader : IDisposable
     private YamlEventReader(string input)
     {
         batches = new BlockingCollection<Batch>(BatchesAhead);
-        // A thread of its own: the caller blocks waiting for batches, so a queued work item could wait behind the caller itself when
-        // every pool thread is busy (a fresh process has one per core), which cost a second per parse before the pool grew.
-        Task.Factory.StartNew(() => ReadAhead(input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // A thread of its own: the caller blocks waiting for batches, so a queued work item could wait behind the
+        // caller itself when every pool thread is busy (a fresh process has one per core), which cost a second per
+        // parse before the pool grew.
+        Task.Factory.StartNew(() => ReadAhead(input), CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 
     /// <summary>Reads the text's events on the calling thread, or ahead on another core when asked to.</summary>

@@ -28,7 +28,9 @@ internal sealed class YamlTreeBuilder
     /// <summary>From this many characters on, YamlDotNet scans ahead on another core while the tree is built.</summary>
     private int readAheadThreshold = AnalysisOptions.Default.ParallelThreshold;
 
-    /// <summary>How many collections enclose the text being read (a list item read alone sits inside the root mapping).</summary>
+    /// <summary>
+    /// How many collections enclose the text being read (a list item read alone sits inside the root mapping).
+    /// </summary>
     private int enclosingDepth;
     private int documentStart;
     private SyntaxNode? documentRoot;
@@ -47,25 +49,40 @@ internal sealed class YamlTreeBuilder
         var builder = new YamlTreeBuilder(text) { readAheadThreshold = readAheadThreshold };
         builder.ReportForbiddenCharacters(0, text.Length);
         builder.ParseFrom(0);
-        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits) { HasAnchors = builder.hasAnchors, Unread = builder.unread };
+        return new SyntaxTree(text, builder.documents, builder.errors, builder.limits)
+        {
+            HasAnchors = builder.hasAnchors,
+            Unread = builder.unread,
+        };
     }
 
     /// <summary>
-    /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that part alone is not
-    /// clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then parses the whole text instead.
+    /// Parses the text between two offsets on its own, with spans that are offsets in the whole text; null when that
+    /// part alone is not clean YAML (an error, a forbidden character, an anchor or an alias, a limit): the caller then
+    /// parses the whole text instead.
     /// </summary>
     public static IReadOnlyList<DocumentSyntax>? BuildClean(SourceText text, int start, int end, int enclosingDepth)
     {
-        var builder = new YamlTreeBuilder(text) { endOffset = end, baseOffset = start, lastOffset = start, enclosingDepth = enclosingDepth };
+        var builder = new YamlTreeBuilder(text)
+        {
+            endOffset = end,
+            baseOffset = start,
+            lastOffset = start,
+            enclosingDepth = enclosingDepth,
+        };
         builder.ReportForbiddenCharacters(start, end);
-        if (builder.errors.Count > 0 || builder.ParseSegment(start) >= 0 || builder.errors.Count > 0 || builder.hasAnchors)
+        if (builder.errors.Count > 0 || builder.ParseSegment(start) >= 0 || builder.errors.Count > 0
+            || builder.hasAnchors)
         {
             return null;
         }
         return builder.documents;
     }
 
-    /// <summary>YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are reported here.</summary>
+    /// <summary>
+    /// YAML allows only printable characters (tab and line breaks aside); YamlDotNet lets some through, so they are
+    /// reported here.
+    /// </summary>
     private void ReportForbiddenCharacters(int start, int end)
     {
         var reported = 0;
@@ -78,7 +95,8 @@ internal sealed class YamlTreeBuilder
                 || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1])));
             if (forbidden)
             {
-                errors.Add(new SyntaxError(new TextSpan(i, 1), $"The character U+{(int)c:X4} is not allowed in YAML text."));
+                errors.Add(new SyntaxError(new TextSpan(i, 1),
+                    $"The character U+{(int)c:X4} is not allowed in YAML text."));
                 reported++;
             }
         }
@@ -95,7 +113,8 @@ internal sealed class YamlTreeBuilder
             {
                 return;
             }
-            // Resume at the first document marker after the last good event: an unclosed bracket can push the error itself past it.
+            // Resume at the first document marker after the last good event: an unclosed bracket can push the error
+            // itself past it.
             var stoppedAt = Math.Max(start, Math.Min(failedAt, lastOffset));
             start = NextDocumentMarker(stoppedAt);
             unread.Add(TextSpan.FromBounds(stoppedAt, start < 0 ? text.Length : start));
@@ -113,7 +132,8 @@ internal sealed class YamlTreeBuilder
             {
                 if (next is { } parsingEvent)
                 {
-                    if (parsingEvent is MappingStart or SequenceStart && frames.Count + enclosingDepth >= AnalysisLimits.MaxNestingDepth)
+                    if (parsingEvent is MappingStart or SequenceStart
+                        && frames.Count + enclosingDepth >= AnalysisLimits.MaxNestingDepth)
                     {
                         return StopTooDeep(parsingEvent);
                     }
@@ -125,7 +145,8 @@ internal sealed class YamlTreeBuilder
         catch (Exception exception)
         {
             var span = ErrorSpan(exception);
-            if (exception.Message.Contains(" tab ", StringComparison.Ordinal) && TabIndentation.Near(text, span) is { } tab)
+            if (exception.Message.Contains(" tab ", StringComparison.Ordinal)
+                && TabIndentation.Near(text, span) is { } tab)
             {
                 span = tab;
             }
@@ -136,16 +157,21 @@ internal sealed class YamlTreeBuilder
     }
 
     /// <summary>
-    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open collections are
-    /// closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time that grows with the square of the depth.
+    /// Stops reading at a collection nested deeper than the limit, as at a syntax error: what was read stays, the open
+    /// collections are closed and reading resumes at the next document marker. Reading on would cost YamlDotNet time
+    /// that grows with the square of the depth.
     /// </summary>
     private int StopTooDeep(ParsingEvent collectionStart)
     {
         var start = Offset(collectionStart.Start);
-        var span = Offset(collectionStart.End) > start ? TextSpan.FromBounds(start, Offset(collectionStart.End)) : WidenToCharacter(start);
+        var span = Offset(collectionStart.End) > start ? TextSpan.FromBounds(start, Offset(collectionStart.End))
+            : WidenToCharacter(start);
         var kind = collectionStart is MappingStart ? "mapping" : "list";
-        limits.Add(new LimitFinding(span, $"This {kind} is nested {AnalysisLimits.MaxNestingDepth + 1} collections deep, more than the {AnalysisLimits.MaxNestingDepth} " +
-            "the checker reads: the document is read up to here and the rest of it, up to the next '---', is not checked."));
+        limits.Add(new LimitFinding(span,
+            $"This {kind} is nested {AnalysisLimits.MaxNestingDepth + 1} collections deep, more than the " +
+            $"{AnalysisLimits.MaxNestingDepth} " +
+            "the checker reads: the document is read up to here and the rest of it, up to the next '---', is not " +
+                "checked."));
         CloseOpenDocument(start);
         return start;
     }
@@ -163,12 +189,17 @@ internal sealed class YamlTreeBuilder
                 anchors.Clear();
                 break;
             case DocumentEnd:
-                documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(end, lastOffset))));
+                documents.Add(
+                    new DocumentSyntax(documents.Count, documentRoot,
+                        TextSpan.FromBounds(documentStart, Math.Max(end, lastOffset))));
                 documentRoot = null;
                 break;
             case Scalar scalar:
                 var isPlain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
-                Complete(new ScalarSyntax(scalar.Value, isPlain, TextSpan.FromBounds(start, end)) { Anchor = AnchorOf(scalar.Anchor) });
+                Complete(new ScalarSyntax(scalar.Value, isPlain, TextSpan.FromBounds(start, end))
+                {
+                    Anchor = AnchorOf(scalar.Anchor),
+                });
                 break;
             case AnchorAlias alias:
                 hasAnchors = true;
@@ -179,21 +210,29 @@ internal sealed class YamlTreeBuilder
                 }
                 else
                 {
-                    errors.Add(new SyntaxError(TextSpan.FromBounds(start, end), $"The alias '*{name}' names no anchor defined before it."));
+                    errors.Add(new SyntaxError(TextSpan.FromBounds(start, end),
+                        $"The alias '*{name}' names no anchor defined before it."));
                     Complete(new ScalarSyntax(string.Empty, true, TextSpan.FromBounds(start, end)));
                 }
                 break;
             case MappingStart mappingStart:
-                // The single-pair mapping of "[a: b]" comes without a position (index 0 of the input), which a nested node cannot have:
-                // it then starts at its key.
+                // The single-pair mapping of "[a: b]" comes without a position (index 0 of the input), which a nested
+                // node cannot have: it then starts at its key.
                 var unplaced = frames.Count > 0 && parsingEvent.Start.Index == 0;
-                frames.Push(new Frame(new MappingSyntax(TextSpan.FromBounds(start, end), mappingStart.Style == MappingStyle.Flow) { Anchor = AnchorOf(mappingStart.Anchor) })
+                var isFlowMapping = mappingStart.Style == MappingStyle.Flow;
+                var mappingNode = new MappingSyntax(TextSpan.FromBounds(start, end), isFlowMapping)
                 {
-                    StartsAtFirstChild = unplaced,
-                });
+                    Anchor = AnchorOf(mappingStart.Anchor),
+                };
+                frames.Push(new Frame(mappingNode) { StartsAtFirstChild = unplaced });
                 break;
             case SequenceStart sequenceStart:
-                frames.Push(new Frame(new SequenceSyntax(TextSpan.FromBounds(start, end), sequenceStart.Style == SequenceStyle.Flow) { Anchor = AnchorOf(sequenceStart.Anchor) }));
+                var isFlowSequence = sequenceStart.Style == SequenceStyle.Flow;
+                var sequenceNode = new SequenceSyntax(TextSpan.FromBounds(start, end), isFlowSequence)
+                {
+                    Anchor = AnchorOf(sequenceStart.Anchor),
+                };
+                frames.Push(new Frame(sequenceNode));
                 break;
             case MappingEnd:
             case SequenceEnd:
@@ -219,7 +258,8 @@ internal sealed class YamlTreeBuilder
         var duplicate = frames.Peek().Attach(node);
         if (duplicate is not null)
         {
-            errors.Add(new SyntaxError(duplicate.Span, $"The key '{((ScalarSyntax)duplicate).Value}' appears more than once in this mapping."));
+            errors.Add(new SyntaxError(duplicate.Span,
+                $"The key '{((ScalarSyntax)duplicate).Value}' appears more than once in this mapping."));
         }
     }
 
@@ -234,15 +274,16 @@ internal sealed class YamlTreeBuilder
         }
         if (documentRoot is not null || documentStart >= baseOffset)
         {
-            documents.Add(new DocumentSyntax(documents.Count, documentRoot, TextSpan.FromBounds(documentStart, Math.Max(at, documentStart))) { IsCutShort = true });
+            var span = TextSpan.FromBounds(documentStart, Math.Max(at, documentStart));
+            documents.Add(new DocumentSyntax(documents.Count, documentRoot, span) { IsCutShort = true });
         }
         documentRoot = null;
         documentStart = -1;
     }
 
     /// <summary>
-    /// The collection completed just before the parser stopped, and the last collection in it, may have lost keys or items to the
-    /// error too: a line indented one space too few ends them and is then the error.
+    /// The collection completed just before the parser stopped, and the last collection in it, may have lost keys or
+    /// items to the error too: a line indented one space too few ends them and is then the error.
     /// </summary>
     private static void MarkCutShort(SyntaxNode? node)
     {
@@ -259,12 +300,14 @@ internal sealed class YamlTreeBuilder
         _ => null,
     };
 
-    /// <summary>A collection's end event often stands at the next line's indentation: end the span at the last content instead.</summary>
+    /// <summary>
+    /// A collection's end event often stands at the next line's indentation: end the span at the last content instead.
+    /// </summary>
     private int ContentEnd(int start, int end) => TrimWhiteSpace(text.Text, start, Math.Clamp(end, start, text.Length));
 
     /// <summary>
-    /// Moves an end offset back over white space (in .NET's sense, a no-break space too), no further than a start: where a collection's
-    /// span ends. <see cref="BlockYamlReader"/> ends flow collections the same way.
+    /// Moves an end offset back over white space (in .NET's sense, a no-break space too), no further than a start:
+    /// where a collection's span ends. <see cref="BlockYamlReader"/> ends flow collections the same way.
     /// </summary>
     internal static int TrimWhiteSpace(string value, int start, int end)
     {
@@ -281,7 +324,8 @@ internal sealed class YamlTreeBuilder
         for (; line < text.LineCount; line++)
         {
             var lineText = text.GetLineText(line);
-            if (lineText.StartsWith("---", StringComparison.Ordinal) && (lineText.Length == 3 || char.IsWhiteSpace(lineText[3])))
+            if (lineText.StartsWith("---", StringComparison.Ordinal)
+                && (lineText.Length == 3 || char.IsWhiteSpace(lineText[3])))
             {
                 return text.GetLineStart(line);
             }
@@ -303,7 +347,8 @@ internal sealed class YamlTreeBuilder
     private TextSpan WidenToCharacter(int offset)
     {
         offset = Math.Clamp(offset, 0, text.Length);
-        return offset < text.Length && text.Text[offset] is not ('\n' or '\r') ? new TextSpan(offset, 1) : new TextSpan(offset, 0);
+        return offset < text.Length && text.Text[offset] is not ('\n' or '\r') ? new TextSpan(offset, 1)
+            : new TextSpan(offset, 0);
     }
 
     private int Offset(Mark mark) => (int)Math.Clamp(baseOffset + mark.Index, 0, text.Length);
@@ -312,14 +357,19 @@ internal sealed class YamlTreeBuilder
     {
         if (exception is not YamlException)
         {
-            // The parser's own state errors ("Operation is not valid due to the current state of the object") say nothing to a user.
+            // The parser's own state errors ("Operation is not valid due to the current state of the object") say
+            // nothing to a user.
             return "The text is not valid YAML from here on; an unclosed bracket, brace or quote is the usual cause.";
         }
-        var message = StripMarks(exception.InnerException is null ? exception.Message : exception.InnerException.Message);
+        var message = StripMarks(exception.InnerException is null ? exception.Message
+            : exception.InnerException.Message);
         return message.Length == 0 ? "The text is not valid YAML." : message;
     }
 
-    /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic's range already says where.</summary>
+    /// <summary>
+    /// YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (…): "; the diagnostic's range already says
+    /// where.
+    /// </summary>
     private static string StripMarks(string message)
     {
         var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
@@ -376,26 +426,34 @@ internal sealed class YamlTreeBuilder
             return null;
         }
 
-        /// <summary>Ends the collection; <paramref name="cutShort"/> when the parser stopped inside it (see <see cref="SyntaxNode.IsCutShort"/>).</summary>
+        /// <summary>
+        /// Ends the collection; <paramref name="cutShort"/> when the parser stopped inside it (see
+        /// <see cref="SyntaxNode.IsCutShort"/>).
+        /// </summary>
         public void Close(int end, bool cutShort = false)
         {
             Node.IsCutShort = cutShort;
             if (Node is MappingSyntax mapping && pendingKey is not null)
             {
-                var unread = new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0)) { IsCutShort = cutShort };
+                var unread = new ScalarSyntax(string.Empty, true, new TextSpan(pendingKey.Span.End, 0))
+                {
+                    IsCutShort = cutShort,
+                };
                 mapping.Add(new EntrySyntax(pendingKey, unread));
                 pendingKey = null;
             }
             // A block collection ends with its last child: its end event stands after any comments that follow it.
             var lastChild = Node switch
             {
-                MappingSyntax { Entries.Count: > 0 } withEntries => Math.Max(withEntries.Entries[^1].Key.Span.End, withEntries.Entries[^1].Value.Span.End),
+                MappingSyntax { Entries.Count: > 0 } withEntries =>
+                    Math.Max(withEntries.Entries[^1].Key.Span.End, withEntries.Entries[^1].Value.Span.End),
                 SequenceSyntax { Items.Count: > 0 } withItems => withItems.Items[^1].Span.End,
                 _ => -1,
             };
             var isFlow = Node is MappingSyntax { IsFlow: true } or SequenceSyntax { IsFlow: true };
             var closing = lastChild >= 0 && !isFlow ? lastChild : end;
-            var start = StartsAtFirstChild && Node is MappingSyntax { Entries.Count: > 0 } placed ? placed.Entries[0].Key.Span.Start : Node.Span.Start;
+            var start = StartsAtFirstChild && Node is MappingSyntax { Entries.Count: > 0 } placed
+                ? placed.Entries[0].Key.Span.Start : Node.Span.Start;
             if (StartsAtFirstChild && lastChild >= 0)
             {
                 closing = lastChild;

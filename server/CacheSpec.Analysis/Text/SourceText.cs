@@ -21,8 +21,9 @@ public sealed class SourceText
     }
 
     /// <summary>
-    /// The text after replacing a span, with its line index derived from this one: the lines before the edit are kept, the edited
-    /// ones found again, and those after it shifted, so a keystroke costs the edited lines rather than a scan of the whole text.
+    /// The text after replacing a span, with its line index derived from this one: the lines before the edit are kept,
+    /// the edited ones found again, and those after it shifted, so a keystroke costs the edited lines rather than a
+    /// scan of the whole text.
     /// </summary>
     public SourceText WithChange(TextSpan replaced, string inserted)
     {
@@ -33,16 +34,16 @@ public sealed class SourceText
     }
 
     /// <summary>
-    /// The line starts of the changed text, or null if the old index cannot be carried over. A line start past the inserted text
-    /// and the character after it stands where the old text had one, moved by the change's length: a line break there is made of
-    /// characters the edit did not touch, even when the character before them was inserted.
+    /// The line starts of the changed text, or null if the old index cannot be carried over. A line start past the
+    /// inserted text and the character after it stands where the old text had one, moved by the change's length: a line
+    /// break there is made of characters the edit did not touch, even when the character before them was inserted.
     /// </summary>
     private int[]? LineStartsAfter(string text, int start, int end, int insertedLength)
     {
         var delta = insertedLength - (end - start);
         var newEditEnd = start + insertedLength;
-        // The line before the one the edit starts in begins, and ends, before the edit: a "\r" the edit pairs with an inserted "\n"
-        // can only end the line just before the edit's.
+        // The line before the one the edit starts in begins, and ends, before the edit: a "\r" the edit pairs with an
+        // inserted "\n" can only end the line just before the edit's.
         var kept = Math.Max(0, GetLineIndex(start) - 1);
         var edited = new List<int>();
         var position = lineStarts[kept];
@@ -60,7 +61,8 @@ public sealed class SourceText
             }
             edited.Add(position);
         }
-        // One array of the exact size, not a list grown and then copied: at thousands of lines the index is tens of kilobytes.
+        // One array of the exact size, not a list grown and then copied: at thousands of lines the index is tens of
+        // kilobytes.
         var starts = new int[kept + 1 + edited.Count + (lineStarts.Length - tail)];
         Array.Copy(lineStarts, starts, kept + 1);
         edited.CopyTo(starts, kept + 1);
@@ -109,7 +111,10 @@ public sealed class SourceText
 
     public LineRange GetRange(TextSpan span) => new(GetPosition(span.Start), GetPosition(span.End));
 
-    /// <summary>The offset of a line position; a character past the line's end clamps to the end, a line past the text to its end.</summary>
+    /// <summary>
+    /// The offset of a line position; a character past the line's end clamps to the end, a line past the text to its
+    /// end.
+    /// </summary>
     public int GetOffset(LinePosition position)
     {
         if (position.Line < 0)
@@ -125,7 +130,8 @@ public sealed class SourceText
     }
 
     public string GetText(TextSpan span) =>
-        Text.Substring(Math.Clamp(span.Start, 0, Text.Length), Math.Clamp(span.Length, 0, Text.Length - Math.Clamp(span.Start, 0, Text.Length)));
+        Text.Substring(Math.Clamp(span.Start, 0, Text.Length),
+            Math.Clamp(span.Length, 0, Text.Length - Math.Clamp(span.Start, 0, Text.Length)));
 
     private static int[] ComputeLineStarts(string text)
     {
@@ -138,7 +144,10 @@ public sealed class SourceText
         return starts.ToArray();
     }
 
-    /// <summary>The start of the line after the one holding <paramref name="from"/>'s next line break ("\r\n" is one), or -1 when none follows.</summary>
+    /// <summary>
+    /// The start of the line after the one holding <paramref name="from"/>'s next line break ("\r\n" is one), or -1
+    /// when none follows.
+    /// </summary>
     private static int NextLineStart(string text, int from)
     {
         var found = text.AsSpan(from).IndexOfAny('\r', '\n');

@@ -8,10 +8,11 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Common;
 
 /// <summary>
-/// Adds the NSG rules a VNet-injected cache needs, for exactly the flows the diagnostic's blocking rule denies: it evaluates the NSG
-/// as the rule does, turns each blocked flow's far end into a source or destination (a service tag, the Redis subnet's prefix,
-/// VirtualNetwork for clients, the DNS servers, a geo-replica's prefix), merges flows with the same far end and protocol into one rule,
-/// and gives the new rules free priorities just below the blocking rule's, so they are evaluated first.
+/// Adds the NSG rules a VNet-injected cache needs, for exactly the flows the diagnostic's blocking rule denies: it
+/// evaluates the NSG as the rule does, turns each blocked flow's far end into a source or destination (a service tag,
+/// the Redis subnet's prefix, VirtualNetwork for clients, the DNS servers, a geo-replica's prefix), merges flows with
+/// the same far end and protocol into one rule, and gives the new rules free priorities just below the blocking rule's,
+/// so they are evaluated first.
 /// </summary>
 internal static class NsgAllowRules
 {
@@ -36,12 +37,14 @@ internal static class NsgAllowRules
             foreach (var flow in InjectedSubnetFlows.RequiredFlows(context.Model, subnet, direction))
             {
                 var verdict = evaluator.Evaluate(flow, local);
-                var decidedByBlocking = blocking is null ? verdict.DecidingRule?.Origin is null : ReferenceEquals(verdict.DecidingRule?.Origin, blocking);
+                var decidedByBlocking = blocking is null ? verdict.DecidingRule?.Origin is null
+                    : ReferenceEquals(verdict.DecidingRule?.Origin, blocking);
                 if (verdict.Allowed || !decidedByBlocking)
                 {
                     continue;
                 }
-                // A far end no single selector names exactly would leave the flow blocked: offer nothing rather than half a fix.
+                // A far end no single selector names exactly would leave the flow blocked: offer nothing rather than
+                // half a fix.
                 if (Target(flow.Remote, subnet, prefix.Value) is not { } target)
                 {
                     yield break;
@@ -50,13 +53,17 @@ internal static class NsgAllowRules
             }
         }
         var rules = wanted.GroupBy(flow => (flow.Target, flow.Protocol))
-            .Select(group => (group.Key.Target, group.Key.Protocol, Ports: group.Select(flow => flow.Ports).Distinct().ToArray()))
+            .Select(group =>
+                (group.Key.Target, group.Key.Protocol, Ports: group.Select(flow => flow.Ports).Distinct().ToArray()))
             .ToArray();
-        if (rules.Length == 0 || Priorities(nsg, direction, blocking?.Priority?.Value ?? HighestPriority + 1, rules.Length) is not { } priorities)
+        if (rules.Length == 0
+            || Priorities(nsg, direction, blocking?.Priority?.Value ?? HighestPriority + 1,
+                rules.Length) is not { } priorities)
         {
             yield break;
         }
-        var names = new HashSet<string>(nsg.Rules.Select(rule => rule.Name?.Value).OfType<string>(), StringComparer.Ordinal);
+        var names = new HashSet<string>(nsg.Rules.Select(rule => rule.Name?.Value).OfType<string>(),
+            StringComparer.Ordinal);
         var inbound = direction == TrafficDirection.Inbound;
         var items = rules.Select((rule, i) => (IReadOnlyList<(string, string)>)new (string, string)[]
         {
@@ -72,12 +79,16 @@ internal static class NsgAllowRules
         if (Insert(nsg, blocking, items) is { } edit)
         {
             var what = inbound ? "inbound ports" : "outbound dependencies";
-            yield return new CodeFix($"Add NSG rules to '{nsg.Name?.Value}' that allow the cache's blocked {what}", new[] { edit }, IsPreferred: true);
+            yield return new CodeFix($"Add NSG rules to '{nsg.Name?.Value}' that allow the cache's blocked {what}",
+                new[] { edit }, IsPreferred: true);
         }
     }
 
-    /// <summary>The NSG, its blocking rule (null for Azure's default rule) and the injected subnets the NSG applies to.</summary>
-    private static (NsgModel Nsg, SecurityRuleModel? Blocking, IReadOnlyList<SubnetModel> Subnets)? Locate(FixContext context)
+    /// <summary>
+    /// The NSG, its blocking rule (null for Azure's default rule) and the injected subnets the NSG applies to.
+    /// </summary>
+    private static (NsgModel Nsg, SecurityRuleModel? Blocking,
+        IReadOnlyList<SubnetModel> Subnets)? Locate(FixContext context)
     {
         var model = context.Model;
         foreach (var nsg in model.NetworkSecurityGroups.Where(nsg => nsg.Document.File == context.File))
@@ -85,20 +96,25 @@ internal static class NsgAllowRules
             if (nsg.Rules.FirstOrDefault(rule => context.IsOn(rule.Access?.Node ?? rule.Syntax)) is { } blocking)
             {
                 var subnets = model.SubnetsWithInjectedCaches
-                    .Where(subnet => subnet.NetworkSecurityGroup is { } reference && ReferenceEquals(model.FindNsg(reference.Value), nsg))
+                    .Where(subnet =>
+                        subnet.NetworkSecurityGroup is { } reference
+                        && ReferenceEquals(model.FindNsg(reference.Value), nsg))
                     .ToArray();
                 return (nsg, blocking, subnets);
             }
         }
         // Azure's default rule blocks: the finding stands on the subnet's networkSecurityGroup.
-        var subnet = model.SubnetsWithInjectedCaches.FirstOrDefault(candidate => candidate.Network.Document.File == context.File
+        var subnet = model.SubnetsWithInjectedCaches.FirstOrDefault(candidate =>
+            candidate.Network.Document.File == context.File
             && context.IsOn(candidate.NetworkSecurityGroup?.Node));
         return subnet?.NetworkSecurityGroup is { } nsgReference && model.FindNsg(nsgReference.Value) is { } found
             ? (found, null, new[] { subnet })
             : null;
     }
 
-    /// <summary>How a new rule names a flow's far end so that it covers all of it, and a word for the rule's name.</summary>
+    /// <summary>
+    /// How a new rule names a flow's far end so that it covers all of it, and a word for the rule's name.
+    /// </summary>
     private static AllowTarget? Target(TrafficEndpoint remote, SubnetModel subnet, Cidr prefix)
     {
         if (remote.ServiceTag is { } tag)
@@ -144,7 +160,10 @@ internal static class NsgAllowRules
         return null;
     }
 
-    /// <summary>Free priorities of the direction below the blocking rule's: multiples of ten first, nearest to it; null when too few are free.</summary>
+    /// <summary>
+    /// Free priorities of the direction below the blocking rule's: multiples of ten first, nearest to it; null when too
+    /// few are free.
+    /// </summary>
     private static int[]? Priorities(NsgModel nsg, TrafficDirection direction, int blockingPriority, int count)
     {
         var taken = nsg.Rules.Where(rule => rule.Direction?.Value == direction && rule.Priority is not null)
@@ -169,7 +188,8 @@ internal static class NsgAllowRules
         return picked.Count == count ? picked.Order().ToArray() : null;
     }
 
-    private static FixEdit? Insert(NsgModel nsg, SecurityRuleModel? blocking, IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
+    private static FixEdit? Insert(NsgModel nsg, SecurityRuleModel? blocking,
+        IReadOnlyList<IReadOnlyList<(string Key, string Value)>> items)
     {
         var file = nsg.Document.File;
         var rulesEntry = nsg.Syntax.Find("rules");
@@ -185,7 +205,8 @@ internal static class NsgAllowRules
         var lastEntry = nsg.Syntax.Entries.Count > 0 ? nsg.Syntax.Entries[^1] : null;
         if (nsg.Syntax.IsFlow)
         {
-            return YamlEdits.InsertEntry(file, nsg.Syntax, new[] { "rules: [" + string.Join(", ", items.Select(YamlText.FlowMapping)) + "]" }, lastEntry);
+            return YamlEdits.InsertEntry(file, nsg.Syntax,
+                new[] { "rules: [" + string.Join(", ", items.Select(YamlText.FlowMapping)) + "]" }, lastEntry);
         }
         var unit = YamlLayout.IndentUnit(file.Text, nsg.Document.Root);
         var lines = new List<string> { "rules:" };
@@ -210,7 +231,8 @@ internal static class NsgAllowRules
     }
 
     /// <summary>A port or range as the format writes it: plain (a port list may hold numbers), "*" quoted.</summary>
-    private static string Port(PortRange ports) => ports == PortRange.Any ? YamlText.DoubleQuoted("*") : ports.ToString();
+    private static string Port(PortRange ports) =>
+        ports == PortRange.Any ? YamlText.DoubleQuoted("*") : ports.ToString();
 
     private static string UniqueName(string name, HashSet<string> names)
     {

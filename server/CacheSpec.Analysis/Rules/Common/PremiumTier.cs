@@ -5,7 +5,8 @@ namespace CacheSpec.Analysis.Rules.Common;
 
 /// <summary>
 /// Moves the diagnostic's cache to the Premium tier, and a size of another family to the Premium size closest in memory
-/// (C1 becomes P1, C4 becomes P2; P1 when the size is unknown), so the change does not trade one error for invalid-size-for-tier.
+/// (C1 becomes P1, C4 becomes P2; P1 when the size is unknown), so the change does not trade one error for
+/// invalid-size-for-tier.
 /// </summary>
 internal static class PremiumTier
 {
@@ -16,7 +17,8 @@ internal static class PremiumTier
             yield break;
         }
         var file = cache.Document.File;
-        if (YamlEdits.ReplaceScalar(file, tier.Node, YamlText.StringLike(file.Text, tier.Node, "Premium")) is not { } tierEdit)
+        if (YamlEdits.ReplaceScalar(file, tier.Node,
+            YamlText.StringLike(file.Text, tier.Node, "Premium")) is not { } tierEdit)
         {
             yield break;
         }
@@ -25,7 +27,8 @@ internal static class PremiumTier
         if (cache.Size is { } size && !SpecFormat.PremiumSizes.Contains(size.Value))
         {
             var premium = CacheSizes.PremiumFor(size.Value);
-            if (YamlEdits.ReplaceScalar(file, size.Node, YamlText.StringLike(file.Text, size.Node, premium)) is not { } sizeEdit)
+            if (YamlEdits.ReplaceScalar(file, size.Node,
+                YamlText.StringLike(file.Text, size.Node, premium)) is not { } sizeEdit)
             {
                 yield break;
             }

@@ -17,7 +17,8 @@ public sealed class ClusteredCacheMultiplePrivateEndpointsRule : CacheRule
         {
             var extra = cache.PrivateEndpoints[1];
             context.Report(cache.Document, (extra.Name?.Node ?? extra.Syntax),
-                $"Cache '{cache.DisplayName}' is clustered (shardCount {cache.ShardCount!.Value}) and has {cache.PrivateEndpoints.Count} private endpoints; a clustered cache supports only one.");
+                $"Cache '{cache.DisplayName}' is clustered (shardCount {cache.ShardCount!.Value}) and has " +
+                    $"{cache.PrivateEndpoints.Count} private endpoints; a clustered cache supports only one.");
         }
     }
 }

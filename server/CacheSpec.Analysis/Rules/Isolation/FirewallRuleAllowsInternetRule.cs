@@ -18,7 +18,8 @@ public sealed class FirewallRuleAllowsInternetRule : CacheRule
             if (rule.StartIp is { Value: 0 } && rule.EndIp is { Value: uint.MaxValue })
             {
                 context.Report(cache.Document, (rule.Name?.Node ?? rule.Syntax),
-                    $"Firewall rule '{rule.Name?.Value}' of cache '{cache.DisplayName}' allows every address (0.0.0.0 - 255.255.255.255): it filters nothing.");
+                    $"Firewall rule '{rule.Name?.Value}' of cache '{cache.DisplayName}' allows every address " +
+                        "(0.0.0.0 - 255.255.255.255): it filters nothing.");
             }
         }
     }

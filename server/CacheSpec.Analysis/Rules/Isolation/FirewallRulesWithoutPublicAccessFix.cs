@@ -2,7 +2,9 @@ using CacheSpec.Analysis.Rules.Common;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Firewall rules that cannot take effect: remove them, or enable public access so they do. Neither is preferred.</summary>
+/// <summary>
+/// Firewall rules that cannot take effect: remove them, or enable public access so they do. Neither is preferred.
+/// </summary>
 internal sealed class FirewallRulesWithoutPublicAccessFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)

@@ -17,7 +17,8 @@ public sealed class FirewallRulesWithoutPublicAccessRule : CacheRule
         if (cache.HasFirewallRules && cache.PublicNetworkAccess is { Value: NetworkAccess.Disabled })
         {
             context.Report(cache.Document, cache.FirewallRulesKey!,
-                $"Cache '{cache.DisplayName}' has publicNetworkAccess: Disabled, so its {cache.FirewallRules.Count} firewall rule(s) take no effect: they filter only the public endpoint.");
+                $"Cache '{cache.DisplayName}' has publicNetworkAccess: Disabled, so its {cache.FirewallRules.Count} " +
+                    "firewall rule(s) take no effect: they filter only the public endpoint.");
         }
     }
 }

@@ -3,30 +3,42 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.</summary>
+/// <summary>
+/// Shared by the two NSG rules: evaluates flows on an injected subnet's NSG and reports each blocking rule once.
+/// </summary>
 internal static class InjectedSubnetFlows
 {
-    /// <summary>The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected (once per analysis).</summary>
+    /// <summary>
+    /// The prefixes of the subnets where the geo-replication peers of this subnet's caches are injected (once per
+    /// analysis).
+    /// </summary>
     public static IReadOnlyList<Ipv4Range> GeoPeerPrefixes(WorkspaceModel model, SubnetModel subnet) =>
         model.Derived(nameof(GeoPeerPrefixes), subnet, () => model.CachesInjectedInto(subnet)
             .Select(cache => cache.LinkedCache is { } linked ? model.FindCache(linked.Value) : null)
-            .Select(peer => peer?.VnetInjection?.Subnet is { } reference ? model.FindSubnet(reference.Value)?.AddressPrefix : null)
+            .Select(peer =>
+                peer?.VnetInjection?.Subnet is { } reference ? model.FindSubnet(reference.Value)?.AddressPrefix : null)
             .OfType<Located<Cidr>>()
             .Select(prefix => prefix.Value.Range)
             .Where(range => subnet.AddressPrefix is not { } own || own.Value.Range != range)
             .Distinct()
             .ToArray());
 
-    /// <summary>The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid prefix).</summary>
-    public static IReadOnlyList<RequiredFlow> RequiredFlows(WorkspaceModel model, SubnetModel subnet, TrafficDirection direction)
+    /// <summary>
+    /// The flows the caches injected into a subnet need in one direction (none inbound while the subnet has no valid
+    /// prefix).
+    /// </summary>
+    public static IReadOnlyList<RequiredFlow> RequiredFlows(WorkspaceModel model, SubnetModel subnet,
+        TrafficDirection direction)
     {
         var geoPeers = GeoPeerPrefixes(model, subnet);
         if (direction == TrafficDirection.Outbound)
         {
-            return VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray(), geoPeers);
+            return VnetRequirements.Outbound(subnet.Network.DnsServers.Select(server => server.Value).ToArray(),
+                geoPeers);
         }
         return subnet.AddressPrefix is { } prefix
-            ? VnetRequirements.Inbound(prefix.Value.Range, subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray(), geoPeers)
+            ? VnetRequirements.Inbound(prefix.Value.Range,
+                subnet.Network.AddressSpace.Select(space => space.Value.Range).ToArray(), geoPeers)
             : Array.Empty<RequiredFlow>();
     }
 
@@ -37,7 +49,8 @@ internal static class InjectedSubnetFlows
     public static NsgEvaluator Evaluator(WorkspaceModel model, SubnetModel subnet, NsgModel nsg) =>
         model.Derived(nameof(NsgEvaluator), (subnet, nsg), () =>
         {
-            var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range).Concat(GeoPeerPrefixes(model, subnet)).ToArray();
+            var virtualNetwork = subnet.Network.AddressSpace.Select(space => space.Value.Range)
+                .Concat(GeoPeerPrefixes(model, subnet)).ToArray();
             return model.Memory.Get<NsgEvaluatorMemo>().For(nsg, NsgResolver.Resolve(nsg, model), virtualNetwork);
         });
 
@@ -50,7 +63,8 @@ internal static class InjectedSubnetFlows
         {
             return;
         }
-        var blocking = model.Memory.Get<BlockedFlowsMemo>().For(model, subnet, nsg, direction, GeoPeerPrefixes(model, subnet),
+        var blocking = model.Memory.Get<BlockedFlowsMemo>()
+            .For(model, subnet, nsg, direction, GeoPeerPrefixes(model, subnet),
             () => Blocking(model, subnet, nsg, prefix.Value.Range, direction));
         if (blocking.Count == 0)
         {
@@ -60,7 +74,9 @@ internal static class InjectedSubnetFlows
         var directionName = direction == TrafficDirection.Outbound ? "outbound" : "inbound";
         foreach (var (rule, blockedFlows) in blocking)
         {
-            var message = $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {directionName} {string.Join("; ", blockedFlows)} " +
+            var message =
+                $"NSG '{nsg.Name?.Value}' rule '{rule.Name}' (priority {rule.Priority}) blocks {directionName} " +
+                $"{string.Join("; ", blockedFlows)} " +
                 $"for the caches injected into '{subnet.QualifiedName}' ({caches}); they may not work.";
             if (rule.Origin is SecurityRuleModel origin)
             {
@@ -73,8 +89,11 @@ internal static class InjectedSubnetFlows
         }
     }
 
-    /// <summary>One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.</summary>
-    private static IReadOnlyList<BlockingRule> Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix, TrafficDirection direction)
+    /// <summary>
+    /// One entry per blocking rule, listing every flow it blocks, so a broad Deny reads as one problem.
+    /// </summary>
+    private static BlockingRule[] Blocking(WorkspaceModel model, SubnetModel subnet, NsgModel nsg, Ipv4Range prefix,
+        TrafficDirection direction)
     {
         var evaluator = Evaluator(model, subnet, nsg);
         var local = TrafficEndpoint.Addresses("the Redis subnet", prefix);
@@ -93,7 +112,9 @@ internal static class InjectedSubnetFlows
             {
                 blocked[key] = entry = (rule, new List<string>());
             }
-            var description = $"{verdict.Protocol.ToString().ToUpperInvariant()} {verdict.Ports} {preposition} {flow.Remote.Description} ({flow.Purpose})";
+            var description =
+                $"{verdict.Protocol.ToString().ToUpperInvariant()} {verdict.Ports} {preposition} " +
+                $"{flow.Remote.Description} ({flow.Purpose})";
             if (!entry.Flows.Contains(description))
             {
                 entry.Flows.Add(description);

@@ -1,5 +1,3 @@
-using CacheSpec.Analysis.Editing;
-
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>Use the private DNS zone clients resolve the cache through.</summary>
@@ -7,16 +5,10 @@ internal sealed class PrivateDnsZoneFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
-        if (context.Cache is not { } cache
-            || cache.PrivateEndpoints.FirstOrDefault(endpoint => context.IsOn(endpoint.PrivateDnsZone?.Node)) is not { PrivateDnsZone: { } zone })
+        if (PrivateEndpointSetting.Replace(context, "privateDnsZone", endpoint => endpoint.PrivateDnsZone,
+            service => service.PrivateDnsZone) is { } fix)
         {
-            yield break;
-        }
-        var expected = cache.Service.PrivateDnsZone;
-        var file = cache.Document.File;
-        if (YamlEdits.ReplaceScalar(file, zone.Node, YamlText.StringLike(file.Text, zone.Node, expected)) is { } edit)
-        {
-            yield return new CodeFix($"Change privateDnsZone to {expected}", new[] { edit }, IsPreferred: true);
+            yield return fix;
         }
     }
 }

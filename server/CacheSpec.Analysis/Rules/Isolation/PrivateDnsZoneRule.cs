@@ -9,7 +9,9 @@ public sealed class PrivateDnsZoneRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net (privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
+    public override string Summary =>
+        "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net " +
+        "(privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
     public override FixProvider Fix { get; } = new PrivateDnsZoneFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -17,10 +19,12 @@ public sealed class PrivateDnsZoneRule : CacheRule
         var expected = cache.Service.PrivateDnsZone;
         foreach (var endpoint in cache.PrivateEndpoints)
         {
-            if (endpoint.PrivateDnsZone is { } zone && !string.Equals(zone.Value, expected, StringComparison.OrdinalIgnoreCase))
+            if (endpoint.PrivateDnsZone is { } zone
+                && !string.Equals(zone.Value, expected, StringComparison.OrdinalIgnoreCase))
             {
                 context.Report(cache.Document, zone.Node,
-                    $"Private endpoint '{endpoint.Name?.Value}' uses DNS zone '{zone.Value}'; clients resolve the cache's private address only through '{expected}'.");
+                    $"Private endpoint '{endpoint.Name?.Value}' uses DNS zone '{zone.Value}'; clients resolve the " +
+                        $"cache's private address only through '{expected}'.");
             }
         }
     }

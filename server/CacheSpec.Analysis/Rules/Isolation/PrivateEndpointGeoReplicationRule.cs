@@ -18,8 +18,10 @@ public sealed class PrivateEndpointGeoReplicationRule : CacheRule
             return;
         }
         var message = cache.Profile == GuidanceProfile.V2020_10
-            ? $"Cache '{cache.DisplayName}' has private endpoints, and geo-replication is not supported with Private Link in the 2020-10 guidance."
-            : $"Cache '{cache.DisplayName}' combines private endpoints with geo-replication: add the private endpoint before linking (unlink, add the endpoint, relink).";
+            ? $"Cache '{cache.DisplayName}' has private endpoints, and geo-replication is not supported with " +
+                "Private Link in the 2020-10 guidance."
+            : $"Cache '{cache.DisplayName}' combines private endpoints with geo-replication: add the private " +
+                "endpoint before linking (unlink, add the endpoint, relink).";
         context.Report(cache.Document, geo, message);
     }
 }

@@ -9,7 +9,8 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
+    public override string Summary =>
+        "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
     public override FixProvider Fix { get; } = new PrivateEndpointGroupIdFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -20,7 +21,8 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
             if (endpoint.GroupId is { } groupId && groupId.Value != expected)
             {
                 context.Report(cache.Document, groupId.Node,
-                    $"Private endpoint '{endpoint.Name?.Value}' has groupId '{groupId.Value}'; a {cache.Tier?.Value.ToString() ?? "Redis"} cache's endpoint uses '{expected}'.");
+                    $"Private endpoint '{endpoint.Name?.Value}' has groupId '{groupId.Value}'; a " +
+                        $"{cache.Tier?.Value.ToString() ?? "Redis"} cache's endpoint uses '{expected}'.");
             }
         }
     }

@@ -9,7 +9,8 @@ public sealed class PrivateEndpointMovesTrafficRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
-    public override string Summary => "A private endpoint beside firewall rules or public access: DNS moves all Redis traffic to the endpoint.";
+    public override string Summary =>
+        "A private endpoint beside firewall rules or public access: DNS moves all Redis traffic to the endpoint.";
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
@@ -20,9 +21,11 @@ public sealed class PrivateEndpointMovesTrafficRule : CacheRule
         var publicAccess = cache.PublicAccessMayBeEnabled;
         if (cache.HasFirewallRules || publicAccess)
         {
-            var what = cache.HasFirewallRules && publicAccess ? "firewall rules and public access" : cache.HasFirewallRules ? "firewall rules" : "public access";
+            var what = cache.HasFirewallRules && publicAccess ? "firewall rules and public access"
+                : cache.HasFirewallRules ? "firewall rules" : "public access";
             context.Report(cache.Document, cache.PrivateEndpointsKey!,
-                $"Adding a private endpoint to cache '{cache.DisplayName}' moves all its Redis traffic to the endpoint through DNS; adjust existing clients and {what} first.");
+                $"Adding a private endpoint to cache '{cache.DisplayName}' moves all its Redis traffic to the " +
+                    $"endpoint through DNS; adjust existing clients and {what} first.");
         }
     }
 }

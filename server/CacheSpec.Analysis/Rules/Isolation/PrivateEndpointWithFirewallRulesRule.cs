@@ -9,7 +9,8 @@ public sealed class PrivateEndpointWithFirewallRulesRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => new(DiagnosticSeverity.Error, null);
-    public override string Summary => "Private endpoints and firewall rules on one cache (not supported by the October 2020 guidance).";
+    public override string Summary =>
+        "Private endpoints and firewall rules on one cache (not supported by the October 2020 guidance).";
     public override FixProvider Fix { get; } = new PrivateEndpointWithFirewallRulesFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -17,7 +18,8 @@ public sealed class PrivateEndpointWithFirewallRulesRule : CacheRule
         if (cache.HasPrivateEndpoints && cache.HasFirewallRules)
         {
             context.Report(cache.Document, cache.FirewallRulesKey!,
-                $"Cache '{cache.DisplayName}' has private endpoints, and firewall rules ({cache.FirewallRules.Count}) are not supported beside them in the 2020-10 guidance.");
+                $"Cache '{cache.DisplayName}' has private endpoints, and firewall rules " +
+                    $"({cache.FirewallRules.Count}) are not supported beside them in the 2020-10 guidance.");
         }
     }
 }

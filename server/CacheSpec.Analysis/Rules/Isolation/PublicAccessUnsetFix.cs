@@ -3,8 +3,9 @@ using CacheSpec.Analysis.Rules.Common;
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
-/// State publicNetworkAccess. With private endpoints the value is obvious (Disabled); without them both values are offered and
-/// neither is preferred: Enabled keeps the cache public, Disabled leaves it unreachable until it gets a private endpoint.
+/// State publicNetworkAccess. With private endpoints the value is obvious (Disabled); without them both values are
+/// offered and neither is preferred: Enabled keeps the cache public, Disabled leaves it unreachable until it gets a
+/// private endpoint.
 /// </summary>
 internal sealed class PublicAccessUnsetFix : FixProvider
 {

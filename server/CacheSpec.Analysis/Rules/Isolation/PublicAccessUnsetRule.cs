@@ -9,7 +9,8 @@ public sealed class PublicAccessUnsetRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "publicNetworkAccess is absent on a Basic, Standard or Premium cache that is not VNet-injected.";
+    public override string Summary =>
+        "publicNetworkAccess is absent on a Basic, Standard or Premium cache that is not VNet-injected.";
     public override FixProvider Fix { get; } = new PublicAccessUnsetFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -18,7 +19,8 @@ public sealed class PublicAccessUnsetRule : CacheRule
             && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard or CacheTier.Premium })
         {
             context.Report(cache.Document, isolation,
-                $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset; the documentation and the API disagree on its default (Disabled vs Enabled), so state it.");
+                $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset; the documentation and the API " +
+                    "disagree on its default (Disabled vs Enabled), so state it.");
         }
     }
 }

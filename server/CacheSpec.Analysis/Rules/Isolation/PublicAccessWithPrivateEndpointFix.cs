@@ -7,7 +7,7 @@ internal sealed class PublicAccessWithPrivateEndpointFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
-        if (context.Cache is { HasPrivateEndpoints: true } cache && PublicAccess.Set(cache, "Disabled", preferred: true) is { } fix)
+        if (PublicAccess.DisableBesidePrivateEndpoints(context) is { } fix)
         {
             yield return fix;
         }

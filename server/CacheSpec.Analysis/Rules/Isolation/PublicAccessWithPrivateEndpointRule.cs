@@ -16,9 +16,11 @@ public sealed class PublicAccessWithPrivateEndpointRule : CacheRule
     {
         if (cache.HasPrivateEndpoints && cache.PublicAccessMayBeEnabled)
         {
-            var shown = cache.PublicNetworkAccess is { } access ? $"publicNetworkAccess is {access.Value}" : "publicNetworkAccess is not set";
+            var shown = cache.PublicNetworkAccess is { } access ? $"publicNetworkAccess is {access.Value}"
+                : "publicNetworkAccess is not set";
             context.Report(cache.Document, (cache.PublicNetworkAccess?.Node ?? cache.PrivateEndpointsKey!),
-                $"Cache '{cache.DisplayName}' has private endpoints but {shown}, so it stays reachable from the internet; set it to Disabled for private-only access.");
+                $"Cache '{cache.DisplayName}' has private endpoints but {shown}, so it stays reachable from the " +
+                    "internet; set it to Disabled for private-only access.");
         }
     }
 }

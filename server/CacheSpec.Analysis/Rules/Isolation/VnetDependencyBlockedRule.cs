@@ -10,7 +10,9 @@ public sealed class VnetDependencyBlockedRule : Rule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, DNS, geo-replicas).";
+    public override string Summary =>
+        "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, " +
+        "DNS, geo-replicas).";
     public override FixProvider Fix { get; } = new VnetDependencyBlockedFix();
 
     public override void Analyze(RuleContext context)

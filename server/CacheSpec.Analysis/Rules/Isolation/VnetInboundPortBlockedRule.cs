@@ -3,14 +3,18 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
-/// <summary>Evaluates the injected subnet's NSG for each inbound port range the cache needs, from each required source.</summary>
+/// <summary>
+/// Evaluates the injected subnet's NSG for each inbound port range the cache needs, from each required source.
+/// </summary>
 public sealed class VnetInboundPortBlockedRule : Rule
 {
     public override string Id => "vnet-inbound-port-blocked";
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
-    public override string Summary => "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load balancer.";
+    public override string Summary =>
+        "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load " +
+        "balancer.";
     public override FixProvider Fix { get; } = new VnetInboundPortBlockedFix();
 
     public override void Analyze(RuleContext context)

@@ -16,7 +16,8 @@ public sealed class VnetInjectionNotRecommendedRule : CacheRule
         if (cache.VnetInjection is { } injection)
         {
             context.Report(cache.Document, injection.Key,
-                $"Cache '{cache.DisplayName}' uses VNet injection, which the current guidance no longer recommends; prefer a private endpoint (Private Link).");
+                $"Cache '{cache.DisplayName}' uses VNet injection, which the current guidance no longer recommends; " +
+                    "prefer a private endpoint (Private Link).");
         }
     }
 }

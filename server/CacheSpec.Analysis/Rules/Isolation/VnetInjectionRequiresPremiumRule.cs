@@ -17,7 +17,8 @@ public sealed class VnetInjectionRequiresPremiumRule : CacheRule
         if (cache.VnetInjection is { } injection && cache.Tier is { Value: not CacheTier.Premium } tier)
         {
             context.Report(cache.Document, injection.Key,
-                $"Cache '{cache.DisplayName}' is {tier.Value}, but VNet injection is only available on the Premium tier.");
+                $"Cache '{cache.DisplayName}' is {tier.Value}, but VNet injection is only available on the Premium " +
+                    "tier.");
         }
     }
 }

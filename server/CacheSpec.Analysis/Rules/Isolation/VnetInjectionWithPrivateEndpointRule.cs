@@ -16,7 +16,9 @@ public sealed class VnetInjectionWithPrivateEndpointRule : CacheRule
         if (cache.VnetInjection is not null && cache.HasPrivateEndpoints)
         {
             context.Report(cache.Document, cache.PrivateEndpointsKey!,
-                $"Cache '{cache.DisplayName}' is VNet-injected, so it cannot also have private endpoints ({string.Join(", ", cache.PrivateEndpoints.Select(pe => pe.Name?.Value ?? "unnamed"))}); choose one of the two.");
+                $"Cache '{cache.DisplayName}' is VNet-injected, so it cannot also have private endpoints " +
+                    $"({string.Join(", ", cache.PrivateEndpoints.Select(pe => pe.Name?.Value ?? "unnamed"))}); " +
+                    "choose one of the two.");
         }
     }
 }

@@ -8,7 +8,8 @@ internal sealed class VnetPublicAccessIgnoredFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Cache is { } cache && YamlEdits.ChildMapping(cache.Syntax, "isolation") is { } isolation
-            && isolation.Find("publicNetworkAccess") is { } entry && (context.IsOn(entry.Key) || context.IsOn(entry.Value))
+            && isolation.Find("publicNetworkAccess") is { } entry
+                && (context.IsOn(entry.Key) || context.IsOn(entry.Value))
             && YamlEdits.RemoveEntry(cache.Document.File, isolation, entry) is { } edit)
         {
             yield return new CodeFix("Remove publicNetworkAccess", new[] { edit }, IsPreferred: true);

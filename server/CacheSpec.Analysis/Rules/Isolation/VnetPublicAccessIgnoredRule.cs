@@ -9,7 +9,8 @@ public sealed class VnetPublicAccessIgnoredRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Info);
-    public override string Summary => "publicNetworkAccess is set on a VNet-injected cache, which is never publicly addressable.";
+    public override string Summary =>
+        "publicNetworkAccess is set on a VNet-injected cache, which is never publicly addressable.";
     public override FixProvider Fix { get; } = new VnetPublicAccessIgnoredFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -17,7 +18,8 @@ public sealed class VnetPublicAccessIgnoredRule : CacheRule
         if (cache.VnetInjection is not null && cache.PublicNetworkAccess is { } access)
         {
             context.Report(cache.Document, access.KeyOrNode,
-                $"publicNetworkAccess: {access.Value} has no effect on cache '{cache.DisplayName}': a VNet-injected cache is never publicly addressable.");
+                $"publicNetworkAccess: {access.Value} has no effect on cache '{cache.DisplayName}': a VNet-injected " +
+                    "cache is never publicly addressable.");
         }
     }
 }

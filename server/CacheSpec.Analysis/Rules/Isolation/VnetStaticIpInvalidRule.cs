@@ -9,7 +9,8 @@ public sealed class VnetStaticIpInvalidRule : CacheRule
     public override RuleCategory Category => RuleCategory.Isolation;
     public override RuleInputs Reads => RuleInputs.ItemAndReferences;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "The static IP is outside the injected subnet or one of its five Azure-reserved addresses.";
+    public override string Summary =>
+        "The static IP is outside the injected subnet or one of its five Azure-reserved addresses.";
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
@@ -20,12 +21,14 @@ public sealed class VnetStaticIpInvalidRule : CacheRule
         }
         if (!prefix.Value.Range.Contains(staticIp.Value))
         {
-            context.Report(cache.Document, staticIp.Node, $"Static IP {staticIp.Value} is outside subnet '{reference.Value}' ({prefix.Value}).");
+            context.Report(cache.Document, staticIp.Node,
+                $"Static IP {staticIp.Value} is outside subnet '{reference.Value}' ({prefix.Value}).");
         }
         else if (prefix.Value.IsAzureReserved(staticIp.Value))
         {
             context.Report(cache.Document, staticIp.Node,
-                $"Static IP {staticIp.Value} is one of the five addresses Azure reserves in {prefix.Value} (the first four and the last); pick another.");
+                $"Static IP {staticIp.Value} is one of the five addresses Azure reserves in {prefix.Value} (the " +
+                    "first four and the last); pick another.");
         }
     }
 }

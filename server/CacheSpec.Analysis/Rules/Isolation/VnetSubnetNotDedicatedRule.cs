@@ -13,17 +13,20 @@ public sealed class VnetSubnetNotDedicatedRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        if (cache.VnetInjection?.Subnet is not { } reference || context.Model.FindSubnet(reference.Value) is not { } subnet)
+        if (cache.VnetInjection?.Subnet is not { } reference
+            || context.Model.FindSubnet(reference.Value) is not { } subnet)
         {
             return;
         }
         var others = subnet.OtherResources.Select(resource => $"'{resource.Value}'")
-            .Concat(context.Model.PrivateEndpointsIn(subnet).Select(endpoint => $"private endpoint '{endpoint.Name?.Value ?? "unnamed"}'"))
+            .Concat(context.Model.PrivateEndpointsIn(subnet)
+                .Select(endpoint => $"private endpoint '{endpoint.Name?.Value ?? "unnamed"}'"))
             .ToArray();
         if (others.Length > 0)
         {
             context.Report(cache.Document, reference.Node,
-                $"Cache '{cache.DisplayName}' is injected into '{reference.Value}', which also holds {string.Join(", ", others)}; a VNet-injected cache needs a subnet dedicated to Redis caches.");
+                $"Cache '{cache.DisplayName}' is injected into '{reference.Value}', which also holds " +
+                    $"{string.Join(", ", others)}; a VNet-injected cache needs a subnet dedicated to Redis caches.");
         }
     }
 }

@@ -31,10 +31,12 @@ public sealed class VnetSubnetTooSmallRule : Rule
             {
                 continue;
             }
-            var parts = string.Join(", ", caches.Select(cache => $"'{cache.DisplayName}' {cache.RequiredSubnetAddresses}"));
+            var parts = string.Join(", ",
+                caches.Select(cache => $"'{cache.DisplayName}' {cache.RequiredSubnetAddresses}"));
             var fits = Cidr.LongestPrefixFor(needed);
             context.Report(subnet.Network.Document, prefix.Node,
-                $"Subnet '{subnet.QualifiedName}' ({prefix.Value}) has {usable} usable addresses, but its injected caches need {needed} ({parts}); use /{fits} or larger.");
+                $"Subnet '{subnet.QualifiedName}' ({prefix.Value}) has {usable} usable addresses, but its injected " +
+                    $"caches need {needed} ({parts}); use /{fits} or larger.");
         }
     }
 }

@@ -16,7 +16,9 @@ public sealed class ClusteringRequiresPremiumRule : CacheRule
     {
         if (cache.ShardCount is { } shards && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard } tier)
         {
-            context.Report(cache.Document, shards.KeyOrNode, $"Cache '{cache.DisplayName}' is {tier.Value}; clustering (shardCount {shards.Value}) needs the Premium tier.");
+            context.Report(cache.Document, shards.KeyOrNode,
+                $"Cache '{cache.DisplayName}' is {tier.Value}; clustering (shardCount {shards.Value}) needs the " +
+                "Premium tier.");
         }
     }
 }

@@ -16,7 +16,8 @@ public sealed class GeoReplicationRequiresPremiumRule : CacheRule
     {
         if (cache.GeoReplicationKey is { } geo && cache.Tier is { Value: not CacheTier.Premium } tier)
         {
-            context.Report(cache.Document, geo, $"Cache '{cache.DisplayName}' is {tier.Value}; passive geo-replication links Premium caches only.");
+            context.Report(cache.Document, geo,
+                $"Cache '{cache.DisplayName}' is {tier.Value}; passive geo-replication links Premium caches only.");
         }
     }
 }

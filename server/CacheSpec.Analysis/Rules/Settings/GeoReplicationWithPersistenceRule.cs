@@ -16,7 +16,8 @@ public sealed class GeoReplicationWithPersistenceRule : CacheRule
         if (cache.GeoReplicationKey is not null && cache.PersistenceMode is { Value: not PersistenceMode.None } mode)
         {
             context.Report(cache.Document, mode.Node,
-                $"Cache '{cache.DisplayName}' is geo-replicated, and persistence ({mode.Value.ToString().ToLowerInvariant()}) is not supported on geo-replicated caches.");
+                $"Cache '{cache.DisplayName}' is geo-replicated, and persistence " +
+                    $"({mode.Value.ToString().ToLowerInvariant()}) is not supported on geo-replicated caches.");
         }
     }
 }

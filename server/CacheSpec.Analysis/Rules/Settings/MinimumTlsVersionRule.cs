@@ -19,7 +19,8 @@ public sealed class MinimumTlsVersionRule : CacheRule
             var why = cache.Profile == GuidanceProfile.Current
                 ? "TLS 1.0 and 1.1 are retired for Azure Cache for Redis (TLS 1.2 enforced since April 1, 2025)"
                 : "TLS 1.2 has been the default minimum for new caches since January 2020";
-            context.Report(cache.Document, version.Node, $"Cache '{cache.DisplayName}' accepts TLS {version.Value}; {why}. Use \"1.2\".");
+            context.Report(cache.Document, version.Node,
+                $"Cache '{cache.DisplayName}' accepts TLS {version.Value}; {why}. Use \"1.2\".");
         }
     }
 }

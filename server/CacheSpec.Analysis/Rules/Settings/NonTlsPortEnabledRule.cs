@@ -16,7 +16,9 @@ public sealed class NonTlsPortEnabledRule : CacheRule
     {
         if (cache.NonSslPort is { Value: true } port)
         {
-            context.Report(cache.Document, port.Node, $"Cache '{cache.DisplayName}' opens the non-TLS port 6379: traffic and access keys cross the network in clear text.");
+            context.Report(cache.Document, port.Node,
+                $"Cache '{cache.DisplayName}' opens the non-TLS port 6379: traffic and access keys cross the network " +
+                "in clear text.");
         }
     }
 }

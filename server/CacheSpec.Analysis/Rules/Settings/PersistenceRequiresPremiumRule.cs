@@ -14,9 +14,12 @@ public sealed class PersistenceRequiresPremiumRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        if (cache.PersistenceMode is { Value: not PersistenceMode.None } mode && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard } tier)
+        if (cache.PersistenceMode is { Value: not PersistenceMode.None } mode
+            && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard } tier)
         {
-            context.Report(cache.Document, mode.Node, $"Cache '{cache.DisplayName}' is {tier.Value}; data persistence ({mode.Value.ToString().ToLowerInvariant()}) needs the Premium tier.");
+            context.Report(cache.Document, mode.Node,
+                $"Cache '{cache.DisplayName}' is {tier.Value}; data persistence " +
+                $"({mode.Value.ToString().ToLowerInvariant()}) needs the Premium tier.");
         }
     }
 }

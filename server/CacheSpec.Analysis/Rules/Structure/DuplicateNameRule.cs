@@ -4,12 +4,15 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Names are unique per kind: networks, NSGs, caches and private endpoints across the whole workspace;
-/// subnets within their network; NSG rules within their group; routes within their subnet; firewall rules within their cache.
+/// Names are unique per kind: networks, NSGs, caches and private endpoints across the whole workspace; subnets within
+/// their network; NSG rules within their group; routes within their subnet; firewall rules within their cache.
 /// </summary>
 public sealed class DuplicateNameRule : Rule
 {
-    /// <summary>Up to this many names, a scope is searched pairwise: cheaper than building a table, and most scopes hold a handful.</summary>
+    /// <summary>
+    /// Up to this many names, a scope is searched pairwise: cheaper than building a table, and most scopes hold a
+    /// handful.
+    /// </summary>
     private const int PairwiseLimit = 8;
 
     public override string Id => "duplicate-name";
@@ -89,7 +92,8 @@ public sealed class DuplicateNameRule : Rule
     }
 
     /// <summary>Reports every name that repeats an earlier one of the list, then empties the list.</summary>
-    private static void Check(RuleContext context, List<(SpecDocument Document, Located<string> Name)> names, string kind, object? scope)
+    private static void Check(RuleContext context, List<(SpecDocument Document, Located<string> Name)> names,
+        string kind, object? scope)
     {
         if (names.Count <= PairwiseLimit)
         {
@@ -107,7 +111,8 @@ public sealed class DuplicateNameRule : Rule
         }
         else
         {
-            var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count, StringComparer.Ordinal);
+            var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count,
+                StringComparer.Ordinal);
             foreach (var entry in names)
             {
                 if (first.TryGetValue(entry.Name.Value, out var original))
@@ -123,12 +128,15 @@ public sealed class DuplicateNameRule : Rule
         names.Clear();
     }
 
-    private static void Report(RuleContext context, (SpecDocument Document, Located<string> Name) original, (SpecDocument Document, Located<string> Name) repeated,
+    private static void Report(RuleContext context, (SpecDocument Document, Located<string> Name) original,
+        (SpecDocument Document, Located<string> Name) repeated,
         string kind, object? scope)
     {
         var where = original.Document.File.Text.GetPosition(original.Name.Node.Span.Start);
-        var location = original.Document.File == repeated.Document.File ? $"line {where.Line + 1}" : $"{original.Document.File.Path}:{where.Line + 1}";
-        context.Report(repeated.Document, repeated.Name.Node, $"The {kind} name '{repeated.Name.Value}' is already used{ScopeText(scope)} at {location}.");
+        var location = original.Document.File == repeated.Document.File ? $"line {where.Line + 1}"
+            : $"{original.Document.File.Path}:{where.Line + 1}";
+        context.Report(repeated.Document, repeated.Name.Node,
+            $"The {kind} name '{repeated.Name.Value}' is already used{ScopeText(scope)} at {location}.");
     }
 
     private static string ScopeText(object? scope) => scope switch

@@ -6,23 +6,26 @@ using CacheSpec.Analysis.Syntax;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// A prefix with host bits set: use its network (10.0.2.1/24 becomes 10.0.2.0/24). No fix for other malformed prefixes, nor when the
-/// corrected subnet would overlap another subnet, leave its network's address space or touch a reserved range, nor when a corrected
-/// address space would leave subnets outside it.
+/// A prefix with host bits set: use its network (10.0.2.1/24 becomes 10.0.2.0/24). No fix for other malformed prefixes,
+/// nor when the corrected subnet would overlap another subnet, leave its network's address space or touch a reserved
+/// range, nor when a corrected address space would leave subnets outside it.
 /// </summary>
 internal sealed class InvalidCidrFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Document is not { } document
-            || FormatLocator.At(document, context.Span) is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar }
+            || FormatLocator.At(document, context.Span)
+                is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar }
             || NetworkOf(scalar.Value) is not { } network || !Fits(document, scalar, network))
         {
             yield break;
         }
-        if (YamlEdits.ReplaceScalar(context.File, scalar, YamlText.StringLike(context.File.Text, scalar, network.ToString())) is { } edit)
+        if (YamlEdits.ReplaceScalar(context.File, scalar,
+            YamlText.StringLike(context.File.Text, scalar, network.ToString())) is { } edit)
         {
-            yield return new CodeFix($"Change '{scalar.Value}' to {network}, the network of this prefix", new[] { edit }, IsPreferred: true);
+            yield return new CodeFix($"Change '{scalar.Value}' to {network}, the network of this prefix",
+                new[] { edit }, IsPreferred: true);
         }
     }
 
@@ -35,7 +38,8 @@ internal sealed class InvalidCidrFix : FixProvider
             return null;
         }
         var lengthText = text[(slash + 1)..];
-        if (lengthText.Length is 0 or > 2 || !lengthText.All(char.IsAsciiDigit) || (lengthText.Length > 1 && lengthText[0] == '0'))
+        if (lengthText.Length is 0 or > 2 || !lengthText.All(char.IsAsciiDigit)
+            || (lengthText.Length > 1 && lengthText[0] == '0'))
         {
             return null;
         }
@@ -55,15 +59,19 @@ internal sealed class InvalidCidrFix : FixProvider
         {
             if (vnet.Subnets.FirstOrDefault(subnet => subnet.AddressPrefixText?.Node == node) is { } fixedSubnet)
             {
-                var overlaps = vnet.Subnets.Any(other => other != fixedSubnet && other.AddressPrefix is { } prefix && prefix.Value.Range.Overlaps(network.Range));
+                var overlaps = vnet.Subnets.Any(other =>
+                    other != fixedSubnet && other.AddressPrefix is { } prefix
+                    && prefix.Value.Range.Overlaps(network.Range));
                 var outside = vnet.AddressSpace.Count > 0 && !vnet.ContainsAddresses(network.Range);
                 return !overlaps && !outside && ReservedRanges.FirstOverlap(network.Range) is null;
             }
             if (vnet.AddressSpaceText.Any(space => space.Node == node))
             {
-                // With no valid address space, the subnets were not checked against one; the corrected space must hold them all.
+                // With no valid address space, the subnets were not checked against one; the corrected space must hold
+                // them all.
                 var subnetsFit = vnet.AddressSpace.Count > 0
-                    || vnet.Subnets.All(subnet => subnet.AddressPrefix is not { } prefix || network.Range.Contains(prefix.Value.Range));
+                    || vnet.Subnets.All(subnet =>
+                        subnet.AddressPrefix is not { } prefix || network.Range.Contains(prefix.Value.Range));
                 return subnetsFit && ReservedRanges.FirstOverlap(network.Range) is null;
             }
         }

@@ -5,14 +5,17 @@ using CacheSpec.Analysis.Network;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>Address spaces, subnet and route prefixes, and prefixes in NSG rules must be IPv4 CIDRs without host bits.</summary>
+/// <summary>
+/// Address spaces, subnet and route prefixes, and prefixes in NSG rules must be IPv4 CIDRs without host bits.
+/// </summary>
 public sealed class InvalidCidrRule : Rule
 {
     public override string Id => "invalid-cidr";
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "An address prefix or address space is not a valid IPv4 CIDR, or has host bits set.";
+    public override string Summary =>
+        "An address prefix or address space is not a valid IPv4 CIDR, or has host bits set.";
     public override FixProvider Fix { get; } = new InvalidCidrFix();
 
     public override void Analyze(RuleContext context)
@@ -42,7 +45,9 @@ public sealed class InvalidCidrRule : Rule
         }
     }
 
-    /// <summary>An NSG rule's address is a prefix, an address or a service tag: only what looks like a prefix must be one.</summary>
+    /// <summary>
+    /// An NSG rule's address is a prefix, an address or a service tag: only what looks like a prefix must be one.
+    /// </summary>
     private static void CheckPrefix(RuleContext context, SpecDocument document, Located<string>? address)
     {
         if (address is not null && AddressText.LooksLikePrefix(address.Value))

@@ -11,7 +11,9 @@ public sealed class InvalidSizeForTierRule : CacheRule
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "The size does not belong to the tier's family (C for Basic and Standard, P for Premium, E and F for Enterprise tiers).";
+    public override string Summary =>
+        "The size does not belong to the tier's family (C for Basic and Standard, P for Premium, E and F for " +
+        "Enterprise tiers).";
     public override FixProvider Fix { get; } = new InvalidSizeForTierFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
@@ -24,11 +26,13 @@ public sealed class InvalidSizeForTierRule : CacheRule
         if (!sizes.Contains(size.Value) && AllSizes.Contains(size.Value))
         {
             context.Report(cache.Document, size.Node,
-                $"Size '{size.Value}' does not belong to the {tier.Value} tier; {tier.Value} sizes are {string.Join(", ", sizes)}.");
+                $"Size '{size.Value}' does not belong to the {tier.Value} tier; {tier.Value} sizes are " +
+                    $"{string.Join(", ", sizes)}.");
         }
     }
 
     public static IReadOnlyList<string> SizesFor(CacheTier tier) => AzureFacts.Catalog.SizesOfTier(tier.ToString());
 
-    private static readonly FrozenSet<string> AllSizes = AzureFacts.Catalog.Sizes.Select(size => size.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> AllSizes = AzureFacts.Catalog.Sizes.Select(size => size.Name)
+        .ToFrozenSet(StringComparer.Ordinal);
 }

@@ -7,16 +7,18 @@ using CacheSpec.Analysis.Text;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// A value the format rejects, where the intended one is plain: quote a string that YAML would read as a number or boolean,
-/// replace a misspelled enum value or service tag with the closest one, read yes/no/on/off as a boolean
-/// (and true/false as Enabled/Disabled where the format wants those).
+/// A value the format rejects, where the intended one is plain: quote a string that YAML would read as a number or
+/// boolean, replace a misspelled enum value or service tag with the closest one, read yes/no/on/off as a boolean (and
+/// true/false as Enabled/Disabled where the format wants those).
 /// </summary>
 internal sealed class InvalidValueFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (context.Document is not { } document
-            || FormatLocator.At(document, context.Span) is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar, NodeType: ScalarType { CheckedByRule: null } type })
+            || FormatLocator.At(document, context.Span)
+                is not { IsKey: false, Node: ScalarSyntax { IsNull: false } scalar, NodeType: ScalarType type }
+            || type.CheckedByRule is not null)
         {
             yield break;
         }
@@ -32,12 +34,15 @@ internal sealed class InvalidValueFix : FixProvider
         }
         var (replacement, yaml) = type.Kind switch
         {
-            ValueKind.Enum when !type.EnumValues.Contains(value) => Written(Suggestions.Closest(value, type.EnumValues) ?? AccessFor(value, type.EnumValues), text, scalar),
+            ValueKind.Enum when !type.EnumValues.Contains(value) =>
+                Written(Suggestions.Closest(value, type.EnumValues) ?? AccessFor(value, type.EnumValues), text, scalar),
             ValueKind.Boolean => (Boolean(value), Boolean(value)),
-            ValueKind.AddressSelector when IsMisspelledTag(value) => Written(Suggestions.Closest(value, SpecFormat.ServiceTags), text, scalar),
+            ValueKind.AddressSelector when IsMisspelledTag(value) =>
+                Written(Suggestions.Closest(value, SpecFormat.ServiceTags), text, scalar),
             _ => (null, null),
         };
-        if (replacement is not null && yaml is not null && YamlEdits.ReplaceScalar(context.File, scalar, yaml) is { } edit)
+        if (replacement is not null && yaml is not null
+            && YamlEdits.ReplaceScalar(context.File, scalar, yaml) is { } edit)
         {
             yield return new CodeFix($"Change '{value}' to {replacement}", new[] { edit }, IsPreferred: true);
         }
@@ -59,7 +64,11 @@ internal sealed class InvalidValueFix : FixProvider
         _ => null,
     };
 
-    /// <summary>What the validator rejects as a source or destination: not "*", a tag, an address, a prefix or a subnet reference.</summary>
+    /// <summary>
+    /// What the validator rejects as a source or destination: not "*", a tag, an address, a prefix or a subnet
+    /// reference.
+    /// </summary>
     private static bool IsMisspelledTag(string value) =>
-        value != "*" && !SpecFormat.ServiceTags.Contains(value) && !Ipv4Address.TryParse(value, out _) && !value.Contains('/');
+        value != "*" && !SpecFormat.ServiceTags.Contains(value) && !Ipv4Address.TryParse(value, out _)
+            && !value.Contains('/');
 }

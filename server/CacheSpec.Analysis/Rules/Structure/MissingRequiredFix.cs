@@ -4,8 +4,9 @@ using CacheSpec.Analysis.Format;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// The two required keys whose value is fixed by the format: apiVersion and kind. The finding stands on the spec's first key,
-/// one per missing key, so the key it is about is the one its message names. Other missing keys have no obvious value.
+/// The two required keys whose value is fixed by the format: apiVersion and kind. The finding stands on the spec's
+/// first key, one per missing key, so the key it is about is the one its message names. Other missing keys have no
+/// obvious value.
 /// </summary>
 internal sealed class MissingRequiredFix : FixProvider
 {
@@ -18,12 +19,14 @@ internal sealed class MissingRequiredFix : FixProvider
         }
         foreach (var (key, value) in new[] { ("apiVersion", SpecFormat.ApiVersion), ("kind", SpecFormat.Kind) })
         {
-            if (site.Owner.Find(key) is not null || !context.Diagnostic.Message.Contains($"'{key}'", StringComparison.Ordinal))
+            if (site.Owner.Find(key) is not null
+                || !context.Diagnostic.Message.Contains($"'{key}'", StringComparison.Ordinal))
             {
                 continue;
             }
             var after = key == "kind" ? site.Owner.Find("apiVersion") : null;
-            if (YamlEdits.InsertEntry(context.File, site.Owner, new[] { $"{key}: {YamlText.String(value)}" }, after) is { } edit)
+            if (YamlEdits.InsertEntry(context.File, site.Owner, new[] { $"{key}: {YamlText.String(value)}" },
+                after) is { } edit)
             {
                 yield return new CodeFix($"Add {key}: {value}", new[] { edit }, IsPreferred: true);
             }

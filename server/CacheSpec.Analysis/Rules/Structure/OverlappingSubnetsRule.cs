@@ -27,9 +27,13 @@ public sealed class OverlappingSubnetsRule : Rule
                 var range = subnet.AddressPrefix!.Value.Range;
                 if (reaching is not null && reaching.AddressPrefix!.Value.Range.Last.Value >= range.First.Value)
                 {
-                    var (later, earlier) = subnet.AddressPrefix!.Node.Span.Start > reaching.AddressPrefix!.Node.Span.Start ? (subnet, reaching) : (reaching, subnet);
+                    var (later, earlier) =
+                        subnet.AddressPrefix!.Node.Span.Start > reaching.AddressPrefix!.Node.Span.Start
+                        ? (subnet, reaching) : (reaching, subnet);
                     context.Report(network.Document, later.AddressPrefix!.Node,
-                        $"Subnet '{later.Name?.Value}' ({later.AddressPrefix!.Value}) overlaps subnet '{earlier.Name?.Value}' ({earlier.AddressPrefix!.Value}) of network '{network.Name?.Value}'.");
+                        $"Subnet '{later.Name?.Value}' ({later.AddressPrefix!.Value}) overlaps subnet " +
+                            $"'{earlier.Name?.Value}' ({earlier.AddressPrefix!.Value}) of network " +
+                            $"'{network.Name?.Value}'.");
                 }
                 if (reaching is null || range.Last.Value > reaching.AddressPrefix!.Value.Range.Last.Value)
                 {

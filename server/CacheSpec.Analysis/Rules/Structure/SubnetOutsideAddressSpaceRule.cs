@@ -25,7 +25,8 @@ public sealed class SubnetOutsideAddressSpaceRule : Rule
                 {
                     var spaces = string.Join(", ", network.AddressSpace.Select(space => space.Value));
                     context.Report(network.Document, prefix.Node,
-                        $"Subnet '{subnet.Name?.Value}' ({prefix.Value}) is not inside the address space of network '{network.Name?.Value}' ({spaces}).");
+                        $"Subnet '{subnet.Name?.Value}' ({prefix.Value}) is not inside the address space of network " +
+                            $"'{network.Name?.Value}' ({spaces}).");
                 }
             }
         }

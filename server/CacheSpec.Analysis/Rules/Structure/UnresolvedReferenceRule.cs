@@ -4,7 +4,9 @@ using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Structure;
 
-/// <summary>Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.</summary>
+/// <summary>
+/// Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.
+/// </summary>
 public sealed class UnresolvedReferenceRule : Rule
 {
     public override string Id => "unresolved-reference";
@@ -26,9 +28,12 @@ public sealed class UnresolvedReferenceRule : Rule
     {
         var model = context.Model;
         var hints = model.Memory.Get<Hints>();
-        var subnetNames = new Lazy<string[]>(() => model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
-        var nsgNames = new Lazy<string[]>(() => model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
-        var cacheNames = new Lazy<string[]>(() => model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
+        var subnetNames = new Lazy<string[]>(() =>
+            model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
+        var nsgNames = new Lazy<string[]>(() =>
+            model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
+        var cacheNames = new Lazy<string[]>(() =>
+            model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
 
         void CheckSubnet(SpecDocument document, Located<string>? reference)
         {
@@ -43,17 +48,23 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 return;
             }
-            var reason = declared is null ? $"no network is named '{network}'" : $"network '{network}' has no such subnet";
-            context.Report(document, reference.Node, $"The subnet '{reference.Value}' cannot be found: {reason}." + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value));
+            var reason = declared is null ? $"no network is named '{network}'"
+                : $"network '{network}' has no such subnet";
+            context.Report(document, reference.Node,
+                $"The subnet '{reference.Value}' cannot be found: {reason}."
+                + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value));
         }
 
         foreach (var network in model.Networks)
         {
             foreach (var subnet in network.Subnets)
             {
-                if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null && !model.MayBeDeclaredInUnreadText(nsg.Value))
+                if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null
+                    && !model.MayBeDeclaredInUnreadText(nsg.Value))
                 {
-                    context.Report(network.Document, nsg.Node, $"No network security group is named '{nsg.Value}'." + hints.Nsgs.DidYouMean(nsg.Value, nsgNames.Value));
+                    context.Report(network.Document, nsg.Node,
+                        $"No network security group is named '{nsg.Value}'."
+                        + hints.Nsgs.DidYouMean(nsg.Value, nsgNames.Value));
                 }
             }
         }
@@ -77,9 +88,11 @@ public sealed class UnresolvedReferenceRule : Rule
             {
                 CheckSubnet(cache.Document, endpoint.Subnet);
             }
-            if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null && !model.MayBeDeclaredInUnreadText(linked.Value))
+            if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null
+                && !model.MayBeDeclaredInUnreadText(linked.Value))
             {
-                context.Report(cache.Document, linked.Node, $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value));
+                context.Report(cache.Document, linked.Node,
+                    $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value));
             }
         }
     }

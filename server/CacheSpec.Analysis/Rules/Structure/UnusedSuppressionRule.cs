@@ -3,8 +3,8 @@ using CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Applies suppressions: runs after every other rule, removes the findings a valid suppression silences on its target line,
-/// and reports each named rule that silenced nothing there.
+/// Applies suppressions: runs after every other rule, removes the findings a valid suppression silences on its target
+/// line, and reports each named rule that silenced nothing there.
 /// </summary>
 public sealed class UnusedSuppressionRule : Rule
 {
@@ -30,7 +30,9 @@ public sealed class UnusedSuppressionRule : Rule
                     {
                         continue;
                     }
-                    var matches = context.Findings.Where(finding => finding.Path == file.Path && finding.Code == ruleId && finding.Range.Start.Line == suppression.TargetLine).ToArray();
+                    var matches = context.Findings.Where(finding =>
+                        finding.Path == file.Path && finding.Code == ruleId
+                        && finding.Range.Start.Line == suppression.TargetLine).ToArray();
                     if (matches.Length == 0 && !context.WasSkipped(ruleId))
                     {
                         unused.Add((file, ruleId, span, suppression.TargetLine));

@@ -57,16 +57,18 @@ public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Form
                     break;
                 case "--fail-on":
                     var failText = Value();
-                    switch (failText)
+                    if (failText is not ("error" or "warning" or "info" or "none"))
                     {
-                        case "error": failOn = DiagnosticSeverity.Error; break;
-                        case "warning": failOn = DiagnosticSeverity.Warning; break;
-                        case "info": failOn = DiagnosticSeverity.Info; break;
-                        case "none": failOn = null; break;
-                        default:
-                            error = $"--fail-on takes error, warning, info or none (got '{failText}')";
-                            return null;
+                        error = $"--fail-on takes error, warning, info or none (got '{failText}')";
+                        return null;
                     }
+                    failOn = failText switch
+                    {
+                        "error" => DiagnosticSeverity.Error,
+                        "warning" => DiagnosticSeverity.Warning,
+                        "info" => DiagnosticSeverity.Info,
+                        _ => null,
+                    };
                     break;
                 case "--config":
                     configPath = Value();

@@ -47,7 +47,7 @@ public static class SpecFileFinder
         return files;
     }
 
-    private static IEnumerable<string> Walk(string folder, ICollection<string>? unreadable)
+    private static List<string> Walk(string folder, ICollection<string>? unreadable)
     {
         var pending = new Stack<string>();
         pending.Push(folder);

@@ -28,7 +28,7 @@ internal static class SpecTextReader
     }
 
     /// <summary>
-    /// A pipe named on the command line (`check <(...)`, /dev/stdin) has no length: it is read as it comes, and no further than one
+    /// A pipe named on the command line (<c>check &lt;(...)</c>, /dev/stdin) has no length: it is read as it comes, and no further than one
     /// character past the largest text the engine checks, so that an endless stream still ends in the size limit's finding.
     /// </summary>
     private static string ReadStream(StreamReader reader)

@@ -24,7 +24,7 @@ public static class LanguageServerHost
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var publishing = publisher.RunAsync(stop.Token);
-        var reading = Task.Run(() => dispatcher.RunAsync(new FrameReader(reader), stop.Token));
+        var reading = Task.Run(() => dispatcher.RunAsync(new FrameReader(reader), stop.Token), CancellationToken.None);
         var exit = context.Lifecycle.Exit.Task;
         var finished = await Task.WhenAny(reading, exit, Task.Delay(Timeout.Infinite, stop.Token)).ConfigureAwait(false);
         if (finished == exit)

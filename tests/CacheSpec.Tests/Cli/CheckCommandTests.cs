@@ -3,7 +3,7 @@ using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Cli;
 
-public class CheckCommandTests : IDisposable
+public sealed class CheckCommandTests : IDisposable
 {
     private const string CleanSpec = """
         apiVersion: cachespec/v1

@@ -1,5 +1,4 @@
 using CacheSpec.Server.Discovery;
-using CacheSpec.Server;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Cli;

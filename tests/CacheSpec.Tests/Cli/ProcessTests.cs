@@ -9,8 +9,12 @@ public class ProcessTests
     private static (int Exit, string Out, string Err) RunCachespec(params string[] args)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "cachespec.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root
+        };
         start.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {

@@ -37,7 +37,9 @@ internal static class EditGenerators
     /// <summary>A pick whose last digit is 3 or more chooses a fragment that keeps the YAML readable (see
     /// EditResolver.Fragment).</summary>
     private static readonly Gen<EditRecipe> GentleRecipe = RecipeOf(GentleKind, from tens in Gen.Int[0,
-        99] from unit in Gen.Int[3, 9] select tens * 10 + unit);
+        99]
+                                                                                from unit in Gen.Int[3, 9]
+                                                                                select tens * 10 + unit);
 
     private static Gen<EditRecipe> RecipeOf(Gen<EditKind> kinds, Gen<int> picks) =>
         from kind in kinds

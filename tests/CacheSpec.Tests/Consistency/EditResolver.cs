@@ -79,8 +79,13 @@ internal static class EditResolver
             case EditKind.PressEnter:
                 // Mostly at the end of a line, keeping its indentation (a blank line); sometimes mid-line, deeper, or
                 // starting an item.
-                var indentation = new string(' ', indentEnd - lineStart) + (edit.Pick / 4 % 4) switch { 1 => "  ", 2 =>
-                    "- ", _ => "" };
+                var indentation = new string(' ', indentEnd - lineStart) + (edit.Pick / 4 % 4) switch
+                {
+                    1 => "  ",
+                    2 =>
+                    "- ",
+                    _ => ""
+                };
                 var enterAt = edit.Pick % 4 == 0 ? at : contentEnd;
                 Replace(enterAt, enterAt, document.LineBreak + indentation);
                 break;
@@ -151,8 +156,14 @@ internal static class EditResolver
                 }
                 break;
             case EditKind.InsertDocumentSeparator:
-                Replace(lineStart, lineStart, (edit.Pick % 4) switch { 0 => "---", 1 => "--- # next", 2 => "...", _ =>
-                    "---\n---" } + document.LineBreak);
+                Replace(lineStart, lineStart, (edit.Pick % 4) switch
+                {
+                    0 => "---",
+                    1 => "--- # next",
+                    2 => "...",
+                    _ =>
+                    "---\n---"
+                } + document.LineBreak);
                 break;
             case EditKind.DuplicateLine:
                 var after = NextLineStart(document, line);
@@ -165,8 +176,13 @@ internal static class EditResolver
                 // line.
                 var (blockStart, blockEnd) = Block(document, ItemLine(document, line));
                 var block = document.Text[blockStart..blockEnd];
-                var target = (edit.Pick % 4) switch { 0 or 1 => blockEnd, 2 => blockStart, _ => Place(document,
-                    edit.Size * 4) };
+                var target = (edit.Pick % 4) switch
+                {
+                    0 or 1 => blockEnd,
+                    2 => blockStart,
+                    _ => Place(document,
+                    edit.Size * 4)
+                };
                 target = document.LineStarts()[document.LineOf(target)];
                 if (target == document.Text.Length && target > 0 && document.Text[target - 1] is not ('\n' or '\r'))
                 {

@@ -159,16 +159,34 @@ public class ProtocolConsistencyTests
         var lines = document.LineStarts().Count;
         yield return ("textDocument/documentSymbol", Document(uri));
         yield return ("textDocument/foldingRange", Document(uri));
-        yield return ("textDocument/inlayHint", new { textDocument = new { uri }, range = new { start = new { line = 0,
-            character = 0 }, end = new { line = lines, character = 0 } } });
+        yield return ("textDocument/inlayHint", new
+        {
+            textDocument = new { uri },
+            range = new
+            {
+                start = new
+                {
+                    line = 0,
+                    character = 0
+                },
+                end = new { line = lines, character = 0 }
+            }
+        });
         foreach (var line in new[] { lines / 3, lines * 2 / 3 })
         {
             var start = document.LineStarts()[line];
             var indentation = document.Text[start..document.ContentEnd(line)].TakeWhile(c => c is ' ' or '-').Count();
             var position = document.PositionOf(document.Snap(Math.Min(document.ContentEnd(line), start + indentation
                 + 2)));
-            yield return ("textDocument/hover", new { textDocument = new { uri }, position = new { line = position.Line,
-                character = position.Character } });
+            yield return ("textDocument/hover", new
+            {
+                textDocument = new { uri },
+                position = new
+                {
+                    line = position.Line,
+                    character = position.Character
+                }
+            });
         }
     }
 

@@ -1,6 +1,5 @@
-using CacheSpec.Server;
 using System.Text.Json;
-using CacheSpec.Server.Cli;
+using CacheSpec.Server;
 using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Workspace;
 using CacheSpec.Tests.Lsp;

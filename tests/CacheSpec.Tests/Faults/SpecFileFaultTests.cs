@@ -71,8 +71,11 @@ public sealed class SpecFileFaultTests : IDisposable
         await server.OpenAsync(UriA, Spec("a", "P1"), version: 2);
         await server.WaitForDiagnosticsAsync(UriA, p => (int?)p["version"] == 2);
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 3 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 3 } }
+        });
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = UriA } });
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(pulled["items"]!));
         await AssertStillServingAsync(server);
@@ -88,8 +91,11 @@ public sealed class SpecFileFaultTests : IDisposable
         await server.OpenAsync(UriA, Spec("a", "P1"), version: 2);
         await server.WaitForDiagnosticsAsync(UriA, p => (int?)p["version"] == 2);
         Unreadable.MakeFileUnreadableHere(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 2 } }
+        });
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = UriA } });
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(pulled["items"]!));
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = UriA } });
@@ -103,17 +109,26 @@ public sealed class SpecFileFaultTests : IDisposable
         await using var server = await StartAsync();
         // A tool that replaces files by renaming may report only a change for a file that is gone.
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 2 } }
+        });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
         File.WriteAllText(pathA, Spec("a", "P1"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 1 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 1 } }
+        });
         await server.WaitForDiagnosticsAsync(UriA, p => ((JArray)p["diagnostics"]!).Count == 2);
         File.Delete(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 3 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 3 } }
+        });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
     }
@@ -123,13 +138,19 @@ public sealed class SpecFileFaultTests : IDisposable
     {
         await using var server = await StartAsync();
         Unreadable.MakeFileUnreadableHere(pathA);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 2 } }
+        });
         await server.WaitForDiagnosticsAsync(UriA, Cleared);
         await AssertStillServingAsync(server);
         Unreadable.Restore(pathA, Spec("a", "P1"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = UriA,
-            type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = UriA,
+            type = 2 } }
+        });
         var back = await server.WaitForDiagnosticsAsync(UriA, p => ((JArray)p["diagnostics"]!).Count == 2);
         Assert.Equal(new[] { "invalid-size-for-tier", "no-network-isolation" }, Codes(back["diagnostics"]!));
     }

@@ -90,8 +90,20 @@ public class CodeActionRoundTripTests
         Assert.Empty(otherKinds);
 
         // A stale diagnostic the client still shows, on a line where the server has none: nothing to fix.
-        var stale = new { range = new { start = new { line = 0, character = 0 }, end = new { line = 0,
-            character = 10 } }, code = "unknown-key", message = "old" };
+        var stale = new
+        {
+            range = new
+            {
+                start = new { line = 0, character = 0 },
+                end = new
+                {
+                    line = 0,
+                    character = 10
+                }
+            },
+            code = "unknown-key",
+            message = "old"
+        };
         var elsewhere = (JArray)await server.RequestAsync("textDocument/codeAction", new
         {
             textDocument = new { uri },

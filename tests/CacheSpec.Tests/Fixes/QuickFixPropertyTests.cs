@@ -1,7 +1,5 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Rules;
-using CacheSpec.Tests.Rules;
-using CacheSpec.Tests.Support;
 using CsCheck;
 
 namespace CacheSpec.Tests.Fixes;

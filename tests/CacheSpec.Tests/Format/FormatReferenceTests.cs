@@ -1,10 +1,9 @@
-using CacheSpec.Server;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules.Structure;
-using CacheSpec.Server.Cli;
+using CacheSpec.Server;
 using CacheSpec.Tests.Support;
 
 namespace CacheSpec.Tests.Format;

@@ -1,6 +1,6 @@
-using CacheSpec.Analysis.Rules;
 using System.Text.Json;
 using CacheSpec.Analysis.Configuration;
+using CacheSpec.Analysis.Rules;
 using CacheSpec.Analysis.Text;
 using CacheSpec.Tests.Rules;
 using CacheSpec.Tests.Support;

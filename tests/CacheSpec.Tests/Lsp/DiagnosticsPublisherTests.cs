@@ -1,5 +1,5 @@
-using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Benchmarks;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 using CacheSpec.Server.Lsp.Workspace;
 using CacheSpec.Tests.Support;
@@ -26,7 +26,8 @@ public class DiagnosticsPublisherTests
                 sent.Add(ToLsp.Publication(uri, version, findings));
             }
             return Task.CompletedTask;
-        }) { Delay = delay };
+        })
+        { Delay = delay };
         return (workspace, publisher, sent);
     }
 
@@ -68,7 +69,7 @@ public class DiagnosticsPublisherTests
     {
         var large = SpecGenerator.Generate(200);
         Assert.True(large.Length > DiagnosticsPublisher.PublishAtOnceLimit);
-        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, (DocumentUri?)null) })
+        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, null) })
         {
             var (workspace, publisher, sent) = Create(delay);
             workspace.Open(Uri, 1, text);

@@ -41,7 +41,7 @@ public sealed class InProcessServer : IAsyncDisposable
     public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null, object? clientCapabilities = null,
         int? diagnosticsDelayMs = 0)
     {
-        object capabilities = clientCapabilities ?? (pullsDiagnostics
+        var capabilities = clientCapabilities ?? (pullsDiagnostics
             ? new { window = new { workDoneProgress = true }, textDocument = new { diagnostic = new { dynamicRegistration = false } } }
             : new { window = new { workDoneProgress = true } });
         var result = await Rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new

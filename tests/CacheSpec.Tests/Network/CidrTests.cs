@@ -65,10 +65,10 @@ public class CidrTests
     [Fact]
     public void Containment_and_overlap()
     {
-        Cidr.TryParse("10.0.0.0/16", out var space);
-        Cidr.TryParse("10.0.1.0/24", out var inside);
-        Cidr.TryParse("10.0.1.128/25", out var overlapping);
-        Cidr.TryParse("10.1.0.0/24", out var outside);
+        Assert.True(Cidr.TryParse("10.0.0.0/16", out var space));
+        Assert.True(Cidr.TryParse("10.0.1.0/24", out var inside));
+        Assert.True(Cidr.TryParse("10.0.1.128/25", out var overlapping));
+        Assert.True(Cidr.TryParse("10.1.0.0/24", out var outside));
         Assert.True(space.Range.Contains(inside.Range));
         Assert.False(space.Range.Contains(outside.Range));
         Assert.True(inside.Range.Overlaps(overlapping.Range));
@@ -84,8 +84,8 @@ public class CidrTests
     [InlineData("10.0.1.15", true)]
     public void Azure_reserves_the_first_four_and_the_last_address(string address, bool reserved)
     {
-        Cidr.TryParse("10.0.1.0/28", out var subnet);
-        Ipv4Address.TryParse(address, out var ip);
+        Assert.True(Cidr.TryParse("10.0.1.0/28", out var subnet));
+        Assert.True(Ipv4Address.TryParse(address, out var ip));
         Assert.Equal(reserved, subnet.IsAzureReserved(ip));
     }
 
@@ -105,14 +105,14 @@ public class CidrTests
     [InlineData("168.63.0.0/16", "Azure's internal DNS and health probe address")]
     public void Finds_reserved_ranges(string text, string purpose)
     {
-        Cidr.TryParse(text, out var cidr);
+        Assert.True(Cidr.TryParse(text, out var cidr));
         Assert.Equal(purpose, ReservedRanges.FirstOverlap(cidr.Range)?.Purpose);
     }
 
     [Fact]
     public void Private_ranges_are_not_reserved()
     {
-        Cidr.TryParse("10.0.0.0/8", out var cidr);
+        Assert.True(Cidr.TryParse("10.0.0.0/8", out var cidr));
         Assert.Null(ReservedRanges.FirstOverlap(cidr.Range));
     }
 

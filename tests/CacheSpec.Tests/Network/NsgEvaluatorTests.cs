@@ -102,7 +102,7 @@ public class NsgEvaluatorTests
     [Fact]
     public void Dns_needs_both_protocols_to_custom_servers()
     {
-        Ipv4Address.TryParse("10.0.0.4", out var dnsServer);
+        Assert.True(Ipv4Address.TryParse("10.0.0.4", out var dnsServer));
         var dns = VnetRequirements.Outbound(new[] { dnsServer }).Single(flow => flow.Purpose == "DNS");
         var udpDeny = new NsgRule("no-udp", 100, TrafficDirection.Outbound, RuleAccess.Deny, TrafficProtocol.Udp,
             AddressSelector.Any, AddressSelector.ForRanges(Range("10.0.0.0/24")), new[] { PortRange.Single(53) });

@@ -39,13 +39,21 @@ public class HostileDocumentsOverTheProtocolTests
                 await server.RequestAsync("textDocument/hover", new { textDocument = document, position });
                 await server.RequestAsync("textDocument/completion", new { textDocument = document, position });
                 await server.RequestAsync("textDocument/definition", new { textDocument = document, position });
-                await server.RequestAsync("textDocument/references", new { textDocument = document, position,
-                    context = new { includeDeclaration = true } });
+                await server.RequestAsync("textDocument/references", new
+                {
+                    textDocument = document,
+                    position,
+                    context = new { includeDeclaration = true }
+                });
                 await server.RequestAsync("textDocument/documentHighlight", new { textDocument = document, position });
                 await server.RequestAsync("textDocument/prepareRename", new { textDocument = document, position });
                 var range = new { start = new { line = 0, character = 0 }, end = position };
-                await server.RequestAsync("textDocument/codeAction", new { textDocument = document, range,
-                    context = new { diagnostics = Array.Empty<object>() } });
+                await server.RequestAsync("textDocument/codeAction", new
+                {
+                    textDocument = document,
+                    range,
+                    context = new { diagnostics = Array.Empty<object>() }
+                });
                 await server.RequestAsync("textDocument/inlayHint", new { textDocument = document, range });
             }
             await server.RequestAsync("textDocument/documentSymbol", new { textDocument = document });

@@ -222,22 +222,22 @@ public class HostileInputTests
     [Fact]
     public void Lines_of_a_megabyte_are_read_in_full()
     {
-        const int Megabyte = 1 << 20;
-        var description = Specs.Header + "  description: " + new string('x', Megabyte) + "\n# " + new string('#',
-            Megabyte) + "\ncaches: []\n";
+        const int megabyte = 1 << 20;
+        var description = Specs.Header + "  description: " + new string('x', megabyte) + "\n# " + new string('#',
+            megabyte) + "\ncaches: []\n";
         var (plain, plainAnswers) = EditorFeatures.AnalyzeAndAsk(description, description.Length / 4);
         Assert.Empty(plain.Diagnostics);
         Assert.Contains("metadata.description", plainAnswers.Hovers[description.Length / 4]!.Markdown);
 
-        var key = Specs.Header + new string('k', Megabyte) + ": 1\ncaches: []\n";
+        var key = Specs.Header + new string('k', megabyte) + ": 1\ncaches: []\n";
         var (longKey, _) = EditorFeatures.AnalyzeAndAsk(key, key.Length / 2);
         var syntax = Assert.Single(longKey.Diagnostics);
-        Assert.Equal(("yaml-syntax", 4, 0, 4, Megabyte), (syntax.Code, syntax.Range.Start.Line,
+        Assert.Equal(("yaml-syntax", 4, 0, 4, megabyte), (syntax.Code, syntax.Range.Start.Line,
             syntax.Range.Start.Character, syntax.Range.End.Line, syntax.Range.End.Character));
 
         var zones = Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n" +
             "    isolation: {publicNetworkAccess: Enabled, firewallRules: [{name: office, startIp: 198.51.100.0, endIp: 198.51.100.63}]}\n" +
-            "    zones: [" + string.Join(", ", Enumerable.Repeat("\"1\"", Megabyte / 5)) + "]\n";
+            "    zones: [" + string.Join(", ", Enumerable.Repeat("\"1\"", megabyte / 5)) + "]\n";
         var (flow, flowAnswers) = EditorFeatures.AnalyzeAndAsk(zones, zones.Length - 100);
         Assert.Empty(flow.Diagnostics);
         Assert.Single(flowAnswers.Symbols);

@@ -1,6 +1,6 @@
-using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Model;
+using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Rules.Isolation;
 using CacheSpec.Tests.Support;
 

@@ -1,10 +1,9 @@
-using CacheSpec.Server;
 using System.Text.Json;
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
-using CacheSpec.Server.Cli;
+using CacheSpec.Server;
 using CacheSpec.Tests.Support;
 using Json.Schema;
 

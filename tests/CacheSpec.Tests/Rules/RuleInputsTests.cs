@@ -29,8 +29,11 @@ public class RuleInputsTests
         {
             var page = RulePage.Load(Path.Combine(RepositoryPaths.RuleDocs, rule.Id + ".md"));
             workspaces[$"page {rule.Id}"] = new Dictionary<string,
-                string> { ["fails.cachespec.yaml"] = page.FailingExample!,
-                ["passes.cachespec.yaml"] = page.PassingExample! };
+                string>
+            {
+                ["fails.cachespec.yaml"] = page.FailingExample!,
+                ["passes.cachespec.yaml"] = page.PassingExample!
+            };
         }
         foreach (var (name, files) in FixCases.All)
         {
@@ -59,8 +62,11 @@ public class RuleInputsTests
                 var alone = Alone(document, item);
                 var found = SpecAnalyzer.Analyze(new[] { ("alone.cachespec.yaml", alone.Text) }).Diagnostics
                     .Where(d => ItemRules.Contains(d.Code) && d.Span.Start >= alone.ItemStart)
-                    .Select(d => Describe(d with { Span = new(d.Span.Start - alone.ItemStart + item.Start,
-                        d.Span.Length) }));
+                    .Select(d => Describe(d with
+                    {
+                        Span = new(d.Span.Start - alone.ItemStart + item.Start,
+                        d.Span.Length)
+                    }));
                 Assert.True(expected.SequenceEqual(found),
                     $"{document.File.Path} [{item.Start}..{item.End}): in the workspace\n  {string.Join("\n  ", expected)}\nalone\n  {string.Join("\n  ", found)}\n--- the item alone:\n{alone.Text}");
             }

@@ -1,5 +1,4 @@
 using CacheSpec.Server;
-using CacheSpec.Server.Cli;
 using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Tests.Lsp;
 using CacheSpec.Tests.Support;
@@ -84,8 +83,11 @@ public sealed class SymbolicLinkTests : IDisposable
         await server.WaitForDiagnosticsAsync(ToLsp.Uri(SpecPath));
         var throughFile = ToLsp.Uri(Path.Combine(Workspace, "linked.cachespec.yaml"));
         var throughFolder = ToLsp.Uri(Path.Combine(Workspace, "outdir", "secret.cachespec.yaml"));
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = throughFile,
-            type = 1 }, new { uri = throughFolder, type = 1 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new
+        {
+            changes = new[] { new { uri = throughFile,
+            type = 1 }, new { uri = throughFolder, type = 1 } }
+        });
         await server.OpenAsync(throughFolder, "apiVersion: cachespec/v1\n");
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = throughFolder } });
         foreach (var uri in new[] { throughFile, throughFolder })

@@ -30,7 +30,8 @@ public class SystemCallTests
             return "strace is not installed (scripts/test.mjs installs it with apt-get)";
         }
         using var probe = Process.Start(new ProcessStartInfo(Strace, new[] { "-f", "-qq", "-o", "/dev/null",
-            "true" }) { RedirectStandardError = true })!;
+            "true" })
+        { RedirectStandardError = true })!;
         var error = probe.StandardError.ReadToEnd();
         probe.WaitForExit(10_000);
         return probe.ExitCode == 0 ? null : $"strace cannot trace here: {error.Trim()}";
@@ -49,8 +50,12 @@ public class SystemCallTests
         }
         using var workspace = new HostileWorkspace(linkedConfiguration: false);
         var log = Path.Combine(workspace.Root, "check.strace");
-        var start = new ProcessStartInfo(Launcher(log)[0]) { RedirectStandardOutput = true,
-            RedirectStandardError = true, WorkingDirectory = workspace.Root };
+        var start = new ProcessStartInfo(Launcher(log)[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workspace.Root
+        };
         foreach (var arg in Launcher(log).Skip(1).Concat(new[] { ServerProcess.Executable, "check", "ws", "--format",
             "json" }))
         {
@@ -91,8 +96,16 @@ public class SystemCallTests
             // server registered for.
             var a = Path.Combine(workspace.Workspace, "a.cachespec.yaml");
             var uri = ToLsp.Uri(a);
-            await server.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "cachespec",
-                version = 1, text = File.ReadAllText(a) } });
+            await server.NotifyAsync("textDocument/didOpen", new
+            {
+                textDocument = new
+                {
+                    uri,
+                    languageId = "cachespec",
+                    version = 1,
+                    text = File.ReadAllText(a)
+                }
+            });
             await server.NotifyAsync("textDocument/didChange", new
             {
                 textDocument = new { uri, version = 2 },
@@ -104,15 +117,25 @@ public class SystemCallTests
             {
                 await server.RequestAsync(method, new { textDocument = new { uri }, position });
             }
-            await server.RequestAsync("textDocument/references", new { textDocument = new { uri }, position,
-                context = new { includeDeclaration = true } });
+            await server.RequestAsync("textDocument/references", new
+            {
+                textDocument = new { uri },
+                position,
+                context = new { includeDeclaration = true }
+            });
             await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
-            await server.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri },
-                range = new { start = new { line = 0, character = 0 }, end = new { line = 20, character = 0 } } });
+            await server.RequestAsync("textDocument/inlayHint", new
+            {
+                textDocument = new { uri },
+                range = new { start = new { line = 0, character = 0 }, end = new { line = 20, character = 0 } }
+            });
             var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } });
-            await server.RequestAsync("textDocument/codeAction", new { textDocument = new { uri },
+            await server.RequestAsync("textDocument/codeAction", new
+            {
+                textDocument = new { uri },
                 range = new { start = new { line = 0, character = 0 }, end = new { line = 20, character = 0 } },
-                context = new { diagnostics = pulled["items"] } });
+                context = new { diagnostics = pulled["items"] }
+            });
             await server.RequestAsync("workspace/symbol", new { query = "cache" });
             await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
             await server.NotifyAsync("workspace/didChangeWatchedFiles", new

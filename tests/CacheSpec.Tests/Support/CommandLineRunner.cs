@@ -1,5 +1,4 @@
 using CacheSpec.Server;
-using CacheSpec.Server.Cli;
 
 namespace CacheSpec.Tests.Support;
 

@@ -140,7 +140,8 @@ public static class Unreadable
             static int Status(string[] command)
             {
                 using var process = Process.Start(new ProcessStartInfo(command[0],
-                    command.Skip(1)) { RedirectStandardError = true })!;
+                    command.Skip(1))
+                { RedirectStandardError = true })!;
                 process.WaitForExit(10_000);
                 return process.ExitCode;
             }

@@ -1,4 +1,3 @@
-using CacheSpec.Analysis.Editing;
 using CacheSpec.Analysis.Features;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;

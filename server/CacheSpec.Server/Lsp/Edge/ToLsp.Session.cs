@@ -6,12 +6,16 @@ namespace CacheSpec.Server.Lsp.Edge;
 /// <summary>What the server says of itself: its capabilities, the file watchers it registers, progress and log messages.</summary>
 internal static partial class ToLsp
 {
+    private static readonly string[] CompletionTriggers = [":", " ", "/", "-"];
+
+    private static readonly string[] CodeActionKinds = [QuickFix, ConfigureRule];
+
     /// <summary>Only what the server does. A client that pulls diagnostics is offered the pull model (and gets no push for open documents).</summary>
     public static InitializeResult Initialized(ClientCapabilities client) => new(
         new ServerCapabilities(
             PositionEncoding: "utf-16",
             TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, TextDocumentSyncKind.Incremental, new SaveOptions(IncludeText: false)),
-            CompletionProvider: new CompletionOptions(new[] { ":", " ", "/", "-" }, ResolveProvider: false),
+            CompletionProvider: new CompletionOptions(CompletionTriggers, ResolveProvider: false),
             HoverProvider: true,
             DocumentSymbolProvider: true,
             FoldingRangeProvider: true,
@@ -23,7 +27,7 @@ internal static partial class ToLsp
             RenameProvider: new RenameOptions(PrepareProvider: true),
             WorkspaceSymbolProvider: true,
             InlayHintProvider: true,
-            CodeActionProvider: new CodeActionOptions(new[] { QuickFix, ConfigureRule })),
+            CodeActionProvider: new CodeActionOptions(CodeActionKinds)),
         new ServerInfo("cachespec", ProductInfo.Version));
 
     /// <summary>Asks to be told when spec files or cachespec.json files change on disk.</summary>

@@ -10,6 +10,7 @@ namespace CacheSpec.Server.Lsp.JsonRpc;
 /// The writing end of the connection: responses, notifications and the server's own requests, each serialized once straight into
 /// its frame and written in one write. The client's answers to the server's requests come back through <see cref="Complete"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
 internal sealed class Connection
 {
     private readonly Stream output;

@@ -23,7 +23,7 @@ internal sealed class Dispatcher
 {
     private const string CancelRequest = "$/cancelRequest";
 
-    private readonly IReadOnlyDictionary<string, LspHandler> handlers;
+    private readonly Dictionary<string, LspHandler> handlers;
     private readonly ServerContext context;
     private readonly Connection connection;
     private readonly TextWriter log;

@@ -23,10 +23,7 @@ public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier Te
 
 public sealed record CreateFileOptions(bool? Overwrite = null, bool? IgnoreIfExists = null);
 
-public sealed record CreateFile(string Uri, CreateFileOptions? Options = null) : DocumentChange
-{
-    public string Kind => "create";
-}
+public sealed record CreateFile(string Uri, CreateFileOptions? Options = null, string Kind = "create") : DocumentChange;
 
 public sealed record PrepareRenameResult(Range Range, string Placeholder);
 

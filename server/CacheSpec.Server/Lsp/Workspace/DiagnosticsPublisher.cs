@@ -13,6 +13,7 @@ namespace CacheSpec.Server.Lsp.Workspace;
 /// other file only when its diagnostics changed (a change in one file can add or clear findings in another), and a file that left the
 /// workspace gets an empty list.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
 public sealed class DiagnosticsPublisher
 {
     private readonly ServerWorkspace workspace;

@@ -1,8 +1,9 @@
 namespace CacheSpec.Server;
 
 /// <summary>
-/// Where the documentation is for a reader: docs/rules and docs/guidance ship beside the executable, so links work offline and in
-/// every editor. When the executable runs from a build folder of the repository, the repository's docs folder is used instead.
+/// Where the documentation is for a reader: docs/rules and docs/guidance ship beside the executable, so links work
+/// offline and in every editor. When the executable runs from a build folder of the repository, the repository's docs
+/// folder is used instead.
 /// </summary>
 public static class RuleDocumentation
 {
@@ -12,8 +13,11 @@ public static class RuleDocumentation
 
     public static string HelpUri(string ruleId) => new Uri(PagePath(ruleId)).AbsoluteUri;
 
-    /// <summary>The file:// URI of docs/guidance/, ending with a slash, that guidance links are resolved against.</summary>
-    public static string GuidanceBaseUri => new Uri(Path.Combine(DocsFolder.Value, "guidance") + Path.DirectorySeparatorChar).AbsoluteUri;
+    /// <summary>
+    /// The file:// URI of docs/guidance/, ending with a slash, that guidance links are resolved against.
+    /// </summary>
+    public static string GuidanceBaseUri =>
+        new Uri(Path.Combine(DocsFolder.Value, "guidance") + Path.DirectorySeparatorChar).AbsoluteUri;
 
     private static string FindDocsFolder()
     {

@@ -6,7 +6,9 @@ using CacheSpec.Server.Discovery;
 
 namespace CacheSpec.Server.Cli;
 
-/// <summary>"cachespec check": read the files, analyse them as one workspace, print the findings, choose the exit code.</summary>
+/// <summary>
+/// "cachespec check": read the files, analyse them as one workspace, print the findings, choose the exit code.
+/// </summary>
 public static class CheckCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
@@ -49,7 +51,8 @@ public static class CheckCommand
         }
         var host = new AnalysisHost();
         var files = new List<SpecFile>();
-        // A folder that cannot be listed counts as unreadable input too: a check that silently left it out would pass for a whole one.
+        // A folder that cannot be listed counts as unreadable input too: a check that silently left it out would pass
+        // for a whole one.
         var unreadable = unreadableFolders.Count > 0;
         foreach (var folder in unreadableFolders)
         {
@@ -67,7 +70,8 @@ public static class CheckCommand
                 }
                 configuration = found;
             }
-            // An unreadable file is named on stderr and the others are still checked; the exit status then says the input was incomplete.
+            // An unreadable file is named on stderr and the others are still checked; the exit status then says the
+            // input was incomplete.
             try
             {
                 files.Add(host.File(path, SpecTextReader.Read(path), options.Guidance, configuration));
@@ -101,7 +105,8 @@ public static class CheckCommand
         {
             return CommandLine.UsageError;
         }
-        var failing = options.FailOn is { } threshold && result.Diagnostics.Any(diagnostic => diagnostic.Severity <= threshold);
+        var failing = options.FailOn is { } threshold
+            && result.Diagnostics.Any(diagnostic => diagnostic.Severity <= threshold);
         return failing ? CommandLine.Findings : CommandLine.Success;
     }
 }

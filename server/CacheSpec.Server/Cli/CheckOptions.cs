@@ -3,7 +3,8 @@ using CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Server.Cli;
 
 /// <summary>The options of "cachespec check", parsed from its arguments.</summary>
-public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Format, GuidanceProfile? Guidance, DiagnosticSeverity? FailOn, string? ConfigPath = null)
+public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Format, GuidanceProfile? Guidance,
+    DiagnosticSeverity? FailOn, string? ConfigPath = null)
 {
     /// <summary>Parses the arguments after "check"; on failure returns null and a one-line reason.</summary>
     public static CheckOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -44,7 +45,12 @@ public sealed record CheckOptions(IReadOnlyList<string> Paths, OutputFormat Form
                         error = $"--format takes text, json or sarif (got '{formatText}')";
                         return null;
                     }
-                    format = formatText switch { "json" => OutputFormat.Json, "sarif" => OutputFormat.Sarif, _ => OutputFormat.Text };
+                    format = formatText switch
+                    {
+                        "json" => OutputFormat.Json,
+                        "sarif" => OutputFormat.Sarif,
+                        _ => OutputFormat.Text
+                    };
                     break;
                 case "--guidance":
                     var guidanceText = Value();

@@ -6,13 +6,17 @@ using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Server.Cli;
 
-/// <summary>The contract's JSON: {"version":1,"files":[{"path","diagnostics":[{code,severity,message,range}]}]}, zero-based UTF-16 positions.</summary>
+/// <summary>
+/// The contract's JSON: {"version":1,"files":[{"path","diagnostics":[{code,severity,message,range}]}]}, zero-based
+/// UTF-16 positions.
+/// </summary>
 public static class JsonReport
 {
     public static void Write(TextWriter writer, IReadOnlyList<string> paths, AnalysisResult result)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("version", 1);

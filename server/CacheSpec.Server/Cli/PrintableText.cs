@@ -4,9 +4,10 @@ using System.Text;
 namespace CacheSpec.Server.Cli;
 
 /// <summary>
-/// Text from a spec or a path made safe to print on one line of a terminal or a CI log: control characters (line breaks, escape
-/// sequences, C1 controls) and the Unicode line and paragraph separators are written as escapes ("\n", "\u001B"), so a value can
-/// neither start a line of its own (a forged "::error" workflow command or summary line) nor drive the terminal.
+/// Text from a spec or a path made safe to print on one line of a terminal or a CI log: control characters (line
+/// breaks, escape sequences, C1 controls) and the Unicode line and paragraph separators are written as escapes ("\n",
+/// "\u001B"), so a value can neither start a line of its own (a forged "::error" workflow command or summary line) nor
+/// drive the terminal.
 /// </summary>
 internal static class PrintableText
 {

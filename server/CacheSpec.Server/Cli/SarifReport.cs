@@ -6,15 +6,19 @@ using CacheSpec.Analysis.Rules;
 
 namespace CacheSpec.Server.Cli;
 
-/// <summary>SARIF 2.1.0 for code-scanning tools: every rule with its description and help link, every finding as a result.</summary>
+/// <summary>
+/// SARIF 2.1.0 for code-scanning tools: every rule with its description and help link, every finding as a result.
+/// </summary>
 public static class SarifReport
 {
     public static void Write(TextWriter writer, IReadOnlyList<string> paths, AnalysisResult result)
     {
         var rules = RuleCatalog.All;
-        var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index);
+        var ruleIndex = rules.Select((rule, index) => (rule.Id, index))
+            .ToDictionary(pair => pair.Id, pair => pair.index);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -39,7 +43,8 @@ public static class SarifReport
                 json.WriteEndObject();
                 json.WriteString("helpUri", RuleDocumentation.HelpUri(rule.Id));
                 json.WriteStartObject("defaultConfiguration");
-                json.WriteString("level", Level(rule.Severities.Current ?? rule.Severities.V2020_10 ?? DiagnosticSeverity.Warning));
+                json.WriteString("level",
+                    Level(rule.Severities.Current ?? rule.Severities.V2020_10 ?? DiagnosticSeverity.Warning));
                 json.WriteEndObject();
                 json.WriteStartObject("properties");
                 json.WriteString("category", rule.Category.ToString().ToLowerInvariant());
@@ -106,7 +111,10 @@ public static class SarifReport
         _ => "note",
     };
 
-    /// <summary>A relative path stays relative (SARIF resolves it against the run's folder), with forward slashes.</summary>
+    /// <summary>
+    /// A relative path stays relative (SARIF resolves it against the run's folder), with forward slashes.
+    /// </summary>
     private static string ToUri(string path) =>
-        Path.IsPathRooted(path) ? new Uri(Path.GetFullPath(path)).AbsoluteUri : Uri.EscapeDataString(path.Replace('\\', '/')).Replace("%2F", "/");
+        Path.IsPathRooted(path) ? new Uri(Path.GetFullPath(path)).AbsoluteUri
+            : Uri.EscapeDataString(path.Replace('\\', '/')).Replace("%2F", "/");
 }

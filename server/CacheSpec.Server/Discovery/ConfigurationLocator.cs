@@ -4,17 +4,22 @@ using CacheSpec.Analysis.Rules;
 namespace CacheSpec.Server.Discovery;
 
 /// <summary>
-/// Finds the cachespec.json that governs a spec (in its folder or the nearest ancestor) and reads it, remembering what it read until told
-/// to forget (the language server forgets when a cachespec.json changes). Problems in a file are kept with it for the host to report.
-/// A cachespec.json found this way that is a symbolic link is not read: it could name any file of the machine, whose keys the problems
-/// would then echo. One given explicitly (check --config) is read wherever it points.
+/// Finds the cachespec.json that governs a spec (in its folder or the nearest ancestor) and reads it, remembering what
+/// it read until told to forget (the language server forgets when a cachespec.json changes). Problems in a file are
+/// kept with it for the host to report. A cachespec.json found this way that is a symbolic link is not read: it could
+/// name any file of the machine, whose keys the problems would then echo. One given explicitly (check --config) is read
+/// wherever it points.
 /// </summary>
 public sealed class ConfigurationLocator
 {
     private readonly object gate = new();
     private readonly Dictionary<string, string?> fileByFolder = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (RuleConfiguration Configuration, IReadOnlyList<string> Problems)> loaded = new(StringComparer.Ordinal);
-    /// <summary>Whether each file found is a symbolic link, remembered like the rest: the language server asks on every keystroke.</summary>
+    private readonly Dictionary<string, (RuleConfiguration Configuration, IReadOnlyList<string> Problems)> loaded = new(
+        StringComparer.Ordinal);
+    /// <summary>
+    /// Whether each file found is a symbolic link, remembered like the rest: the language server asks on every
+    /// keystroke.
+    /// </summary>
     private readonly Dictionary<string, bool> linkByPath = new(StringComparer.Ordinal);
 
     /// <summary>The path of the cachespec.json for a spec file, or null when none stands above it.</summary>
@@ -48,10 +53,14 @@ public sealed class ConfigurationLocator
         }
     }
 
-    /// <summary>The path of the cachespec.json for a spec file as the disk is now (no remembered lookups), or null when none stands above it.</summary>
+    /// <summary>
+    /// The path of the cachespec.json for a spec file as the disk is now (no remembered lookups), or null when none
+    /// stands above it.
+    /// </summary>
     public static string? FindOnDisk(string specPath)
     {
-        for (var current = Path.GetDirectoryName(Path.GetFullPath(specPath)); current is not null; current = Path.GetDirectoryName(current))
+        for (var current = Path.GetDirectoryName(Path.GetFullPath(specPath)); current is not null; current =
+            Path.GetDirectoryName(current))
         {
             var candidate = Path.Combine(current, RuleConfiguration.FileName);
             if (File.Exists(candidate))
@@ -62,7 +71,9 @@ public sealed class ConfigurationLocator
         return null;
     }
 
-    /// <summary>The configuration for a spec file (empty when there is none), with the problems of the file it came from.</summary>
+    /// <summary>
+    /// The configuration for a spec file (empty when there is none), with the problems of the file it came from.
+    /// </summary>
     public (RuleConfiguration Configuration, string? Path, IReadOnlyList<string> Problems) For(string specPath)
     {
         if (FindFor(specPath) is not { } path)
@@ -88,7 +99,8 @@ public sealed class ConfigurationLocator
             (RuleConfiguration, IReadOnlyList<string>) result;
             try
             {
-                var configuration = RuleCatalog.ParseConfiguration(File.ReadAllText(configurationPath), out var problems);
+                var configuration = RuleCatalog.ParseConfiguration(File.ReadAllText(configurationPath),
+                    out var problems);
                 result = (configuration, problems);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -124,7 +136,9 @@ public sealed class ConfigurationLocator
         }
     }
 
-    /// <summary>Forgets every file found and read, so the next lookups see cachespec.json files as they are now.</summary>
+    /// <summary>
+    /// Forgets every file found and read, so the next lookups see cachespec.json files as they are now.
+    /// </summary>
     public void Forget()
     {
         lock (gate)

@@ -1,20 +1,29 @@
 namespace CacheSpec.Server.Discovery;
 
 /// <summary>
-/// Expands the command line's paths into spec files: a file stands for itself, a folder for every *.cachespec.yaml / .yml under it.
-/// Paths keep the form they were given in, joined with the file's path inside a given folder. Symbolic links met inside a folder,
-/// to files or to folders, are not followed: a link could lead out of the folder (to a secret, a device that never ends) or in a loop.
+/// Expands the command line's paths into spec files: a file stands for itself, a folder for every *.cachespec.yaml /
+/// .yml under it. Paths keep the form they were given in, joined with the file's path inside a given folder. Symbolic
+/// links met inside a folder, to files or to folders, are not followed: a link could lead out of the folder (to a
+/// secret, a device that never ends) or in a loop.
 /// </summary>
 public static class SpecFileFinder
 {
     public static bool IsSpecFile(string path) =>
-        path.EndsWith(".cachespec.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cachespec.yml", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".cachespec.yaml", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".cachespec.yml", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Returns the files in a stable order, or null and a one-line reason when a path does not exist.</summary>
-    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error) => Find(paths, out error, unreadable: null);
+    /// <summary>
+    /// Returns the files in a stable order, or null and a one-line reason when a path does not exist.
+    /// </summary>
+    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error) =>
+        Find(paths, out error, unreadable: null);
 
-    /// <summary>As <see cref="Find(IEnumerable{string}, out string?)"/>; each folder that cannot be listed is skipped and described in <paramref name="unreadable"/>.</summary>
-    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error, ICollection<string>? unreadable)
+    /// <summary>
+    /// As <see cref="Find(IEnumerable{string}, out string?)"/>; each folder that cannot be listed is skipped and
+    /// described in <paramref name="unreadable"/>.
+    /// </summary>
+    public static IReadOnlyList<string>? Find(IEnumerable<string> paths, out string? error,
+        ICollection<string>? unreadable)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

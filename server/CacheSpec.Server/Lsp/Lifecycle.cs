@@ -4,9 +4,9 @@ using CacheSpec.Server.Lsp.JsonRpc;
 namespace CacheSpec.Server.Lsp;
 
 /// <summary>
-/// The specification's lifecycle: before initialize only the methods that allow it run (a request gets -32002 ServerNotInitialized);
-/// after shutdown only exit runs (a request gets -32600). The handlers that move it on run in order, so each message is checked
-/// against the state every message before it left.
+/// The specification's lifecycle: before initialize only the methods that allow it run (a request gets -32002
+/// ServerNotInitialized); after shutdown only exit runs (a request gets -32600). The handlers that move it on run in
+/// order, so each message is checked against the state every message before it left.
 /// </summary>
 public sealed class Lifecycle
 {
@@ -30,7 +30,9 @@ public sealed class Lifecycle
 
     public void ShutDown() => state = State.ShuttingDown;
 
-    /// <summary>Why a method may not run now; null when it may. A method no handler implements is checked as any other.</summary>
+    /// <summary>
+    /// Why a method may not run now; null when it may. A method no handler implements is checked as any other.
+    /// </summary>
     public RpcException? Refusal(LspHandler? handler) => state switch
     {
         State.Uninitialized when handler is not { AllowedBeforeInitialize: true } =>

@@ -7,7 +7,10 @@ using Engine = CacheSpec.Analysis.Diagnostics;
 
 namespace CacheSpec.Server.Lsp;
 
-/// <summary>Messages from the server to the client: notifications, requests, and logging (to the client and to stderr, never stdout).</summary>
+/// <summary>
+/// Messages from the server to the client: notifications, requests, and logging (to the client and to stderr, never
+/// stdout).
+/// </summary>
 public sealed class LspClient
 {
     private readonly Connection connection;
@@ -19,14 +22,17 @@ public sealed class LspClient
         this.log = log;
     }
 
-    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) => connection.NotifyAsync(method, value, type);
+    public Task NotifyAsync<T>(string method, T value, JsonTypeInfo<T> type) =>
+        connection.NotifyAsync(method, value, type);
 
     /// <summary>The client's result; throws <see cref="RpcException"/> when the client answers with an error.</summary>
-    public Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
+    public Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type,
+        CancellationToken cancellationToken = default) =>
         connection.RequestAsync(method, value, type, cancellationToken);
 
     public Task PublishDiagnosticsAsync(string uri, int? version, IEnumerable<Engine.Diagnostic> findings) =>
-        NotifyAsync("textDocument/publishDiagnostics", ToLsp.Publication(uri, version, findings), LspJsonContext.Default.PublishDiagnosticsParams);
+        NotifyAsync("textDocument/publishDiagnostics", ToLsp.Publication(uri, version, findings),
+            LspJsonContext.Default.PublishDiagnosticsParams);
 
     /// <summary>Logs to stderr and, best effort, to the client's window/logMessage.</summary>
     public void Log(string message, MessageType type = MessageType.Log)

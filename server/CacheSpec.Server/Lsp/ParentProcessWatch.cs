@@ -3,7 +3,9 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp;
 
-/// <summary>The specification asks a server to exit when the process that started it (initialize's processId) dies.</summary>
+/// <summary>
+/// The specification asks a server to exit when the process that started it (initialize's processId) dies.
+/// </summary>
 internal static class ParentProcessWatch
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);

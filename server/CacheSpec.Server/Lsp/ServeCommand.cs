@@ -17,7 +17,8 @@ public static class ServeCommand
         var stdout = new SynchronousStream(Console.OpenStandardOutput());
         var stdin = new SynchronousStream(Console.OpenStandardInput());
         Console.SetOut(stderr);
-        return LanguageServerHost.RunAsync(stdin, stdout, stderr, HandlerList.Create(), ServerOptions.FromEnvironment(), CancellationToken.None)
+        return LanguageServerHost.RunAsync(stdin, stdout, stderr, HandlerList.Create(), ServerOptions.FromEnvironment(),
+            CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 }

@@ -7,8 +7,8 @@ using CacheSpec.Server.Lsp.Workspace;
 namespace CacheSpec.Server.Lsp;
 
 /// <summary>
-/// What handlers share: the workspace, the diagnostics publisher, the client, the lifecycle, and the session initialize began (set
-/// once).
+/// What handlers share: the workspace, the diagnostics publisher, the client, the lifecycle, and the session initialize
+/// began (set once).
 /// </summary>
 public sealed class ServerContext
 {
@@ -37,13 +37,19 @@ public sealed class ServerContext
     /// <summary>Finds and reads the cachespec.json files that govern the workspace's specs.</summary>
     public ConfigurationLocator Configurations { get; } = new();
 
-    /// <summary>Hover and completion text, from the guidance embedded in the engine, with links to the copy shipped beside the server.</summary>
+    /// <summary>
+    /// Hover and completion text, from the guidance embedded in the engine, with links to the copy shipped beside the
+    /// server.
+    /// </summary>
     public GuidanceRenderer Guidance { get; } = new(GuidanceIndex.Default, RuleDocumentation.GuidanceBaseUri);
 
     /// <summary>Starts the session; false when one was started already (initialize may come only once).</summary>
     public bool Begin(Session started) => Interlocked.CompareExchange(ref session, started, null) is null;
 
-    /// <summary>Forgets the cachespec.json files read so far (one of them changed) and re-reads every spec with the new settings.</summary>
+    /// <summary>
+    /// Forgets the cachespec.json files read so far (one of them changed) and re-reads every spec with the new
+    /// settings.
+    /// </summary>
     public void ReloadConfigurations()
     {
         Configurations.Forget();
@@ -61,7 +67,8 @@ public sealed class ServerContext
             return null;
         }
         var (found, configurationPath, problems) = Configurations.For(path);
-        var configuration = found.Guidance is null && Session.EditorGuidance is { } editorDefault ? found with { Guidance = editorDefault } : found;
+        var configuration = found.Guidance is null && Session.EditorGuidance is { } editorDefault
+            ? found with { Guidance = editorDefault } : found;
         if (configurationPath is not null && problems.Count > 0 && FirstReport(configurationPath))
         {
             foreach (var problem in problems)

@@ -4,9 +4,10 @@ using System.Reflection.Emit;
 namespace CacheSpec.Tests.Architecture;
 
 /// <summary>
-/// Which types of its own assembly each type uses, read from the compiled assembly: base types and interfaces, fields, method
-/// signatures, and every type, method and field that a method body names; and which types its method bodies construct.
-/// Compiler-generated types (lambdas, iterators, async state machines) count as part of the type that declares them.
+/// Which types of its own assembly each type uses, read from the compiled assembly: base types and interfaces, fields,
+/// method signatures, and every type, method and field that a method body names; and which types its method bodies
+/// construct. Compiler-generated types (lambdas, iterators, async state machines) count as part of the type that
+/// declares them.
 /// </summary>
 internal static class AssemblyDependencies
 {
@@ -17,14 +18,21 @@ internal static class AssemblyDependencies
         .Select(field => (OpCode)field.GetValue(null)!)
         .ToDictionary(code => code.Value);
 
-    /// <summary>The folder of a type under a root namespace: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root itself.</summary>
+    /// <summary>
+    /// The folder of a type under a root namespace: "Rules" for CacheSpec.Analysis.Rules.Isolation, "" for the root
+    /// itself.
+    /// </summary>
     public static string FolderOf(Type type, string root)
     {
         var name = (type.Namespace ?? string.Empty) + ".";
-        return name.StartsWith(root + ".", StringComparison.Ordinal) ? name[(root.Length + 1)..].Split('.')[0] : "(outside)";
+        return name.StartsWith(root + ".", StringComparison.Ordinal) ? name[(root.Length + 1)..].Split('.')[0]
+            : "(outside)";
     }
 
-    /// <summary>Every type of the assembly whose constructor a type's code (with its nested and compiler-generated types) calls with newobj.</summary>
+    /// <summary>
+    /// Every type of the assembly whose constructor a type's code (with its nested and compiler-generated types) calls
+    /// with newobj.
+    /// </summary>
     public static IEnumerable<(Type From, Type Constructed)> Constructions(Assembly assembly) =>
         assembly.GetTypes()
             .SelectMany(type => type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared))
@@ -36,7 +44,9 @@ internal static class AssemblyDependencies
                     .Select(constructed => (Outermost(type), constructed))))
             .Distinct();
 
-    /// <summary>Every engine type a type (with its nested and compiler-generated types) uses, other than itself.</summary>
+    /// <summary>
+    /// Every engine type a type (with its nested and compiler-generated types) uses, other than itself.
+    /// </summary>
     public static IEnumerable<(Type From, Type To)> Of(Assembly engine)
     {
         foreach (var type in engine.GetTypes().Where(type => type.DeclaringType is null))
@@ -58,7 +68,9 @@ internal static class AssemblyDependencies
 
     private static Type Outermost(Type type) => type.DeclaringType is { } declaring ? Outermost(declaring) : type;
 
-    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags Declared =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static
+        | BindingFlags.DeclaredOnly;
 
     private static void Collect(Type type, HashSet<Type> used)
     {
@@ -97,7 +109,9 @@ internal static class AssemblyDependencies
         }
     }
 
-    /// <summary>A method body's instructions, each with the type, method or field it names (null for one that names none).</summary>
+    /// <summary>
+    /// A method body's instructions, each with the type, method or field it names (null for one that names none).
+    /// </summary>
     private static IEnumerable<(OpCode Code, MemberInfo? Member)> Instructions(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
@@ -114,7 +128,8 @@ internal static class AssemblyDependencies
             var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
             var code = OpCodesByValue[value];
             at += code.Size;
-            var member = code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok
+            var member = code.OperandType is OperandType.InlineMethod or OperandType.InlineField
+                or OperandType.InlineType or OperandType.InlineTok
                 ? module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments)
                 : null;
             yield return (code, member);

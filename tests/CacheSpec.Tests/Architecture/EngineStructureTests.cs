@@ -57,7 +57,9 @@ public class EngineStructureTests
     public void Every_folder_has_its_place_in_the_plan()
     {
         var folders = Engine.GetTypes().Select(FolderOf).Where(folder => folder is not ("" or "(outside)")).Distinct();
-        Assert.All(folders, folder => Assert.True(Allowed.ContainsKey(folder), $"The folder {folder} has no place in EngineStructureTests.Allowed"));
+        Assert.All(folders,
+            folder => Assert.True(Allowed.ContainsKey(folder),
+                $"The folder {folder} has no place in EngineStructureTests.Allowed"));
     }
 
     private static bool IsAllowed(Type from, Type to)
@@ -76,7 +78,8 @@ public class EngineStructureTests
         var mutable = Engine.GetTypes()
             .Where(type => !type.Name.Contains('<', StringComparison.Ordinal) && !IsCompilerGenerated(type))
             .SelectMany(type =>
-                type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                type.GetFields(
+                    BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(field => !field.IsLiteral && !IsCompilerGenerated(field) && !(field.IsInitOnly
                 && IsImmutable(field.FieldType)))
             .Select(field => $"{field.DeclaringType!.FullName}.{field.Name}: {field.FieldType.Name}")

@@ -5,6 +5,7 @@ namespace CacheSpec.Tests.Consistency;
 internal sealed record EditSequence(int[] Seeds, EditNotification[] Notifications, bool Gentle)
 {
     public override string ToString() =>
-        $"{(Gentle ? "gentle" : "rough")} session, seeds [{string.Join(", ", Seeds.Select(seed => EditSeeds.All[seed % EditSeeds.All.Count].Name))}]\n  "
+        $"{(Gentle ? "gentle" : "rough")} session, seeds "
+        + $"[{string.Join(", ", Seeds.Select(seed => EditSeeds.All[seed % EditSeeds.All.Count].Name))}]\n  "
         + string.Join("\n  ", Notifications.Select(notification => notification.ToString()));
 }

@@ -30,8 +30,10 @@ public class IncrementalParseRegressionTests
 
     [Theory]
     [InlineData("caches:\n  - name: a\n    firewallRules:\n  -\n        startIp: 1.2.3.4\n", 3)]
-    [InlineData("caches:\n  - name: a\n    firewallRules:\n  - # a comment on the dash line\n        startIp: 1.2.3.4\n", 4)]
-    public void Deleting_the_dash_of_an_item_whose_content_starts_on_the_next_line_joins_it_to_the_item_before(string text, int dashLength)
+    [InlineData(
+        "caches:\n  - name: a\n    firewallRules:\n  - # a comment on the dash line\n        startIp: 1.2.3.4\n", 4)]
+    public void Deleting_the_dash_of_an_item_whose_content_starts_on_the_next_line_joins_it_to_the_item_before(
+        string text, int dashLength)
     {
         // The next item's node starts on the line after its dash, so that dash line was counted in the previous item's
         // region.

@@ -50,7 +50,8 @@ internal static class Observed
         void Write(SpecSymbol symbol, int depth)
         {
             output.Append(' ', depth * 2)
-                .Append($"{symbol.Category} {symbol.Name} ({symbol.Detail}) {Span(symbol.Span)} name {Span(symbol.NameSpan)}\n");
+                .Append($"{symbol.Category} {symbol.Name} ({symbol.Detail}) ")
+                .Append($"{Span(symbol.Span)} name {Span(symbol.NameSpan)}\n");
             foreach (var child in symbol.Children)
             {
                 Write(child, depth + 1);
@@ -69,7 +70,9 @@ internal static class Observed
 
     public static string Diagnostics(IEnumerable<Diagnostic> diagnostics) =>
         string.Concat(diagnostics.Select(d =>
-            $"{d.Path} {Span(d.Span)} {d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {d.Severity} {d.Code} {d.Message}\n"));
+            $"{d.Path} {Span(d.Span)} " +
+                $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} " +
+                $"{d.Severity} {d.Code} {d.Message}\n"));
 
     private static void Node(StringBuilder output, SyntaxNode node, int depth)
     {
@@ -88,7 +91,9 @@ internal static class Observed
                 output.Append($"alias *{alias.Name} {Span(alias.Span)} -> {Span(alias.Target.Span)}\n");
                 break;
             case ScalarSyntax scalar:
-                output.Append($"{scalar.KindName}{anchor} {Span(scalar.Span)} {(scalar.IsPlain ? "plain" : "styled")} [{scalar.Value}]\n");
+                output.Append(
+                    $"{scalar.KindName}{anchor} {Span(scalar.Span)} {(scalar.IsPlain ? "plain" : "styled")} " +
+                    $"[{scalar.Value}]\n");
                 break;
             case MappingSyntax mapping:
                 output.Append($"mapping{anchor} {Span(mapping.Span)}{(mapping.IsFlow ? " flow" : "")}\n");

@@ -41,8 +41,10 @@ internal sealed class Story
         var wanted = first < expectedLines.Length ? expectedLines[first] : "(end)";
         var got = first < actualLines.Length ? actualLines[first] : "(end)";
         throw new Xunit.Sdk.XunitException(
-            $"The {what} differs from a fresh open of the client's text, first at line {first + 1}:\n  fresh:  {Escape(wanted)}\n  server: {Escape(got)}\n" +
-            $"Session:\n{sent}\n--- fresh, around line {first + 1}\n{Around(expectedLines, first)}\n--- server, around line {first + 1}\n{Around(actualLines, first)}");
+            $"The {what} differs from a fresh open of the client's text, first at line {first + 1}:\n  fresh:  " +
+                $"{Escape(wanted)}\n  server: {Escape(got)}\n" +
+            $"Session:\n{sent}\n--- fresh, around line {first + 1}\n{Around(expectedLines, first)}\n--- server, " +
+                $"around line {first + 1}\n{Around(actualLines, first)}");
     }
 
     private static string Around(string[] lines, int line) => string.Join('\n', lines.Skip(Math.Max(0, line - 15))

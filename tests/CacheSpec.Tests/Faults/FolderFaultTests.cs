@@ -50,7 +50,8 @@ public sealed class FolderFaultTests : IDisposable
 
     private static string Spec(string name) =>
         Specs.Header.Replace("name: test", $"name: {name}")
-            + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n";
+            + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: C0\n    isolation:\n      " +
+                "publicNetworkAccess: Enabled\n";
 
     private static string[] CheckedPaths(string json)
     {

@@ -38,7 +38,8 @@ public sealed class SpecFileFaultTests : IDisposable
     /// invalid-size-for-tier.</summary>
     private static string Spec(string name, string size) =>
         Specs.Header.Replace("name: test", $"name: {name}")
-            + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: {size}\n    isolation:\n      publicNetworkAccess: Enabled\n";
+            + $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: {size}\n    isolation:\n      " +
+                "publicNetworkAccess: Enabled\n";
 
     private static string[] Codes(JToken diagnostics) => diagnostics.Select(d => (string)d["code"]!)
         .Order(StringComparer.Ordinal).ToArray();

@@ -69,7 +69,8 @@ public class CursorContextTests
     [Fact]
     public void Broken_yaml_elsewhere_does_not_matter()
     {
-        var context = At("caches: [oops\n  - name: a\n    isolation:\n      vnetInjection:\n        |\nnetworks: {{{\n");
+        var context = At(
+            "caches: [oops\n  - name: a\n    isolation:\n      vnetInjection:\n        |\nnetworks: {{{\n");
         Assert.Equal(new[] { "caches", "[]", "isolation", "vnetInjection" }, context.Path);
     }
 }

@@ -47,7 +47,8 @@ public static class FixCheck
                 fixes.Add((diagnostic, fix));
                 var fixedFiles = FixApplier.Apply(files, fix);
                 var after = Analyze(fixedFiles);
-                var label = $"{diagnostic.Path}:{diagnostic.Range.Start.Line}:{diagnostic.Range.Start.Character} {diagnostic.Code} → '{fix.Title}'";
+                var label = $"{diagnostic.Path}:{diagnostic.Range.Start.Line}:{diagnostic.Range.Start.Character} " +
+                    $"{diagnostic.Code} → '{fix.Title}'";
                 var changed = string.Join("\n", fix.Edits.Select(edit =>
                     $"  {edit.File.Path} {edit.Span}: \"{edit.NewText}\""));
                 if (Count(after, "yaml-syntax") > Count(before, "yaml-syntax"))
@@ -76,7 +77,9 @@ public static class FixCheck
                     if (!allowed.Contains(code) && ErrorCount(after, code) > ErrorCount(before, code))
                     {
                         problems.Add(new Problem(ProblemKind.NewError, diagnostic, fix,
-                            $"{label} brings a new {code} error:\n{changed}\n{Support.Specs.Render(after.Diagnostics.Where(d => d.Code == code))}"));
+                            $"{label} brings a new {code} " +
+                                $"error:\n{changed}\n"
+                                + Support.Specs.Render(after.Diagnostics.Where(d => d.Code == code))));
                     }
                 }
             }

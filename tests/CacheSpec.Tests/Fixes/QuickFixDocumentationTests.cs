@@ -33,7 +33,8 @@ public class QuickFixDocumentationTests
                 foreach (var fix in CodeFixes.For(analysis, diagnostic))
                 {
                     Assert.True(patterns.Any(pattern => Matches(pattern, fix.Title)),
-                        $"'{fix.Title}' ({diagnostic.Code}) is not listed under Quick fixes in docs/rules/{diagnostic.Code}.md");
+                        $"'{fix.Title}' ({diagnostic.Code}) is not listed under Quick fixes in " +
+                            $"docs/rules/{diagnostic.Code}.md");
                 }
             }
         }

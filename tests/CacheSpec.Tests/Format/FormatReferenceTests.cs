@@ -41,7 +41,8 @@ public class FormatReferenceTests
                 ValuesText(field.Type), DefaultText(type, field) };
             var documented = row.Take(expected.Length).Select(FormatReferenceTables.WithoutLinks).ToArray();
             Assert.True(expected.SequenceEqual(documented) && row.Length == expected.Length + 1,
-                $"{name}.{field.Name}: docs/format.md has\n  {string.Join(" | ", row)}\nthe format says\n  {string.Join(" | ", expected)} | (meaning)");
+                $"{name}.{field.Name}: docs/format.md has\n  {string.Join(" | ", row)}\nthe format says\n  " +
+                    $"{string.Join(" | ", expected)} | (meaning)");
             Assert.False(row[^1] is "" or "-", $"{name}.{field.Name} has no meaning in docs/format.md");
         }
     }

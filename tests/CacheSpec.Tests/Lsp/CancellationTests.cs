@@ -5,17 +5,23 @@ using Newtonsoft.Json.Linq;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>$/cancelRequest reaches the handler of the request it names, which answers RequestCancelled; the connection goes on.</summary>
+/// <summary>
+/// $/cancelRequest reaches the handler of the request it names, which answers RequestCancelled; the connection goes on.
+/// </summary>
 public class CancellationTests
 {
-    /// <summary>Waits until its request is cancelled (or 30 s pass), and says whether it saw the cancellation.</summary>
+    /// <summary>
+    /// Waits until its request is cancelled (or 30 s pass), and says whether it saw the cancellation.
+    /// </summary>
     private sealed class WaitingHandler() : LspHandler("test/wait")
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TaskCompletionSource<bool> SawCancellation { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> SawCancellation { get; } = new(
+            TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override async Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+        public override async Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context,
+            CancellationToken cancellationToken)
         {
             Started.TrySetResult();
             try
@@ -46,7 +52,8 @@ public class CancellationTests
 
         // StreamJsonRpc's client turns the server's RequestCancelled (-32800) answer into OperationCanceledException.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.WaitAsync(TimeSpan.FromSeconds(15)));
-        Assert.True(await waiting.SawCancellation.Task.WaitAsync(TimeSpan.FromSeconds(15)), "the handler ran to its end: it never saw the cancellation");
+        Assert.True(await waiting.SawCancellation.Task.WaitAsync(TimeSpan.FromSeconds(15)),
+            "the handler ran to its end: it never saw the cancellation");
         var symbols = await server.RequestAsync("workspace/symbol", new { query = "" });
         Assert.Equal(JTokenType.Array, symbols.Type);
     }

@@ -8,11 +8,15 @@ using Newtonsoft.Json.Linq;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>"Configure rule" code actions: edit the governing cachespec.json, or create one, and the server's next diagnostics drop the rule.</summary>
+/// <summary>
+/// "Configure rule" code actions: edit the governing cachespec.json, or create one, and the server's next diagnostics
+/// drop the rule.
+/// </summary>
 public sealed class ConfigureRuleActionTests : IDisposable
 {
     private const string Rule = "public-access-unset";
-    private readonly string root = Path.Combine(Path.GetTempPath(), "cachespec-configure-" + Guid.NewGuid().ToString("N"));
+    private readonly string root = Path.Combine(Path.GetTempPath(),
+        "cachespec-configure-" + Guid.NewGuid().ToString("N"));
 
     public ConfigureRuleActionTests() => Directory.CreateDirectory(Path.Combine(root, "specs"));
 
@@ -20,14 +24,23 @@ public sealed class ConfigureRuleActionTests : IDisposable
 
     private static readonly object CreatingClient = new
     {
-        workspace = new { workspaceEdit = new { documentChanges = true, resourceOperations = new[] { "create", "rename", "delete" } } },
+        workspace = new
+        {
+            workspaceEdit = new
+            {
+                documentChanges = true,
+                resourceOperations = new[] { "create", "rename", "delete" }
+            }
+        },
     };
 
     [Fact]
     public async Task An_existing_cachespec_json_is_edited_and_the_rule_goes_quiet_after_the_reload()
     {
         var configuration = Path.Combine(root, "cachespec.json");
-        const string original = "{\n  // team settings\n  \"guidance\": \"current\",\n  \"rules\": {\n    \"public-access-unset\": \"warning\",\n    \"minimum-tls-version\": \"error\"\n  }\n}\n";
+        const string original =
+            "{\n  // team settings\n  \"guidance\": \"current\",\n  \"rules\": {\n    \"public-access-unset\": " +
+            "\"warning\",\n    \"minimum-tls-version\": \"error\"\n  }\n}\n";
         await File.WriteAllTextAsync(configuration, original);
         await using var server = new InProcessServer();
         await server.InitializeAsync(root);
@@ -46,8 +59,10 @@ public sealed class ConfigureRuleActionTests : IDisposable
         Assert.Empty(problems);
 
         await File.WriteAllTextAsync(configuration, edited);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = configurationUri, type = 2 } } });
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != Rule));
+        await server.NotifyAsync("workspace/didChangeWatchedFiles",
+            new { changes = new[] { new { uri = configurationUri, type = 2 } } });
+        await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != Rule));
     }
 
     [Fact]
@@ -74,8 +89,10 @@ public sealed class ConfigureRuleActionTests : IDisposable
         }
 
         await File.WriteAllTextAsync(configuration, text);
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = configurationUri, type = 1 } } });
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != Rule));
+        await server.NotifyAsync("workspace/didChangeWatchedFiles",
+            new { changes = new[] { new { uri = configurationUri, type = 1 } } });
+        await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != Rule));
     }
 
     [Fact]
@@ -92,10 +109,13 @@ public sealed class ConfigureRuleActionTests : IDisposable
 
     [Theory]
     [InlineData("{}", "{\n  \"rules\": { \"public-access-unset\": \"off\" }\n}")]
-    [InlineData("{ \"guidance\": \"2020-10\" }", "{ \"rules\": { \"public-access-unset\": \"off\" }, \"guidance\": \"2020-10\" }")]
+    [InlineData("{ \"guidance\": \"2020-10\" }",
+        "{ \"rules\": { \"public-access-unset\": \"off\" }, \"guidance\": \"2020-10\" }")]
     [InlineData("{ \"rules\": {} }", "{ \"rules\": { \"public-access-unset\": \"off\" } }")]
-    [InlineData("{ \"rules\": { \"public-access-unset\": \"error\" } }", "{ \"rules\": { \"public-access-unset\": \"off\" } }")]
-    [InlineData("{\n  \"rules\": {\n    \"unknown-key\": \"info\"\n  }\n}", "{\n  \"rules\": {\n    \"public-access-unset\": \"off\",\n    \"unknown-key\": \"info\"\n  }\n}")]
+    [InlineData("{ \"rules\": { \"public-access-unset\": \"error\" } }",
+        "{ \"rules\": { \"public-access-unset\": \"off\" } }")]
+    [InlineData("{\n  \"rules\": {\n    \"unknown-key\": \"info\"\n  }\n}",
+        "{\n  \"rules\": {\n    \"public-access-unset\": \"off\",\n    \"unknown-key\": \"info\"\n  }\n}")]
     public void The_editor_changes_as_little_as_it_can(string before, string after)
     {
         var edit = RuleConfigurationEditor.SetLevel(before, RuleCatalog.Ids, Rule);
@@ -107,10 +127,12 @@ public sealed class ConfigureRuleActionTests : IDisposable
     [InlineData("")]
     [InlineData("[]")]
     [InlineData("{ \"rules\": ")]
-    public void The_editor_gives_up_on_text_that_is_not_a_json_object(string text) => Assert.Null(RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, Rule));
+    public void The_editor_gives_up_on_text_that_is_not_a_json_object(string text) =>
+        Assert.Null(RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, Rule));
 
     [Fact]
-    public void The_editor_refuses_unknown_rule_ids() => Assert.Null(RuleConfigurationEditor.SetLevel("{}", RuleCatalog.Ids, "no-such-rule"));
+    public void The_editor_refuses_unknown_rule_ids() =>
+        Assert.Null(RuleConfigurationEditor.SetLevel("{}", RuleCatalog.Ids, "no-such-rule"));
 
     private async Task<(string Uri, JToken Diagnostic)> OpenFailingSpecAsync(InProcessServer server)
     {
@@ -119,7 +141,8 @@ public sealed class ConfigureRuleActionTests : IDisposable
         await File.WriteAllTextAsync(path, text);
         var uri = new Uri(path).AbsoluteUri;
         await server.OpenAsync(uri, text);
-        var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == Rule));
+        var published = await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == Rule));
         return (uri, ((JArray)published["diagnostics"]!).First(d => (string?)d["code"] == Rule));
     }
 
@@ -140,7 +163,8 @@ public sealed class ConfigureRuleActionTests : IDisposable
     private static string Apply(string text, JArray edits)
     {
         var source = new SourceText(text);
-        int Offset(JToken position) => source.GetOffset(new LinePosition((int)position["line"]!, (int)position["character"]!));
+        int Offset(JToken position) =>
+            source.GetOffset(new LinePosition((int)position["line"]!, (int)position["character"]!));
         foreach (var edit in edits.OrderByDescending(edit => Offset(edit["range"]!["start"]!)))
         {
             var start = Offset(edit["range"]!["start"]!);

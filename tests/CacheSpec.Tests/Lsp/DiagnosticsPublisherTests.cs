@@ -13,9 +13,11 @@ public class DiagnosticsPublisherTests
     private static readonly DocumentUri Uri = new(UriText);
 
     /// <summary>A Basic cache with a Premium size, and no isolation named.</summary>
-    private static readonly string SmallSpec = Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n";
+    private static readonly string SmallSpec = Specs.Header
+        + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n";
 
-    private static (ServerWorkspace Workspace, DiagnosticsPublisher Publisher, List<PublishDiagnosticsParams> Sent) Create(TimeSpan delay)
+    private static (ServerWorkspace Workspace, DiagnosticsPublisher Publisher,
+        List<PublishDiagnosticsParams> Sent) Create(TimeSpan delay)
     {
         var workspace = new ServerWorkspace();
         var sent = new List<PublishDiagnosticsParams>();
@@ -31,8 +33,11 @@ public class DiagnosticsPublisherTests
         return (workspace, publisher, sent);
     }
 
-    /// <summary>Runs the publishing loop until it has sent something (15 s at most), then lets it finish what is queued.</summary>
-    private static async Task RunLoopUntilPublishedAsync(DiagnosticsPublisher publisher, List<PublishDiagnosticsParams> sent)
+    /// <summary>
+    /// Runs the publishing loop until it has sent something (15 s at most), then lets it finish what is queued.
+    /// </summary>
+    private static async Task RunLoopUntilPublishedAsync(DiagnosticsPublisher publisher,
+        List<PublishDiagnosticsParams> sent)
     {
         using var stop = new CancellationTokenSource();
         var loop = publisher.RunAsync(stop.Token);
@@ -48,7 +53,8 @@ public class DiagnosticsPublisherTests
     [Fact]
     public void There_is_no_delay_unless_the_client_asks_for_one()
     {
-        Assert.Equal(TimeSpan.Zero, new DiagnosticsPublisher(new ServerWorkspace(), (_, _, _) => Task.CompletedTask).Delay);
+        Assert.Equal(TimeSpan.Zero,
+            new DiagnosticsPublisher(new ServerWorkspace(), (_, _, _) => Task.CompletedTask).Delay);
     }
 
     [Fact]
@@ -69,7 +75,8 @@ public class DiagnosticsPublisherTests
     {
         var large = SpecGenerator.Generate(200);
         Assert.True(large.Length > DiagnosticsPublisher.PublishAtOnceLimit);
-        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri), (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, null) })
+        foreach (var (delay, text, changed) in new[] { (TimeSpan.Zero, large, Uri),
+            (TimeSpan.FromMilliseconds(1), SmallSpec, Uri), (TimeSpan.Zero, SmallSpec, null) })
         {
             var (workspace, publisher, sent) = Create(delay);
             workspace.Open(Uri, 1, text);

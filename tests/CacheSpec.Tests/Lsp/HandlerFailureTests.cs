@@ -6,13 +6,18 @@ using StreamJsonRpc;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>A handler that throws must cost its own request only: it is answered InternalError and logged, and the server goes on.</summary>
+/// <summary>
+/// A handler that throws must cost its own request only: it is answered InternalError and logged, and the server goes
+/// on.
+/// </summary>
 public class HandlerFailureTests
 {
     private sealed class FailingHandler() : LspHandler("test/fail")
     {
-        public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken) =>
-            parameters.TryGetProperty("later", out _) ? FailLaterAsync() : throw new InvalidOperationException("the handler failed");
+        public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context,
+            CancellationToken cancellationToken) =>
+            parameters.TryGetProperty("later", out _) ? FailLaterAsync()
+                : throw new InvalidOperationException("the handler failed");
 
         private static async Task<ResultWriter?> FailLaterAsync()
         {
@@ -29,14 +34,16 @@ public class HandlerFailureTests
 
         foreach (var parameters in new object[] { new { now = true }, new { later = true } })
         {
-            var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync("test/fail", parameters));
+            var error = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
+                server.RequestAsync("test/fail", parameters));
             Assert.Equal(LspErrorCodes.InternalError, error.ErrorCode);
             Assert.Contains("test/fail", error.Message);
         }
 
         var symbols = await server.RequestAsync("workspace/symbol", new { query = "" });
         Assert.Equal(JTokenType.Array, symbols.Type);
-        Assert.Contains(server.Logged, message => message.Contains("the handler failed after an await", StringComparison.Ordinal));
+        Assert.Contains(server.Logged,
+            message => message.Contains("the handler failed after an await", StringComparison.Ordinal));
         await server.RequestAsync("shutdown", new { });
         await server.NotifyAsync("exit", new { });
         Assert.Equal(0, await server.ServerExit.WaitAsync(TimeSpan.FromSeconds(15)));

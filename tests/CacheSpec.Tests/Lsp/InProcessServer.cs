@@ -7,7 +7,9 @@ using StreamJsonRpc;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>The language server on an in-memory duplex stream, driven by a StreamJsonRpc client as an editor would.</summary>
+/// <summary>
+/// The language server on an in-memory duplex stream, driven by a StreamJsonRpc client as an editor would.
+/// </summary>
 public sealed class InProcessServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, JObject> diagnostics = new(StringComparer.Ordinal);
@@ -18,10 +20,13 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         var handlers = HandlerList.Create().Concat(extraHandlers).ToArray();
-        ServerExit = Task.Run(() => LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null, handlers, ServerOptions.Default, CancellationToken.None));
+        ServerExit = Task.Run(() =>
+            LanguageServerHost.RunAsync(serverStream, serverStream, TextWriter.Null, handlers, ServerOptions.Default,
+                CancellationToken.None));
         Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new JsonMessageFormatter()));
         Rpc.AddLocalRpcMethod("textDocument/publishDiagnostics", new Action<JToken>(OnPublish));
-        Rpc.AddLocalRpcMethod("window/logMessage", new Action<JToken>(message => logged.Enqueue((string)message["message"]!)));
+        Rpc.AddLocalRpcMethod("window/logMessage",
+            new Action<JToken>(message => logged.Enqueue((string)message["message"]!)));
         Rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("client/registerCapability", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
@@ -37,12 +42,19 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public Task<int> ServerExit { get; }
 
-    /// <summary>Initializes the server; <paramref name="diagnosticsDelayMs"/> null sends none, as the VS Code extension does.</summary>
-    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false, string? guidance = null, object? clientCapabilities = null,
+    /// <summary>
+    /// Initializes the server; <paramref name="diagnosticsDelayMs"/> null sends none, as the VS Code extension does.
+    /// </summary>
+    public async Task<JToken> InitializeAsync(string? rootPath = null, bool pullsDiagnostics = false,
+        string? guidance = null, object? clientCapabilities = null,
         int? diagnosticsDelayMs = 0)
     {
         var capabilities = clientCapabilities ?? (pullsDiagnostics
-            ? new { window = new { workDoneProgress = true }, textDocument = new { diagnostic = new { dynamicRegistration = false } } }
+            ? new
+            {
+                window = new { workDoneProgress = true },
+                textDocument = new { diagnostic = new { dynamicRegistration = false } }
+            }
             : new { window = new { workDoneProgress = true } });
         var result = await Rpc.InvokeWithParameterObjectAsync<JToken>("initialize", new
         {
@@ -61,10 +73,14 @@ public sealed class InProcessServer : IAsyncDisposable
     public Task NotifyAsync(string method, object parameters) => Rpc.NotifyWithParameterObjectAsync(method, parameters);
 
     public Task OpenAsync(string uri, string text, int version = 1) =>
-        NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "cachespec", version, text } });
+        NotifyAsync("textDocument/didOpen",
+            new { textDocument = new { uri, languageId = "cachespec", version, text } });
 
-    /// <summary>Waits until the diagnostics published for a URI satisfy a condition (or fails after the timeout).</summary>
-    public async Task<JObject> WaitForDiagnosticsAsync(string uri, Func<JObject, bool>? until = null, int timeoutMs = 15_000)
+    /// <summary>
+    /// Waits until the diagnostics published for a URI satisfy a condition (or fails after the timeout).
+    /// </summary>
+    public async Task<JObject> WaitForDiagnosticsAsync(string uri, Func<JObject, bool>? until = null,
+        int timeoutMs = 15_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (DateTime.UtcNow < deadline)
@@ -85,8 +101,11 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<(string, int)> publications = new();
 
-    /// <summary>The versions published for a URI, in the order the publications arrived (null for a closed file).</summary>
-    public IReadOnlyList<int?> VersionsPublished(string uri) => versions.Where(entry => entry.Uri == uri).Select(entry => entry.Version).ToArray();
+    /// <summary>
+    /// The versions published for a URI, in the order the publications arrived (null for a closed file).
+    /// </summary>
+    public IReadOnlyList<int?> VersionsPublished(string uri) =>
+        versions.Where(entry => entry.Uri == uri).Select(entry => entry.Version).ToArray();
 
     private readonly ConcurrentQueue<(string Uri, int? Version)> versions = new();
 

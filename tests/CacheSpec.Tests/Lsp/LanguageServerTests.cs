@@ -29,7 +29,12 @@ public class LanguageServerTests
     {
         await using var server = new InProcessServer();
         var error = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
-            server.RequestAsync("textDocument/hover", new { textDocument = new { uri = "file:///x.cachespec.yaml" }, position = new { line = 0, character = 0 } }));
+            server.RequestAsync("textDocument/hover",
+                new
+                {
+                    textDocument = new { uri = "file:///x.cachespec.yaml" },
+                    position = new { line = 0, character = 0 }
+                }));
         Assert.Equal(-32002, error.ErrorCode);
     }
 
@@ -38,13 +43,17 @@ public class LanguageServerTests
     {
         await using var server = new InProcessServer();
         await server.InitializeAsync();
-        var unknown = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => server.RequestAsync("cachespec/nothing", new { }));
+        var unknown = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() =>
+            server.RequestAsync("cachespec/nothing", new { }));
         Assert.Equal(-32601, (int)unknown.ErrorCode);
-        var bad = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => server.RequestAsync("textDocument/hover", new { textDocument = 5 }));
+        var bad = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() =>
+            server.RequestAsync("textDocument/hover", new { textDocument = 5 }));
         Assert.Equal(-32602, (int)bad.ErrorCode);
         Assert.StartsWith("Invalid params", bad.Message);
         await server.NotifyAsync("cachespec/unknownNotification", new { });
-        Assert.NotNull(await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///none.cachespec.yaml" } }));
+        Assert.NotNull(
+            await server.RequestAsync("textDocument/documentSymbol",
+                new { textDocument = new { uri = "file:///none.cachespec.yaml" } }));
     }
 
     [Fact]
@@ -53,7 +62,8 @@ public class LanguageServerTests
         await using var server = new InProcessServer();
         await server.InitializeAsync();
         await server.RequestAsync("shutdown", new { });
-        var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///a" } }));
+        var refused = await Assert.ThrowsAsync<RemoteInvocationException>(() =>
+            server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri = "file:///a" } }));
         Assert.Equal(-32600, refused.ErrorCode);
         await server.NotifyAsync("exit", new { });
         Assert.Equal(0, await server.ServerExit.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -78,10 +88,16 @@ public class LanguageServerTests
         foreach (var path in files)
         {
             var uri = ToLsp.Uri(path);
-            var wanted = expected.For(uri).Select(d => $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {(int)ToLsp.Severity(d.Severity)} {d.Code} {d.Message}").ToArray();
-            var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == wanted.Length);
+            var wanted = expected.For(uri)
+                .Select(d =>
+                    $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} " +
+                    $"{(int)ToLsp.Severity(d.Severity)} {d.Code} {d.Message}").ToArray();
+            var published = await server.WaitForDiagnosticsAsync(uri,
+                p => ((JArray)p["diagnostics"]!).Count == wanted.Length);
             var actual = ((JArray)published["diagnostics"]!).Select(d =>
-                $"{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}-{d["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]} {d["severity"]} {d["code"]} {d["message"]}").ToArray();
+                $"{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}-"
+                + $"{d["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]} "
+                + $"{d["severity"]} {d["code"]} {d["message"]}").ToArray();
             Assert.Equal(wanted, actual);
             var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } });
             Assert.Equal("full", (string?)pulled["kind"]);
@@ -95,23 +111,31 @@ public class LanguageServerTests
         await using var server = new InProcessServer();
         await server.InitializeAsync();
         const string uri = "file:///tmp/emoji.cachespec.yaml";
-        var text = (Specs.Header.Replace("name: test", "name: test\n  description: \"😀 caches\"") + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n").Replace("\n", "\r\n");
+        var text = (Specs.Header.Replace("name: test", "name: test\n  description: \"😀 caches\"")
+            + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n").Replace("\n", "\r\n");
         await server.OpenAsync(uri, text);
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 1);
-        // Replace "C0" (line 8) with "P1" through a ranged edit; then insert a character right after the emoji, which is two UTF-16 units.
+        // Replace "C0" (line 8) with "P1" through a ranged edit; then insert a character right after the emoji, which
+        // is two UTF-16 units.
         await server.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri, version = 2 },
             contentChanges = new object[]
             {
-                new { range = new { start = new { line = 8, character = 10 }, end = new { line = 8, character = 12 } }, text = "P1" },
-                new { range = new { start = new { line = 4, character = 18 }, end = new { line = 4, character = 18 } }, text = "é" },
+                new { range = new { start = new { line = 8, character = 10 }, end = new { line = 8, character = 12 } },
+                    text = "P1" },
+                new { range = new { start = new { line = 4, character = 18 }, end = new { line = 4, character = 18 } },
+                    text = "é" },
             },
         });
         var published = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == 2);
         var expectedText = text.Replace("size: C0", "size: P1").Replace("😀 caches", "😀é caches");
-        var expected = SpecAnalyzer.Analyze(new[] { (uri, expectedText) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}:{d.Range.Start.Character}");
-        Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}"));
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, expectedText) }).For(uri)
+            .Select(d => $"{d.Code}@{d.Range.Start.Line}:{d.Range.Start.Character}");
+        Assert.Equal(expected,
+            ((JArray)published["diagnostics"]!)
+            .Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}"));
         Assert.Contains(((JArray)published["diagnostics"]!), d => (string?)d["code"] == "invalid-size-for-tier");
     }
 
@@ -122,12 +146,14 @@ public class LanguageServerTests
         await server.InitializeAsync();
         const string uri = "file:///tmp/burst.cachespec.yaml";
         const int changes = 40;
-        // A large file, so that each change takes the server a while: time enough for a message read after it to overtake it.
+        // A large file, so that each change takes the server a while: time enough for a message read after it to
+        // overtake it.
         var text = SpecGenerator.Generate(1000);
         var lines = text.Split('\n');
         var nameLine = Array.FindLastIndex(lines, line => line.StartsWith("  - name: ", StringComparison.Ordinal));
         var name = lines[nameLine]["  - name: ".Length..];
-        // Each await only waits for the message to be written: the server reads the open, the changes and the request back to back.
+        // Each await only waits for the message to be written: the server reads the open, the changes and the request
+        // back to back.
         await server.OpenAsync(uri, text);
         await TypeAsync(server, uri, nameLine, lines[nameLine].Length, changes);
         var symbols = await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
@@ -135,21 +161,24 @@ public class LanguageServerTests
         Assert.Contains(typed, symbols.SelectTokens("$..name").Select(token => (string?)token));
         var published = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == changes + 1);
         lines[nameLine] += new string('x', changes);
-        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}");
-        Assert.Equal(expected, ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri)
+            .Select(d => $"{d.Code}@{d.Range.Start.Line}");
+        Assert.Equal(expected,
+            ((JArray)published["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
     }
 
     [Theory]
     [InlineData(10)]
     [InlineData(1000)]
-    public async Task With_default_settings_a_burst_of_keystrokes_publishes_only_increasing_versions_and_the_last(int caches)
+    public async Task With_default_settings_a_burst_of_keystrokes_publishes_only_increasing_versions_and_the_last(
+        int caches)
     {
         await using var server = new InProcessServer();
         await server.InitializeAsync(diagnosticsDelayMs: null);
         const string uri = "file:///tmp/keystrokes.cachespec.yaml";
         const int keystrokes = 50;
-        // 10 caches are published at once by the thread that applies each change; 1,000 by the publishing loop, which skips the
-        // analyses a newer change made stale.
+        // 10 caches are published at once by the thread that applies each change; 1,000 by the publishing loop, which
+        // skips the analyses a newer change made stale.
         var text = SpecGenerator.Generate(caches);
         var lines = text.Split('\n');
         var nameLine = Array.FindLastIndex(lines, line => line.StartsWith("  - name: ", StringComparison.Ordinal));
@@ -157,14 +186,20 @@ public class LanguageServerTests
         await TypeAsync(server, uri, nameLine, lines[nameLine].Length, keystrokes);
         var last = await server.WaitForDiagnosticsAsync(uri, p => (int?)p["version"] == keystrokes + 1);
         var versions = server.VersionsPublished(uri);
-        Assert.True(versions.Zip(versions.Skip(1)).All(pair => pair.First < pair.Second), $"published versions: {string.Join(", ", versions)}");
+        Assert.True(versions.Zip(versions.Skip(1)).All(pair => pair.First < pair.Second),
+            $"published versions: {string.Join(", ", versions)}");
         Assert.Equal(keystrokes + 1, versions[^1]);
         lines[nameLine] += new string('x', keystrokes);
-        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri).Select(d => $"{d.Code}@{d.Range.Start.Line}");
-        Assert.Equal(expected, ((JArray)last["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
+        var expected = SpecAnalyzer.Analyze(new[] { (uri, string.Join('\n', lines)) }).For(uri)
+            .Select(d => $"{d.Code}@{d.Range.Start.Line}");
+        Assert.Equal(expected,
+            ((JArray)last["diagnostics"]!).Select(d => $"{d["code"]}@{d["range"]!["start"]!["line"]}"));
     }
 
-    /// <summary>Types "x" as many times at a place of an open document (versions 2, 3, ...), each keystroke its own didChange, back to back.</summary>
+    /// <summary>
+    /// Types "x" as many times at a place of an open document (versions 2, 3, ...), each keystroke its own didChange,
+    /// back to back.
+    /// </summary>
     private static async Task TypeAsync(InProcessServer server, string uri, int line, int character, int keystrokes)
     {
         for (var version = 2; version <= keystrokes + 1; version++)
@@ -178,14 +213,22 @@ public class LanguageServerTests
         }
     }
 
-    /// <summary>Two open files: a network, and an app whose cache has a private endpoint in the network's subnet (no findings).</summary>
+    /// <summary>
+    /// Two open files: a network, and an app whose cache has a private endpoint in the network's subnet (no findings).
+    /// </summary>
     private static async Task<(string Network, string App)> OpenNetworkAndAppAsync(InProcessServer server)
     {
         await server.InitializeAsync();
         const string network = "file:///tmp/ws/network.cachespec.yaml";
         const string app = "file:///tmp/ws/app.cachespec.yaml";
-        await server.OpenAsync(network, Specs.Header.Replace("test", "net") + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n        addressPrefix: 10.0.2.0/24\n");
-        await server.OpenAsync(app, Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
+        await server.OpenAsync(network,
+            Specs.Header.Replace("test", "net")
+            + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: endpoints\n    " +
+            "    addressPrefix: 10.0.2.0/24\n");
+        await server.OpenAsync(app,
+            Specs.Header
+            + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: " +
+            "Disabled\n      privateEndpoints:\n        - name: pe\n          subnet: hub/endpoints\n");
         await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 0);
         return (network, app);
     }
@@ -198,7 +241,9 @@ public class LanguageServerTests
         await server.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri = network, version = 2 },
-            contentChanges = new[] { new { range = new { start = new { line = 8, character = 14 }, end = new { line = 8, character = 23 } }, text = "clients" } },
+            contentChanges = new[] {
+                new { range = new { start = new { line = 8, character = 14 }, end = new { line = 8, character = 23 } },
+                    text = "clients" } },
         });
         var published = await server.WaitForDiagnosticsAsync(app, p => ((JArray)p["diagnostics"]!).Count == 1);
         Assert.Equal("unresolved-reference", (string?)published["diagnostics"]![0]!["code"]);
@@ -216,7 +261,9 @@ public class LanguageServerTests
             await server.NotifyAsync("textDocument/didChange", new
             {
                 textDocument = new { uri = app, version },
-                contentChanges = new[] { new { range = new { start = new { line = 7, character = 11 }, end = new { line = 7, character = 12 } }, text = $"{version}" } },
+                contentChanges = new[] {
+                    new { range = new { start = new { line = 7, character = 11 },
+                        end = new { line = 7, character = 12 } }, text = $"{version}" } },
             });
             await server.WaitForDiagnosticsAsync(app, p => (int?)p["version"] == version);
         }
@@ -235,21 +282,28 @@ public class LanguageServerTests
         await server.OpenAsync(uri, text);
         var lines = text.Split('\n');
         var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("vnetInjection:", StringComparison.Ordinal));
-        var hover = await server.RequestAsync("textDocument/hover", new { textDocument = new { uri }, position = new { line, character = lines[line].IndexOf('v') + 2 } });
+        var hover = await server.RequestAsync("textDocument/hover",
+            new { textDocument = new { uri }, position = new { line, character = lines[line].IndexOf('v') + 2 } });
         Assert.Contains("Premium", (string?)hover["contents"]!["value"]);
         var tierLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("tier:", StringComparison.Ordinal));
-        var completion = await server.RequestAsync("textDocument/completion", new { textDocument = new { uri }, position = new { line = tierLine, character = lines[tierLine].Length } });
+        var completion = await server.RequestAsync("textDocument/completion",
+            new { textDocument = new { uri }, position = new { line = tierLine, character = lines[tierLine].Length } });
         Assert.Contains(((JArray)completion["items"]!), item => (string?)item["label"] == "Premium");
-        var symbols = (JArray)await server.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } });
+        var symbols = (JArray)await server.RequestAsync("textDocument/documentSymbol",
+            new { textDocument = new { uri } });
         Assert.Contains(symbols, symbol => (int)symbol["kind"]! == 5);
-        var folding = (JArray)await server.RequestAsync("textDocument/foldingRange", new { textDocument = new { uri } });
+        var folding = (JArray)await server.RequestAsync("textDocument/foldingRange",
+            new { textDocument = new { uri } });
         Assert.NotEmpty(folding);
     }
 
     /// <summary>A workspace file with one finding: a Basic cache open to the internet.</summary>
     private static (string Path, string Uri) WriteOneOpenCache(TempFolder folder)
     {
-        var path = folder.Write("a.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        var path = folder.Write("a.cachespec.yaml",
+            Specs.Header
+            + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n");
         return (path, ToLsp.Uri(path));
     }
 
@@ -269,9 +323,11 @@ public class LanguageServerTests
         var (_, uri) = WriteOneOpenCache(folder);
         await using var server = await StartOnAsync(folder, uri);
         await server.OpenAsync(uri, "apiVersion: [", version: 5);
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "yaml-syntax"));
+        await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "yaml-syntax"));
         await server.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
-        var reverted = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != "yaml-syntax"));
+        var reverted = await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).All(d => (string?)d["code"] != "yaml-syntax"));
         Assert.Equal("no-network-isolation", (string?)reverted["diagnostics"]![0]!["code"]);
     }
 
@@ -281,9 +337,13 @@ public class LanguageServerTests
         using var folder = new TempFolder();
         var (path, uri) = WriteOneOpenCache(folder);
         await using var server = await StartOnAsync(folder, uri);
-        File.WriteAllText(path, Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        File.WriteAllText(path,
+            Specs.Header
+            + "caches:\n  - name: a\n    tier: Basic\n    size: P1\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n");
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 2 } } });
-        await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "invalid-size-for-tier"));
+        await server.WaitForDiagnosticsAsync(uri,
+            p => ((JArray)p["diagnostics"]!).Any(d => (string?)d["code"] == "invalid-size-for-tier"));
         File.Delete(path);
         await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri, type = 3 } } });
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
@@ -299,7 +359,8 @@ public class LanguageServerTests
         await server.InitializeAsync(folder.Path);
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Any(d => (int)d["severity"]! == 1));
         File.WriteAllText(configuration, "{\"rules\": {\"no-network-isolation\": \"off\"}}");
-        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = ToLsp.Uri(configuration), type = 2 } } });
+        await server.NotifyAsync("workspace/didChangeWatchedFiles",
+            new { changes = new[] { new { uri = ToLsp.Uri(configuration), type = 2 } } });
         await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count == 0);
     }
 
@@ -307,8 +368,14 @@ public class LanguageServerTests
     public async Task A_client_that_pulls_gets_open_documents_by_pull_only_and_closed_files_by_push()
     {
         using var folder = new TempFolder();
-        var openPath = folder.Write("open.cachespec.yaml", Specs.Header + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
-        var closedPath = folder.Write("closed.cachespec.yaml", Specs.Header.Replace("test", "closed") + "caches:\n  - name: b\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+        var openPath = folder.Write("open.cachespec.yaml",
+            Specs.Header
+            + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n");
+        var closedPath = folder.Write("closed.cachespec.yaml",
+            Specs.Header.Replace("test", "closed")
+            + "caches:\n  - name: b\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n");
         await using var server = new InProcessServer();
         var result = await server.InitializeAsync(folder.Path, pullsDiagnostics: true);
         Assert.Equal("cachespec", (string?)result["capabilities"]!["diagnosticProvider"]!["identifier"]);
@@ -320,7 +387,9 @@ public class LanguageServerTests
         await server.NotifyAsync("textDocument/didChange", new
         {
             textDocument = new { uri = openUri, version = 3 },
-            contentChanges = new[] { new { range = new { start = new { line = 4, character = 0 }, end = new { line = 4, character = 0 } }, text = "# edited\n" } },
+            contentChanges = new[] {
+                new { range = new { start = new { line = 4, character = 0 }, end = new { line = 4, character = 0 } },
+                    text = "# edited\n" } },
         });
         var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = openUri } });
         Assert.Single((JArray)pulled["items"]!);
@@ -334,8 +403,13 @@ public class LanguageServerTests
         await using var server = new InProcessServer();
         await server.InitializeAsync(guidance: "2020-10");
         const string uri = "file:///tmp/editor-guidance.cachespec.yaml";
-        await server.OpenAsync(uri, Specs.Header + "caches:\n  - name: a\n    tier: Standard\n    size: C1\n    tls:\n      minimumVersion: \"1.0\"\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: o, startIp: 203.0.113.0, endIp: 203.0.113.9}\n");
+        await server.OpenAsync(uri,
+            Specs.Header
+            + "caches:\n  - name: a\n    tier: Standard\n    size: C1\n    tls:\n      minimumVersion: \"1.0\"\n    " +
+            "isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: o, startIp: " +
+            "203.0.113.0, endIp: 203.0.113.9}\n");
         var published = await server.WaitForDiagnosticsAsync(uri, p => ((JArray)p["diagnostics"]!).Count > 0);
-        Assert.Equal(2, (int)published["diagnostics"]!.Single(d => (string?)d["code"] == "minimum-tls-version")["severity"]!);
+        Assert.Equal(2,
+            (int)published["diagnostics"]!.Single(d => (string?)d["code"] == "minimum-tls-version")["severity"]!);
     }
 }

@@ -3,12 +3,19 @@ using System.Text;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>The real "cachespec serve" process: stdout carries only protocol frames, and the server leaves when its client does.</summary>
+/// <summary>
+/// The real "cachespec serve" process: stdout carries only protocol frames, and the server leaves when its client does.
+/// </summary>
 public class ServeProcessTests
 {
     private static Process StartServer()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cachespec.dll"));
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("--stdio");
@@ -29,7 +36,9 @@ public class ServeProcessTests
     {
         using var client = Process.Start(new ProcessStartInfo("sleep", "1"))!;
         using var server = StartServer();
-        Send(server, $"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{{\"processId\":{client.Id},\"capabilities\":{{}}}}}}");
+        Send(server,
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+            + $"\"params\":{{\"processId\":{client.Id},\"capabilities\":{{}}}}}}");
         Assert.True(server.WaitForExit(20_000), "the server outlived its client by more than 20 seconds");
         Assert.Equal(1, server.ExitCode);
     }

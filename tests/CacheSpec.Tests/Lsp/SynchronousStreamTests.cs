@@ -3,7 +3,10 @@ using CacheSpec.Server.Lsp.JsonRpc;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>The standard streams as the server uses them: asynchronous calls that complete on the caller's thread, before they return.</summary>
+/// <summary>
+/// The standard streams as the server uses them: asynchronous calls that complete on the caller's thread, before they
+/// return.
+/// </summary>
 public class SynchronousStreamTests
 {
     [Fact]
@@ -31,9 +34,11 @@ public class SynchronousStreamTests
         cancelled.Cancel();
         var inner = new MemoryStream("{}"u8.ToArray());
         var stream = new SynchronousStream(inner);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.ReadAsync(new byte[8].AsMemory(), cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            stream.ReadAsync(new byte[8].AsMemory(), cancelled.Token).AsTask());
         Assert.Equal(0, inner.Position);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stream.WriteAsync("x"u8.ToArray(), cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            stream.WriteAsync("x"u8.ToArray(), cancelled.Token).AsTask());
         Assert.Equal(2, inner.Length);
     }
 }

@@ -17,8 +17,10 @@ public class UnchangedItemsTests
 
     /// <summary>Six caches (endpoints, injection and firewall rules in turn) after a network and an NSG.</summary>
     private static readonly string Original = Specs.ManyCaches(6).Replace("# the caches\n",
-        "networkSecurityGroups:\n  - name: redis-nsg\n    rules:\n      - name: deny-web\n        priority: 100\n        direction: Outbound\n" +
-        "        access: Deny\n        protocol: Tcp\n        source: '*'\n        destination: Internet\n        destinationPorts: [\"80\"]\n# the caches\n");
+        "networkSecurityGroups:\n  - name: redis-nsg\n    rules:\n      - name: deny-web\n        priority: 100\n    " +
+            "    direction: Outbound\n" +
+        "        access: Deny\n        protocol: Tcp\n        source: '*'\n        destination: Internet\n        " +
+            "destinationPorts: [\"80\"]\n# the caches\n");
 
     private static (SpecFile Before, SpecFile After, string Edited) EditCacheName(string cache)
     {
@@ -113,22 +115,26 @@ public class UnchangedItemsTests
         static IEnumerable<string> Entry(string line, IEnumerable<string> parts) => parts.Select(part => "  " + part)
             .Prepend(line);
         var networks = document.Networks.SelectMany(network => Entry(
-            $"network {L(network.Name)} {network.Syntax.Span.Start} space {Ls(network.AddressSpaceText)} dns {Ls(network.DnsServers)}",
+            $"network {L(network.Name)} {network.Syntax.Span.Start} space {Ls(network.AddressSpaceText)} dns " +
+                $"{Ls(network.DnsServers)}",
             network.Subnets.Select(subnet =>
-                $"subnet {subnet.QualifiedName} {L(subnet.AddressPrefix)} nsg {L(subnet.NetworkSecurityGroup)} routes {subnet.Routes.Count}")));
+                $"subnet {subnet.QualifiedName} {L(subnet.AddressPrefix)} nsg {L(subnet.NetworkSecurityGroup)} " +
+                    $"routes {subnet.Routes.Count}")));
         var nsgs = document.NetworkSecurityGroups.SelectMany(nsg => Entry(
             $"nsg {L(nsg.Name)} {nsg.Syntax.Span.Start}",
             nsg.Rules.Select(rule =>
                 $"rule {L(rule.Name)} {L(rule.Priority)} {L(rule.Direction)} {L(rule.Access)} {L(rule.Protocol)} " +
                 $"{L(rule.Source)} {L(rule.Destination)} {Ls(rule.DestinationPorts)}")));
         var caches = document.Caches.SelectMany(cache => Entry(
-            $"cache {L(cache.Name)} {cache.Syntax.Span} {L(cache.Tier)} {L(cache.Size)} {L(cache.Region)} {L(cache.PublicNetworkAccess)} {cache.Profile}",
+            $"cache {L(cache.Name)} {cache.Syntax.Span} {L(cache.Tier)} {L(cache.Size)} {L(cache.Region)} " +
+                $"{L(cache.PublicNetworkAccess)} {cache.Profile}",
             cache.PrivateEndpoints.Select(endpoint =>
                 $"endpoint {L(endpoint.Name)} {L(endpoint.Subnet)} of {endpoint.Cache.DisplayName}")
                 .Concat(cache.FirewallRules.Select(rule =>
                     $"firewall {L(rule.Name)} {L(rule.StartIpText)} {L(rule.EndIpText)} of {rule.Cache.DisplayName}"))
                 .Concat(cache.VnetInjection is { } injection
-                    ? new[] { $"injection {L(injection.Subnet)} {injection.Key.Span.Start} of {injection.Cache.DisplayName}" }
+                    ? new[] { $"injection {L(injection.Subnet)} {injection.Key.Span.Start} of " +
+                        $"{injection.Cache.DisplayName}" }
                     : Array.Empty<string>())));
         return string.Join('\n', networks.Concat(nsgs).Concat(caches)) + "\n";
     }

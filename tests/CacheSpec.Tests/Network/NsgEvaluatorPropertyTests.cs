@@ -109,7 +109,8 @@ public class NsgEvaluatorPropertyTests
     {
         var (source, destination) = flow.Direction == TrafficDirection.Inbound ? (flow.Remote, Local) : (Local,
             flow.Remote);
-        foreach (var rule in rules.Concat(NsgRule.Defaults).Where(rule => rule.Direction == flow.Direction).OrderBy(rule =>
+        foreach (var rule in rules.Concat(NsgRule.Defaults).Where(rule => rule.Direction == flow.Direction)
+            .OrderBy(rule =>
             rule.Priority))
         {
             if ((rule.Protocol != TrafficProtocol.Any && rule.Protocol != protocol) || !rule.Ports.Any(ports =>

@@ -75,7 +75,8 @@ public class AnalysisLimitTests
     public void Aliases_of_small_shared_blocks_stay_well_within_the_budget()
     {
         var text = Specs.Header
-            + "x-tls: &tls {minimumVersion: \"1.2\", nonSslPort: false}\nx-isolation: &closed {publicNetworkAccess: Disabled}\ncaches:\n" +
+            + "x-tls: &tls {minimumVersion: \"1.2\", nonSslPort: false}\nx-isolation: &closed {publicNetworkAccess: " +
+                "Disabled}\ncaches:\n" +
             string.Concat(Enumerable.Range(0, 1_000).Select(i =>
                 $"  - {{name: c{i}, tier: Basic, size: C0, tls: *tls, isolation: *closed}}\n"));
         var analysis = Specs.Analyze(text);
@@ -86,7 +87,8 @@ public class AnalysisLimitTests
 
     private const string SuppressedSpec = Specs.Header
         + "caches:\n  - name: open\n    tier: Basic\n    size: C0\n    isolation:\n" +
-        "      # cachespec-disable-next-line no-network-isolation -- a scratch cache without data\n      publicNetworkAccess: Enabled\n";
+        "      # cachespec-disable-next-line no-network-isolation -- a scratch cache without data\n      " +
+            "publicNetworkAccess: Enabled\n";
 
     [Fact]
     public void Past_the_time_limit_the_remaining_rules_are_skipped_and_named_once()
@@ -102,7 +104,9 @@ public class AnalysisLimitTests
         var skipped = RuleCatalog.All.Skip(1).Where(rule => rule.Id != "unused-suppression").Select(rule => rule.Id)
             .ToArray();
         Assert.Equal(RuleCatalog.All.Count - 2, skipped.Length);
-        Assert.Equal($"The analysis ran longer than 0 s, its time limit, so {skipped.Length} rule(s) did not run and their findings are missing: {string.Join(", ", skipped)}.",
+        Assert.Equal(
+            $"The analysis ran longer than 0 s, its time limit, so {skipped.Length} rule(s) did not run and their " +
+            $"findings are missing: {string.Join(", ", skipped)}.",
             finding.Message);
     }
 
@@ -127,7 +131,8 @@ public class AnalysisLimitTests
     {
         var deep = Specs.Header + "caches: []\n# cachespec-disable-next-line limit-exceeded -- generated\nx-deep: "
             + new string('[', 70) + new string(']', 70) + "\n";
-        var configuration = RuleCatalog.ParseConfiguration("""{"rules": {"limit-exceeded": "off"}}""", out var problems);
+        var configuration = RuleCatalog.ParseConfiguration("""{"rules": {"limit-exceeded": "off"}}""",
+            out var problems);
         Assert.Empty(problems);
         var analysis = SpecAnalyzer.Analyze(new[] { SpecFile.Create("a.cachespec.yaml", deep,
             configuration: configuration) });

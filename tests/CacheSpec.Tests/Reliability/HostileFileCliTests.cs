@@ -10,7 +10,8 @@ namespace CacheSpec.Tests.Reliability;
 public sealed class HostileFileCliTests : IDisposable
 {
     private const string OpenSpec = Specs.Header
-        + "caches:\n  - name: open\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n";
+        + "caches:\n  - name: open\n    tier: Basic\n    size: C0\n"
+        + "    isolation:\n      publicNetworkAccess: Enabled\n";
 
     private readonly TempFolder folder = new();
 

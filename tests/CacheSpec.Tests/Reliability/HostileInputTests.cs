@@ -236,7 +236,8 @@ public class HostileInputTests
             syntax.Range.Start.Character, syntax.Range.End.Line, syntax.Range.End.Character));
 
         var zones = Specs.Header + "caches:\n  - name: a\n    tier: Premium\n    size: P1\n" +
-            "    isolation: {publicNetworkAccess: Enabled, firewallRules: [{name: office, startIp: 198.51.100.0, endIp: 198.51.100.63}]}\n" +
+            "    isolation: {publicNetworkAccess: Enabled, firewallRules: [{name: office, startIp: 198.51.100.0, " +
+                "endIp: 198.51.100.63}]}\n" +
             "    zones: [" + string.Join(", ", Enumerable.Repeat("\"1\"", megabyte / 5)) + "]\n";
         var (flow, flowAnswers) = EditorFeatures.AnalyzeAndAsk(zones, zones.Length - 100);
         Assert.Empty(flow.Diagnostics);

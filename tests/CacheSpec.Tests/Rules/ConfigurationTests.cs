@@ -14,7 +14,8 @@ namespace CacheSpec.Tests.Rules;
 public class ConfigurationTests
 {
     private const string OpenCache = Specs.Header
-        + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n";
+        + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        " +
+            "subnet: hub/redis\n";
 
     private static AnalysisResult Analyze(string json, string text = OpenCache)
     {
@@ -26,7 +27,8 @@ public class ConfigurationTests
     [Fact]
     public void Levels_replace_severities_and_off_drops_findings()
     {
-        var result = Analyze("""{"rules": {"unresolved-reference": "warning", "vnet-injection-not-recommended": "off"}}""");
+        var result = Analyze(
+            """{"rules": {"unresolved-reference": "warning", "vnet-injection-not-recommended": "off"}}""");
         Assert.Equal(DiagnosticSeverity.Warning, result.Diagnostics.Single(d => d.Code == "unresolved-reference")
             .Severity);
         Assert.DoesNotContain("vnet-injection-not-recommended", result.Codes());
@@ -36,7 +38,9 @@ public class ConfigurationTests
     public void The_default_profile_applies_to_specs_that_name_none()
     {
         Assert.DoesNotContain("vnet-injection-not-recommended", Analyze("""{"guidance": "2020-10"}""").Codes());
-        Assert.Contains("vnet-injection-not-recommended", Analyze("""{"guidance": "2020-10"}""", OpenCache.Replace("metadata:", "guidance: current\nmetadata:")).Codes());
+        Assert.Contains("vnet-injection-not-recommended",
+            Analyze("""{"guidance": "2020-10"}""", OpenCache.Replace("metadata:", "guidance: current\nmetadata:"))
+            .Codes());
     }
 
     [Fact]
@@ -61,7 +65,8 @@ public class ConfigurationTests
     public void The_command_line_finds_the_nearest_configuration_and_honours_config()
     {
         using var folder = new TempFolder();
-        folder.Write("cachespec.json", """{"rules": {"unresolved-reference": "off", "vnet-injection-not-recommended": "off"}}""");
+        folder.Write("cachespec.json",
+            """{"rules": {"unresolved-reference": "off", "vnet-injection-not-recommended": "off"}}""");
         var spec = folder.Write("team/a.cachespec.yaml", OpenCache);
         var stdout = new StringWriter();
         Assert.Equal(0, CommandLine.Run(new[] { "check", spec }, stdout, new StringWriter()));

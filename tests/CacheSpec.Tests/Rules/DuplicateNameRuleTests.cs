@@ -35,12 +35,17 @@ public class DuplicateNameRuleTests
         }
         for (var i = 0; i < count; i++)
         {
-            text.Append($"      - {{ name: {Name("rule", i)}, priority: {100 + i}, direction: Inbound, access: Allow, protocol: Tcp, source: '*', destination: '*', destinationPorts: ['6380'] }}\n");
+            text.Append(
+                $"      - {{ name: {Name("rule", i)}, priority: {100 + i}, direction: Inbound, access: Allow, " +
+                $"protocol: Tcp, source: '*', destination: '*', destinationPorts: ['6380'] }}\n");
         }
         text.Append("caches:\n");
         for (var i = 0; i < count; i++)
         {
-            text.Append($"  - name: {Name("cache", i)}\n    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Enabled\n      privateEndpoints:\n        - name: {Name("pe", i)}\n          subnet: x/y\n");
+            text.Append(
+                $"  - name: {Name("cache", i)}\n    tier: Standard\n    size: C1\n    isolation:\n      " +
+                $"publicNetworkAccess: Enabled\n      privateEndpoints:\n        - name: {Name("pe", i)}\n          " +
+                "subnet: x/y\n");
         }
         text.Append("      firewallRules:\n");
         for (var i = 0; i < count; i++)
@@ -70,7 +75,8 @@ public class DuplicateNameRuleTests
             $"The network security group name 'nsg-0' is already used at line {LineOf("nsg-0")}.",
             $"The private endpoint name 'pe-0' is already used at line {LineOf("pe-0")}.",
             $"The route name 'route-0' is already used in subnet 'net-0/subnet-0' at line {LineOf("route-0")}.",
-            $"The security rule name 'rule-0' is already used in network security group 'nsg-0' at line {LineOf("rule-0")}.",
+            "The security rule name 'rule-0' is already used in network security group 'nsg-0' at line " +
+                $"{LineOf("rule-0")}.",
             $"The subnet name 'subnet-0' is already used in network 'net-0' at line {LineOf("subnet-0")}.",
         };
         Assert.Equal(expected.Order(StringComparer.Ordinal), Messages(("a.cachespec.yaml", text)));

@@ -87,7 +87,9 @@ public class EngineBehaviourTests
     public void Severity_follows_the_profile()
     {
         var spec = Specs.Header
-            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    tls:\n      minimumVersion: \"1.1\"\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: office, startIp: 203.0.113.0, endIp: 203.0.113.9}\n";
+            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    tls:\n      minimumVersion: \"1.1\"\n    " +
+                "isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n        - {name: office, " +
+                "startIp: 203.0.113.0, endIp: 203.0.113.9}\n";
         Assert.Equal(DiagnosticSeverity.Warning, Specs.Analyze(spec, GuidanceProfile.V2020_10).Diagnostics.Single(d =>
             d.Code == "minimum-tls-version").Severity);
         Assert.Equal(DiagnosticSeverity.Error, Specs.Analyze(spec, GuidanceProfile.Current).Diagnostics.Single(d =>
@@ -98,7 +100,8 @@ public class EngineBehaviourTests
     public void Rules_still_report_on_the_part_read_before_a_syntax_error()
     {
         var spec = Specs.Header
-            + "guidance: \"2020-10\"\ncaches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n  - name: broken\n    tier: [Premium\n";
+            + "guidance: \"2020-10\"\ncaches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n     " +
+                " vnetInjection:\n        subnet: hub/redis\n  - name: broken\n    tier: [Premium\n";
         var codes = Specs.Analyze(spec).Codes();
         Assert.Contains("yaml-syntax", codes);
         Assert.Contains("vnet-injection-requires-premium", codes);
@@ -108,7 +111,8 @@ public class EngineBehaviourTests
     public void Findings_point_at_the_smallest_node()
     {
         var spec = Specs.Header
-            + "caches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Disabled\n      vnetInjection:\n        subnet: hub/redis\n";
+            + "caches:\n  - name: std\n    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: " +
+                "Disabled\n      vnetInjection:\n        subnet: hub/redis\n";
         var result = Specs.Analyze(spec);
         var finding = result.Diagnostics.Single(d => d.Code == "vnet-injection-requires-premium");
         Assert.Equal("vnetInjection", result.Model.Files[0].Text.GetText(finding.Span));
@@ -120,7 +124,8 @@ public class EngineBehaviourTests
     public void A_failing_rule_becomes_one_internal_error_and_the_others_still_report()
     {
         var files = new[] { SpecFile.Create("a.cachespec.yaml", Specs.Header
-            + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n") };
+            + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+                "Enabled\n") };
         var rules = RuleCatalog.All.Prepend(new ThrowingRule()).ToArray();
         var result = SpecAnalyzer.Analyze(files, rules);
         var internalError = Assert.Single(result.Diagnostics, d => d.Code == RuleCatalog.InternalErrorId);
@@ -133,7 +138,8 @@ public class EngineBehaviourTests
     public void Numbers_where_strings_belong_ask_for_quotes_like_the_schema()
     {
         var spec = Specs.Header
-            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    zones: [1, \"2\"]\n    tls:\n      minimumVersion: 1.2\n    isolation:\n      publicNetworkAccess: Enabled\n";
+            + "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    zones: [1, \"2\"]\n    tls:\n      " +
+                "minimumVersion: 1.2\n    isolation:\n      publicNetworkAccess: Enabled\n";
         var messages = Specs.Analyze(spec).Diagnostics.Where(d => d.Code == "invalid-value").Select(d => d.Message)
             .ToArray();
         Assert.Equal(2, messages.Length);
@@ -145,8 +151,10 @@ public class EngineBehaviourTests
     public void A_number_that_quotes_would_not_make_valid_is_reported_for_what_it_is_and_offered_no_quotes()
     {
         var spec = Specs.Header
-            + "networks:\n  - name: n\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: s\n        addressPrefix: 10.0.1.0/24\n" +
-            "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        subnet: n/s\n        staticIp: 10\n";
+            + "networks:\n  - name: n\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: s\n        " +
+                "addressPrefix: 10.0.1.0/24\n" +
+            "caches:\n  - name: c\n    tier: Premium\n    size: P1\n    isolation:\n      vnetInjection:\n        " +
+                "subnet: n/s\n        staticIp: 10\n";
         var analysis = Specs.Analyze(spec);
         var finding = Assert.Single(analysis.Diagnostics, d => d.Code == "invalid-value");
         Assert.Equal("'10' is not an IPv4 address.", finding.Message);
@@ -160,7 +168,8 @@ public class EngineBehaviourTests
         var lines = new List<string> { "a0: &a0 [x, x, x, x, x, x, x, x, x, x]" };
         for (var i = 1; i < 30; i++)
         {
-            lines.Add($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]");
+            lines.Add($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, " +
+                $"*a{i - 1}, *a{i - 1}, *a{i - 1}]");
         }
         lines.Add("caches: *a29");
         var result = Specs.Analyze(Specs.Header + string.Join('\n', lines) + "\n");

@@ -72,8 +72,10 @@ public class ParallelAnalysisTests
     /// each.</summary>
     private static string[] Describe(SpecFile file) => file.Documents.SelectMany(document =>
             document.Caches.Select(cache =>
-                    $"cache {cache.Name?.Value} {cache.Syntax.Span} {cache.Tier?.Value} endpoints {cache.PrivateEndpoints.Count} "
-                    + $"firewall {cache.FirewallRules.Count} vnet {cache.VnetInjection?.Subnet?.Value} doc {ReferenceEquals(cache.Document, document)}")
+                    $"cache {cache.Name?.Value} {cache.Syntax.Span} {cache.Tier?.Value} "
+                    + $"endpoints {cache.PrivateEndpoints.Count} "
+                    + $"firewall {cache.FirewallRules.Count} vnet {cache.VnetInjection?.Subnet?.Value} doc " +
+                        $"{ReferenceEquals(cache.Document, document)}")
                 .Concat(document.FormatIssues.Select(issue => $"format {issue}")))
         .ToArray();
 }

@@ -81,7 +81,8 @@ public class RuleCatalogMetaTests
             Assert.True(row.Severity2020 == Name(rule.Severities.V2020_10),
                 $"{row.Id}: 2020-10 severity {Name(rule.Severities.V2020_10)}, docs/format.md says {row.Severity2020}");
             Assert.True(row.SeverityCurrent == Name(rule.Severities.Current),
-                $"{row.Id}: current severity {Name(rule.Severities.Current)}, docs/format.md says {row.SeverityCurrent}");
+                $"{row.Id}: current severity {Name(rule.Severities.Current)}, "
+                + $"docs/format.md says {row.SeverityCurrent}");
             Assert.True(string.Equals(row.Category, rule.Category.ToString(), StringComparison.OrdinalIgnoreCase),
                 $"{row.Id}: category {rule.Category}, docs/format.md says {row.Category}");
             Assert.True(row.Page == $"rules/{row.Id}.md", $"{row.Id}: docs/format.md links {row.Page}");

@@ -68,7 +68,9 @@ public class RuleInputsTests
                         d.Span.Length)
                     }));
                 Assert.True(expected.SequenceEqual(found),
-                    $"{document.File.Path} [{item.Start}..{item.End}): in the workspace\n  {string.Join("\n  ", expected)}\nalone\n  {string.Join("\n  ", found)}\n--- the item alone:\n{alone.Text}");
+                    $"{document.File.Path} [{item.Start}..{item.End}): in the workspace\n  " +
+                        $"{string.Join("\n  ", expected)}\nalone\n  {string.Join("\n  ", found)}\n--- the item " +
+                        $"alone:\n{alone.Text}");
             }
         }
     }

@@ -5,7 +5,8 @@ namespace CacheSpec.Tests.Rules;
 public class SuppressionTests
 {
     private const string Open = Specs.Header
-        + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      {0}\n      publicNetworkAccess: Enabled\n";
+        + "caches:\n  - name: c\n    tier: Basic\n    size: C0\n    isolation:\n      {0}\n      " +
+            "publicNetworkAccess: Enabled\n";
 
     private static IReadOnlyList<string> CodesWith(string comment) => Specs.Analyze(Open.Replace("{0}", comment))
         .Codes();
@@ -21,7 +22,8 @@ public class SuppressionTests
     public void Several_rules_can_be_named_and_blank_or_comment_lines_are_skipped()
     {
         var text = Open.Replace("{0}",
-            "# cachespec-disable-next-line non-tls-port-enabled, no-network-isolation -- legacy\n      # another comment\n");
+            "# cachespec-disable-next-line non-tls-port-enabled, no-network-isolation -- legacy\n      # another " +
+                "comment\n");
         Assert.Equal(new[] { "unused-suppression" }, Specs.Analyze(text).Codes());
     }
 

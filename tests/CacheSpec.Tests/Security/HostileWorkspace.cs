@@ -19,8 +19,10 @@ internal sealed class HostileWorkspace : IDisposable
         root.Write("ws/sub/b.cachespec.yaml", Spec("b", "second"));
         root.Write("ws/tags.cachespec.yaml", Specs.Header.Replace("name: test", "name: tags") +
             $"  description: !!python/object/apply:os.system [\"touch {Marker}\"]\n" +
-            $"caches:\n  - name: $(touch {Marker})\n    tier: `touch {Marker}`\n    size: http://203.0.113.7/payload\n" +
-            "    isolation:\n      publicNetworkAccess: Enabled\n      privateEndpoints:\n        - name: pe\n          subnet: \\\\203.0.113.7\\share\n");
+            $"caches:\n  - name: $(touch {Marker})\n    tier: `touch {Marker}`\n" +
+            "    size: http://203.0.113.7/payload\n" +
+            "    isolation:\n      publicNetworkAccess: Enabled\n      privateEndpoints:\n        - name: pe\n       " +
+                "   subnet: \\\\203.0.113.7\\share\n");
         root.Write("ws/cachespec.json", "{\"rules\": {\"public-access-unset\": \"off\"}}");
         root.Write("ws/notes.yaml", "not: a spec\n");
         root.Write("ws/README.md", "# notes\n");
@@ -66,5 +68,6 @@ internal sealed class HostileWorkspace : IDisposable
 
     private static string Spec(string name, string description) =>
         Specs.Header.Replace("name: test", $"name: {name}\n  description: {description}") +
-        $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n";
+        $"caches:\n  - name: cache-{name}\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+            "Enabled\n";
 }

@@ -19,7 +19,8 @@ public sealed class SymbolicLinkTests : IDisposable
     {
         SpecPath = root.Write("ws/a.cachespec.yaml",
             Specs.Header
-                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n");
+                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
+                    "Enabled\n");
         OutsideConfiguration = root.Write("outside/settings.json",
             "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
         root.Write("outside/secret.cachespec.yaml", Specs.Header.Replace("name: test", "name: secret")
@@ -48,7 +49,9 @@ public sealed class SymbolicLinkTests : IDisposable
     {
         var (exit, _, error) = Check(Workspace);
         Assert.Equal(2, exit);
-        Assert.Equal($"cachespec: {Path.Combine(Workspace, "cachespec.json")}: it is a symbolic link, which is not followed", error.Trim());
+        Assert.Equal(
+            $"cachespec: {Path.Combine(Workspace, "cachespec.json")}: it is a symbolic link, which is not followed",
+            error.Trim());
         Assert.DoesNotContain("topSecretSetting", error);
     }
 

@@ -161,7 +161,9 @@ public class SystemCallTests
         IEnumerable<string> specs)
     {
         Assert.NotEmpty(calls);
-        output.WriteLine($"{calls.Count} calls traced: {string.Join(", ", calls.GroupBy(call => call.Name).Select(group => $"{group.Key} {group.Count()}"))}");
+        output.WriteLine(
+            $"{calls.Count} calls traced: " +
+            $"{string.Join(", ", calls.GroupBy(call => call.Name).Select(group => $"{group.Key} {group.Count()}"))}");
 
         var started = calls.Where(call => call.Name is "execve" or "execveat" or "fork" or "vfork").ToArray();
         var first = Assert.Single(started);

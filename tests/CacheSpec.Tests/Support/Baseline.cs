@@ -24,7 +24,9 @@ public static class Baseline
         var expected = File.ReadAllText(baselinePath).Replace("\r\n", "\n");
         if (expected != actual)
         {
-            Assert.Fail($"The output differs from the baseline {baselinePath} (run with {UpdateVariable}=1 to accept the new output after review).\n" +
+            Assert.Fail(
+                $"The output differs from the baseline {baselinePath} (run with {UpdateVariable}=1 to accept the new " +
+                "output after review).\n" +
                 $"--- expected\n{expected}\n--- actual\n{actual}");
         }
     }

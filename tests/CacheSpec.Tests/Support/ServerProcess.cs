@@ -101,7 +101,8 @@ public sealed class ServerProcess : IAsyncDisposable
             }
             await published.WaitAsync(TimeSpan.FromMilliseconds(200));
         }
-        throw new TimeoutException($"No matching diagnostics were published for {uri}. The server's stderr:\n{StandardError}");
+        throw new TimeoutException(
+            $"No matching diagnostics were published for {uri}. The server's stderr:\n{StandardError}");
     }
 
     /// <summary>shutdown, then exit; returns the exit code.</summary>

@@ -27,8 +27,11 @@ public static class Specs
     public static string ManyCaches(int count)
     {
         var text = new System.Text.StringBuilder(Header);
-        text.Append("guidance: current\nnetworks:\n  - name: hub\n    region: westeurope\n    addressSpace: [10.0.0.0/16]\n    subnets:\n")
-            .Append("      - name: endpoints\n        addressPrefix: 10.0.1.0/24\n      - name: redis\n        addressPrefix: 10.0.2.0/24\n")
+        text.Append(
+            "guidance: current\nnetworks:\n  - name: hub\n    region: westeurope\n    addressSpace: [10.0.0.0/16]\n  " +
+            "  subnets:\n")
+            .Append("      - name: endpoints\n        addressPrefix: 10.0.1.0/24\n")
+            .Append("      - name: redis\n        addressPrefix: 10.0.2.0/24\n")
             .Append("# the caches\ncaches:\n");
         for (var i = 0; i < count; i++)
         {
@@ -36,14 +39,20 @@ public static class Specs
             switch (i % 3)
             {
                 case 0:
-                    text.Append("    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n")
+                    text.Append(
+                        "    tier: Premium\n    size: P1\n    isolation:\n      publicNetworkAccess: Disabled\n      " +
+                        "privateEndpoints:\n")
                         .Append("        - name: pe-").Append(i).Append("\n          subnet: hub/endpoints\n");
                     break;
                 case 1:
-                    text.Append("    tier: Premium\n    size: P1\n    # injected\n    isolation:\n      vnetInjection:\n        subnet: hub/redis\n\n");
+                    text.Append(
+                        "    tier: Premium\n    size: P1\n    # injected\n    isolation:\n      vnetInjection:\n     " +
+                        "   subnet: hub/redis\n\n");
                     break;
                 default:
-                    text.Append("    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Enabled\n      firewallRules:\n")
+                    text.Append(
+                        "    tier: Standard\n    size: C1\n    isolation:\n      publicNetworkAccess: Enabled\n      " +
+                        "firewallRules:\n")
                         .Append("        - { name: office, startIp: 203.0.113.").Append(i % 200)
                             .Append(", endIp: 203.0.113.").Append(i % 200 + 10).Append(" }\n");
                     break;
@@ -56,5 +65,6 @@ public static class Specs
     /// readable failures.</summary>
     public static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Concat(diagnostics.Select(d =>
-            $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} {d.Severity.ToString().ToLowerInvariant()} {d.Code} {d.Message}\n"));
+            $"{d.Range.Start.Line}:{d.Range.Start.Character}-{d.Range.End.Line}:{d.Range.End.Character} " +
+                $"{d.Severity.ToString().ToLowerInvariant()} {d.Code} {d.Message}\n"));
 }

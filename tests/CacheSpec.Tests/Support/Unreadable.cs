@@ -24,7 +24,8 @@ public static class Unreadable
 
     public static string Why => Launcher is not null
         ? ""
-        : "this process runs as root, where a mode of 000 does not stop reads, and setpriv could not run the executable as nobody";
+        : "this process runs as root, where a mode of 000 does not stop reads, and setpriv could not run the " +
+            "executable as nobody";
 
     public static void Lock(string path)
     {
@@ -41,7 +42,8 @@ public static class Unreadable
         {
             throw new PlatformNotSupportedException("File modes are a Unix notion.");
         }
-        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode readable =
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(path, Directory.Exists(path)
             ? readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute
             : readable);

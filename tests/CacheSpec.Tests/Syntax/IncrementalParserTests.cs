@@ -66,8 +66,10 @@ public class IncrementalParserTests
                     spliced++;
                     var expected = SyntaxDump.Of(full);
                     var actual = SyntaxDump.Of(incremental);
+                    var nearStart = Math.Max(0, span.Start - 80);
+                    var near = newText.Text.Substring(nearStart, Math.Min(160, newText.Length - nearStart));
                     Assert.True(expected == actual,
-                        $"Edit {span} with {Escape(inserted)} near {Escape(newText.Text.Substring(Math.Max(0, span.Start - 80), Math.Min(160, newText.Length - Math.Max(0, span.Start - 80))))}\n{expected}\n---\n{actual}");
+                        $"Edit {span} with {Escape(inserted)} near {Escape(near)}\n{expected}\n---\n{actual}");
                 }
                 Assert.Equal(SyntaxDump.Of(full), SyntaxDump.Of(tree.Edit(newText, span, inserted.Length)));
                 tree = full;

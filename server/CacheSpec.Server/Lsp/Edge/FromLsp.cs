@@ -6,12 +6,14 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Edge;
 
 /// <summary>
-/// LSP terms into engine terms: positions and ranges into offsets and spans (LSP counts UTF-16 code units, as SourceText does, so a
-/// column converts one to one; a position past a line's or the text's end clamps), and what initialize says into settings.
+/// LSP terms into engine terms: positions and ranges into offsets and spans (LSP counts UTF-16 code units, as
+/// SourceText does, so a column converts one to one; a position past a line's or the text's end clamps), and what
+/// initialize says into settings.
 /// </summary>
 internal static class FromLsp
 {
-    public static int Offset(SourceText text, Position position) => text.GetOffset(new LinePosition(position.Line, position.Character));
+    public static int Offset(SourceText text, Position position) =>
+        text.GetOffset(new LinePosition(position.Line, position.Character));
 
     public static TextSpan Span(SourceText text, Protocol.Range range)
     {
@@ -20,7 +22,9 @@ internal static class FromLsp
         return TextSpan.FromBounds(Math.Min(start, end), Math.Max(start, end));
     }
 
-    /// <summary>The folders the workspace scan reads: workspaceFolders, else rootUri, else the deprecated rootPath.</summary>
+    /// <summary>
+    /// The folders the workspace scan reads: workspaceFolders, else rootUri, else the deprecated rootPath.
+    /// </summary>
     public static IReadOnlyList<string> Folders(InitializeParams parameters)
     {
         if (parameters.WorkspaceFolders is { Length: > 0 } folders)
@@ -41,9 +45,13 @@ internal static class FromLsp
             ? TimeSpan.FromMilliseconds(milliseconds)
             : null;
 
-    /// <summary>initializationOptions.guidance: the editor's default profile, for specs that name none and have no cachespec.json saying so.</summary>
+    /// <summary>
+    /// initializationOptions.guidance: the editor's default profile, for specs that name none and have no
+    /// cachespec.json saying so.
+    /// </summary>
     public static GuidanceProfile? EditorGuidance(InitializeParams parameters) =>
-        Option(parameters, "guidance") is { ValueKind: JsonValueKind.String } value ? GuidanceProfiles.Parse(value.GetString()) : null;
+        Option(parameters, "guidance") is { ValueKind: JsonValueKind.String } value
+            ? GuidanceProfiles.Parse(value.GetString()) : null;
 
     public static ClientCapabilities Capabilities(JsonElement? capabilities)
     {
@@ -53,10 +61,14 @@ internal static class FromLsp
         }
         return new ClientCapabilities(
             PullsDiagnostics: Member(root, "textDocument", "diagnostic").ValueKind == JsonValueKind.Object,
-            RegistersFileWatchers: Member(root, "workspace", "didChangeWatchedFiles", "dynamicRegistration").ValueKind == JsonValueKind.True,
-            CreatesFilesInEdits: Member(root, "workspace", "workspaceEdit", "documentChanges").ValueKind == JsonValueKind.True
-                && Member(root, "workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations
-                && operations.EnumerateArray().Any(operation => operation.ValueKind == JsonValueKind.String && operation.ValueEquals("create")),
+            RegistersFileWatchers: Member(root, "workspace", "didChangeWatchedFiles", "dynamicRegistration")
+                .ValueKind == JsonValueKind.True,
+            CreatesFilesInEdits: Member(root, "workspace", "workspaceEdit", "documentChanges")
+                .ValueKind == JsonValueKind.True
+                && Member(root, "workspace", "workspaceEdit",
+                    "resourceOperations") is { ValueKind: JsonValueKind.Array } operations
+                && operations.EnumerateArray()
+                    .Any(operation => operation.ValueKind == JsonValueKind.String && operation.ValueEquals("create")),
             ShowsWorkDoneProgress: Member(root, "window", "workDoneProgress").ValueKind == JsonValueKind.True);
     }
 

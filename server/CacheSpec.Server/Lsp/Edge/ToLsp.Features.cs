@@ -4,7 +4,9 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Edge;
 
-/// <summary>The engine's editor-terms answers (completion, hover, symbols, folding, inlay hints, navigation) as LSP records.</summary>
+/// <summary>
+/// The engine's editor-terms answers (completion, hover, symbols, folding, inlay hints, navigation) as LSP records.
+/// </summary>
 internal static partial class ToLsp
 {
     public static CompletionList Completions(SourceText text, IEnumerable<CompletionCandidate> candidates) =>
@@ -28,7 +30,8 @@ internal static partial class ToLsp
         candidate.IsSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         new TextEdit(Range(text, candidate.ReplaceSpan), candidate.InsertText));
 
-    public static Hover Hover(SourceText text, HoverInfo hover) => new(MarkupContent.Markdown(hover.Markdown), Range(text, hover.Span));
+    public static Hover Hover(SourceText text, HoverInfo hover) =>
+        new(MarkupContent.Markdown(hover.Markdown), Range(text, hover.Span));
 
     public static DocumentSymbol[] Symbols(SourceText text, IEnumerable<SpecSymbol> symbols) =>
         symbols.Select(symbol => Symbol(text, symbol)).ToArray();
@@ -52,10 +55,12 @@ internal static partial class ToLsp
         symbol.Children.Count == 0 ? null : Symbols(text, symbol.Children));
 
     public static FoldingRange[] FoldingRanges(IEnumerable<FoldingRegion> regions) =>
-        regions.Select(region => new FoldingRange(region.StartLine, region.EndLine, region.IsComment ? "comment" : "region")).ToArray();
+        regions.Select(region =>
+            new FoldingRange(region.StartLine, region.EndLine, region.IsComment ? "comment" : "region")).ToArray();
 
     public static Protocol.InlayHint[] InlayHints(SourceText text, IEnumerable<Analysis.Features.InlayHint> hints) =>
-        hints.Select(hint => new Protocol.InlayHint(Position(text.GetPosition(hint.Offset)), hint.Label, PaddingLeft: true)).ToArray();
+        hints.Select(hint =>
+            new Protocol.InlayHint(Position(text.GetPosition(hint.Offset)), hint.Label, PaddingLeft: true)).ToArray();
 
     /// <summary>The same name in one file: the declaration is written there, a reference reads it.</summary>
     public static DocumentHighlight[] Highlights(IEnumerable<Occurrence> occurrences) =>
@@ -66,10 +71,13 @@ internal static partial class ToLsp
 
     public static Location[] Locations(IEnumerable<Occurrence> occurrences) => occurrences.Select(Location).ToArray();
 
-    private static Location Location(Occurrence occurrence) => new(occurrence.File.Path, Range(occurrence.File.Text, occurrence.Span));
+    private static Location Location(Occurrence occurrence) =>
+        new(occurrence.File.Path, Range(occurrence.File.Text, occurrence.Span));
 
     public static SymbolInformation[] WorkspaceSymbols(IEnumerable<Occurrence> declarations) =>
-        declarations.Select(occurrence => new SymbolInformation(occurrence.Name, Kind(occurrence.Kind), Location(occurrence), occurrence.Kind.ToString()))
+        declarations.Select(occurrence =>
+            new SymbolInformation(occurrence.Name, Kind(occurrence.Kind), Location(occurrence),
+                occurrence.Kind.ToString()))
             .ToArray();
 
     private static SymbolKind Kind(NamedKind kind) => kind switch
@@ -81,5 +89,6 @@ internal static partial class ToLsp
         _ => SymbolKind.Event,
     };
 
-    public static PrepareRenameResult PrepareRename(SourceText text, TextSpan span) => new(Range(text, span), text.GetText(span));
+    public static PrepareRenameResult PrepareRename(SourceText text, TextSpan span) =>
+        new(Range(text, span), text.GetText(span));
 }

@@ -3,24 +3,32 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Edge;
 
-/// <summary>What the server says of itself: its capabilities, the file watchers it registers, progress and log messages.</summary>
+/// <summary>
+/// What the server says of itself: its capabilities, the file watchers it registers, progress and log messages.
+/// </summary>
 internal static partial class ToLsp
 {
     private static readonly string[] CompletionTriggers = [":", " ", "/", "-"];
 
     private static readonly string[] CodeActionKinds = [QuickFix, ConfigureRule];
 
-    /// <summary>Only what the server does. A client that pulls diagnostics is offered the pull model (and gets no push for open documents).</summary>
+    /// <summary>
+    /// Only what the server does. A client that pulls diagnostics is offered the pull model (and gets no push for open
+    /// documents).
+    /// </summary>
     public static InitializeResult Initialized(ClientCapabilities client) => new(
         new ServerCapabilities(
             PositionEncoding: "utf-16",
-            TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, TextDocumentSyncKind.Incremental, new SaveOptions(IncludeText: false)),
+            TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, TextDocumentSyncKind.Incremental,
+                new SaveOptions(IncludeText: false)),
             CompletionProvider: new CompletionOptions(CompletionTriggers, ResolveProvider: false),
             HoverProvider: true,
             DocumentSymbolProvider: true,
             FoldingRangeProvider: true,
-            DiagnosticProvider: client.PullsDiagnostics ? new DiagnosticOptions(Source, InterFileDependencies: true, WorkspaceDiagnostics: false) : null,
-            Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: false)),
+            DiagnosticProvider: client.PullsDiagnostics
+                ? new DiagnosticOptions(Source, InterFileDependencies: true, WorkspaceDiagnostics: false) : null,
+            Workspace: new WorkspaceServerCapabilities(
+                new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: false)),
             DefinitionProvider: true,
             ReferencesProvider: true,
             DocumentHighlightProvider: true,
@@ -37,15 +45,19 @@ internal static partial class ToLsp
             "cachespec-watch",
             "workspace/didChangeWatchedFiles",
             JsonSerializer.SerializeToElement(
-                new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}"), new Protocol.FileSystemWatcher("**/cachespec.json") }),
+                new DidChangeWatchedFilesRegistrationOptions(
+                    new[] { new Protocol.FileSystemWatcher("**/*.cachespec.{yaml,yml}"),
+                        new Protocol.FileSystemWatcher("**/cachespec.json") }),
                 LspJsonContext.Default.DidChangeWatchedFilesRegistrationOptions)),
     });
 
     public static WorkDoneProgressCreateParams CreateProgress(JsonElement token) => new(token);
 
-    public static ProgressParams ProgressBegin(JsonElement token, string title) => new(token, new WorkDoneProgress("begin", Title: title));
+    public static ProgressParams ProgressBegin(JsonElement token, string title) =>
+        new(token, new WorkDoneProgress("begin", Title: title));
 
-    public static ProgressParams ProgressEnd(JsonElement token, string message) => new(token, new WorkDoneProgress("end", Message: message));
+    public static ProgressParams ProgressEnd(JsonElement token, string message) =>
+        new(token, new WorkDoneProgress("end", Message: message));
 
     public static LogMessageParams Log(MessageType type, string message) => new(type, message);
 }

@@ -5,8 +5,8 @@ using Engine = CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Server.Lsp.Edge;
 
 /// <summary>
-/// Engine terms into LSP records: the one place the server builds them (an architecture test checks that no other code does). This
-/// part: positions, ranges and diagnostics.
+/// Engine terms into LSP records: the one place the server builds them (an architecture test checks that no other code
+/// does). This part: positions, ranges and diagnostics.
 /// </summary>
 internal static partial class ToLsp
 {
@@ -26,7 +26,8 @@ internal static partial class ToLsp
         Source,
         diagnostic.Message);
 
-    public static Protocol.Diagnostic[] Diagnostics(IEnumerable<Engine.Diagnostic> findings) => findings.Select(Diagnostic).ToArray();
+    public static Protocol.Diagnostic[] Diagnostics(IEnumerable<Engine.Diagnostic> findings) =>
+        findings.Select(Diagnostic).ToArray();
 
     public static DiagnosticSeverity Severity(Engine.DiagnosticSeverity severity) => severity switch
     {
@@ -36,7 +37,8 @@ internal static partial class ToLsp
         _ => DiagnosticSeverity.Hint,
     };
 
-    public static PublishDiagnosticsParams Publication(string uri, int? version, IEnumerable<Engine.Diagnostic> findings) =>
+    public static PublishDiagnosticsParams Publication(string uri, int? version,
+        IEnumerable<Engine.Diagnostic> findings) =>
         new(uri, version, Diagnostics(findings));
 
     public static FullDocumentDiagnosticReport Report(long generation, IEnumerable<Engine.Diagnostic> findings) =>

@@ -9,15 +9,17 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>
-/// textDocument/codeAction: the quick fixes of the current snapshot's diagnostics that overlap the requested range, or that match a
-/// diagnostic the client sends by code and range. The fixes are computed from the snapshot's analysis, never from the client's payload.
-/// Each rule found there also gets "Configure rule" (kind quickfix.configure): it turns the rule off in the governing cachespec.json, or
-/// creates one in the spec's folder when none exists and the client can create files through a workspace edit.
+/// textDocument/codeAction: the quick fixes of the current snapshot's diagnostics that overlap the requested range, or
+/// that match a diagnostic the client sends by code and range. The fixes are computed from the snapshot's analysis,
+/// never from the client's payload. Each rule found there also gets "Configure rule" (kind quickfix.configure): it
+/// turns the rule off in the governing cachespec.json, or creates one in the spec's folder when none exists and the
+/// client can create files through a workspace edit.
 /// </summary>
 public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeAction[]>(
     "textDocument/codeAction", LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.CodeActionArray)
 {
-    protected override CodeAction[] Handle(CodeActionParams parameters, ServerContext context, CancellationToken cancellationToken)
+    protected override CodeAction[] Handle(CodeActionParams parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         var only = parameters.Context?.Only;
         var fixes = Wants(only, ToLsp.QuickFix);
@@ -56,8 +58,12 @@ public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeA
         return actions.ToArray();
     }
 
-    /// <summary>Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the spec.</summary>
-    private static CodeAction? Configure(string ruleId, IReadOnlyList<Analysis.Diagnostics.Diagnostic> diagnostics, string specPath, ServerContext context)
+    /// <summary>
+    /// Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the
+    /// spec.
+    /// </summary>
+    private static CodeAction? Configure(string ruleId, IReadOnlyList<Analysis.Diagnostics.Diagnostic> diagnostics,
+        string specPath, ServerContext context)
     {
         if (RuleCatalog.CannotBeSilenced(ruleId))
         {
@@ -75,27 +81,33 @@ public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeA
                 return null;
             }
             return RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, ruleId) is { } edit
-                ? ToLsp.ConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span, edit.NewText)
+                ? ToLsp.ConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span,
+                    edit.NewText)
                 : null;
         }
         var newText = RuleConfigurationEditor.NewFile(ruleId);
-        if (!context.Session.Capabilities.CreatesFilesInEdits || RuleCatalog.ParseConfiguration(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
+        if (!context.Session.Capabilities.CreatesFilesInEdits
+            || RuleCatalog.ParseConfiguration(newText, out var problems).Rules.Count == 0 || problems.Count > 0)
         {
             return null;
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
-        return ToLsp.CreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName), newText);
+        return ToLsp.CreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName),
+            newText);
     }
 
     /// <summary>
-    /// A kind answers a request without "only", or one that asks for it, for a kind it refines ("quickfix" covers "quickfix.configure"),
-    /// or for every kind ("").
+    /// A kind answers a request without "only", or one that asks for it, for a kind it refines ("quickfix" covers
+    /// "quickfix.configure"), or for every kind ("").
     /// </summary>
     private static bool Wants(string[]? only, string kind) =>
-        only is null || only.Any(asked => asked.Length == 0 || asked == kind || kind.StartsWith(asked + ".", StringComparison.Ordinal));
+        only is null
+            || only.Any(asked =>
+                asked.Length == 0 || asked == kind || kind.StartsWith(asked + ".", StringComparison.Ordinal));
 
     /// <summary>Touching counts: a cursor just after a word still gets the word's fixes.</summary>
-    private static bool Overlaps(TextSpan diagnostic, TextSpan requested) => diagnostic.Start <= requested.End && requested.Start <= diagnostic.End;
+    private static bool Overlaps(TextSpan diagnostic, TextSpan requested) =>
+        diagnostic.Start <= requested.End && requested.Start <= diagnostic.End;
 
     private static bool Matches(DiagnosticReference reference, Analysis.Diagnostics.Diagnostic diagnostic) =>
         reference.Code is { ValueKind: JsonValueKind.String } code && code.GetString() == diagnostic.Code

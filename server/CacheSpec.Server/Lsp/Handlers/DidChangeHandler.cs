@@ -3,8 +3,8 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>
-/// textDocument/didChange: applies incremental (or full) changes in order; a change to a document never opened, or one whose version
-/// is not newer than the server's, is logged and ignored, so no edit is applied twice.
+/// textDocument/didChange: applies incremental (or full) changes in order; a change to a document never opened, or one
+/// whose version is not newer than the server's, is logged and ignored, so no edit is applied twice.
 /// </summary>
 public sealed class DidChangeHandler() : NotificationHandler<DidChangeTextDocumentParams>(
     "textDocument/didChange", LspJsonContext.Default.DidChangeTextDocumentParams)
@@ -18,7 +18,8 @@ public sealed class DidChangeHandler() : NotificationHandler<DidChangeTextDocume
         if (existing is { IsOpen: true, Version: { } known } && identifier.Version <= known)
         {
             context.Client.Log(
-                $"Ignored a change to {identifier.Uri} with version {identifier.Version}: the server already has version {known}.", MessageType.Warning);
+                $"Ignored a change to {identifier.Uri} with version {identifier.Version}: the server already has " +
+                    $"version {known}.", MessageType.Warning);
             return;
         }
         if (context.Workspace.Change(identifier.Uri, identifier.Version, parameters.ContentChanges) is null)

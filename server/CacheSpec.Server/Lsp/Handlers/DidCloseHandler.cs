@@ -3,7 +3,9 @@ using CacheSpec.Server.Lsp.Workspace;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>textDocument/didClose: a workspace file falls back to its text on disk; any other document leaves the model.</summary>
+/// <summary>
+/// textDocument/didClose: a workspace file falls back to its text on disk; any other document leaves the model.
+/// </summary>
 public sealed class DidCloseHandler() : NotificationHandler<DidCloseTextDocumentParams>(
     "textDocument/didClose", LspJsonContext.Default.DidCloseTextDocumentParams)
 {

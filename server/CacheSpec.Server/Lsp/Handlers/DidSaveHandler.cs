@@ -2,7 +2,9 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>textDocument/didSave: the editor's text is already current, so saving only confirms what was analysed.</summary>
+/// <summary>
+/// textDocument/didSave: the editor's text is already current, so saving only confirms what was analysed.
+/// </summary>
 public sealed class DidSaveHandler() : NotificationHandler<DidSaveTextDocumentParams>(
     "textDocument/didSave", LspJsonContext.Default.DidSaveTextDocumentParams)
 {

@@ -3,14 +3,21 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>textDocument/diagnostic (pull): the same diagnostics as the pushed ones, for the snapshot current when the request arrives.</summary>
-public sealed class DocumentDiagnosticHandler() : RequestHandler<DocumentDiagnosticParams, FullDocumentDiagnosticReport>(
-    "textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams, LspJsonContext.Default.FullDocumentDiagnosticReport)
+/// <summary>
+/// textDocument/diagnostic (pull): the same diagnostics as the pushed ones, for the snapshot current when the request
+/// arrives.
+/// </summary>
+public sealed class DocumentDiagnosticHandler()
+    : RequestHandler<DocumentDiagnosticParams, FullDocumentDiagnosticReport>(
+    "textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams,
+        LspJsonContext.Default.FullDocumentDiagnosticReport)
 {
-    protected override FullDocumentDiagnosticReport Handle(DocumentDiagnosticParams parameters, ServerContext context, CancellationToken cancellationToken)
+    protected override FullDocumentDiagnosticReport Handle(DocumentDiagnosticParams parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri);
         var snapshot = request?.Snapshot ?? context.Workspace.Current;
-        return ToLsp.Report(snapshot.Generation, request is null ? Array.Empty<Analysis.Diagnostics.Diagnostic>() : request.Engine.Findings(request.File));
+        return ToLsp.Report(snapshot.Generation,
+            request is null ? Array.Empty<Analysis.Diagnostics.Diagnostic>() : request.Engine.Findings(request.File));
     }
 }

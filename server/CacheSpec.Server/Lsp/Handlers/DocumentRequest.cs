@@ -20,7 +20,8 @@ internal sealed record DocumentRequest(WorkspaceSnapshot Snapshot, DocumentState
     {
         var snapshot = context.Workspace.Current;
         return snapshot.Find(uri) is { } document
-            ? new DocumentRequest(snapshot, document, position is null ? 0 : FromLsp.Offset(document.File.Text, position))
+            ? new DocumentRequest(snapshot, document,
+                position is null ? 0 : FromLsp.Offset(document.File.Text, position))
             : null;
     }
 }

@@ -11,7 +11,8 @@ public sealed class ExitHandler() : LspHandler("exit")
 
     public override bool InOrder => true;
 
-    public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         context.Lifecycle.Exit.TrySetResult(context.Lifecycle.IsShuttingDown ? 0 : 1);
         return Task.FromResult<ResultWriter?>(null);

@@ -1,6 +1,8 @@
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>Every LSP method the server answers, in one visible list. Requests for any other method get MethodNotFound.</summary>
+/// <summary>
+/// Every LSP method the server answers, in one visible list. Requests for any other method get MethodNotFound.
+/// </summary>
 public static class HandlerList
 {
     public static IReadOnlyList<LspHandler> Create() => new LspHandler[]

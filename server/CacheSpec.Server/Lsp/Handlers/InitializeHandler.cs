@@ -4,7 +4,9 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>initialize: begins the session the client describes, watches the client's process, and states what the server does.</summary>
+/// <summary>
+/// initialize: begins the session the client describes, watches the client's process, and states what the server does.
+/// </summary>
 public sealed class InitializeHandler() : RequestHandler<InitializeParams, InitializeResult>(
     "initialize", LspJsonContext.Default.InitializeParams, LspJsonContext.Default.InitializeResult)
 {
@@ -12,10 +14,12 @@ public sealed class InitializeHandler() : RequestHandler<InitializeParams, Initi
 
     public override bool InOrder => true;
 
-    protected override InitializeResult Handle(InitializeParams parameters, ServerContext context, CancellationToken cancellationToken)
+    protected override InitializeResult Handle(InitializeParams parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         var capabilities = FromLsp.Capabilities(parameters.Capabilities);
-        var session = new Session(capabilities, FromLsp.Folders(parameters), FromLsp.EditorGuidance(parameters), parameters.WorkDoneToken);
+        var session = new Session(capabilities, FromLsp.Folders(parameters), FromLsp.EditorGuidance(parameters),
+            parameters.WorkDoneToken);
         if (!context.Begin(session))
         {
             throw new RpcException(LspErrorCodes.InvalidRequest, "initialize may be sent only once.");
@@ -24,8 +28,8 @@ public sealed class InitializeHandler() : RequestHandler<InitializeParams, Initi
         {
             context.Publisher.Delay = delay;
         }
-        // A client that pulls diagnostics gets them for its open documents by pull only; pushing them too would list each finding
-        // twice. Closed workspace files are still pushed, since nothing pulls them.
+        // A client that pulls diagnostics gets them for its open documents by pull only; pushing them too would list
+        // each finding twice. Closed workspace files are still pushed, since nothing pulls them.
         context.Publisher.PushOpenDocuments = !capabilities.PullsDiagnostics;
         if (parameters.ProcessId is { } processId)
         {

@@ -6,10 +6,16 @@ using CacheSpec.Server.Lsp.Workspace;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>initialized: loads every spec file under the workspace folders (with work-done progress) and asks to be told of file changes.</summary>
-public sealed class InitializedHandler() : NotificationHandler<JsonElement>("initialized", LspJsonContext.Default.JsonElement)
+/// <summary>
+/// initialized: loads every spec file under the workspace folders (with work-done progress) and asks to be told of file
+/// changes.
+/// </summary>
+public sealed class InitializedHandler() : NotificationHandler<JsonElement>("initialized",
+    LspJsonContext.Default.JsonElement)
 {
-    /// <summary>How long the load waits for the client to accept a progress token before it goes on without progress.</summary>
+    /// <summary>
+    /// How long the load waits for the client to accept a progress token before it goes on without progress.
+    /// </summary>
     private static readonly TimeSpan ProgressWait = TimeSpan.FromSeconds(3);
 
     protected override void Handle(JsonElement parameters, ServerContext context) => _ = LoadAsync(context);
@@ -30,7 +36,8 @@ public sealed class InitializedHandler() : NotificationHandler<JsonElement>("ini
             context.Publisher.Schedule(null);
             if (context.Session.Capabilities.RegistersFileWatchers)
             {
-                await context.Client.RequestAsync("client/registerCapability", ToLsp.FileWatchers(), LspJsonContext.Default.RegistrationParams)
+                await context.Client.RequestAsync("client/registerCapability", ToLsp.FileWatchers(),
+                    LspJsonContext.Default.RegistrationParams)
                     .ConfigureAwait(false);
             }
         }
@@ -41,16 +48,20 @@ public sealed class InitializedHandler() : NotificationHandler<JsonElement>("ini
     }
 
     /// <summary>
-    /// Progress is optional: a client that refuses window/workDoneProgress/create, or does not answer it in time, still gets its
-    /// workspace loaded (without progress). A late acceptance is ended at once, so no progress is left open in the client.
+    /// Progress is optional: a client that refuses window/workDoneProgress/create, or does not answer it in time, still
+    /// gets its workspace loaded (without progress). A late acceptance is ended at once, so no progress is left open in
+    /// the client.
     /// </summary>
     private static async Task<WorkDoneProgressReporter?> StartProgressAsync(ServerContext context)
     {
         var starting = WorkDoneProgressReporter.StartAsync(context, "Loading cache isolation specs");
         if (await Task.WhenAny(starting, Task.Delay(ProgressWait)).ConfigureAwait(false) != starting)
         {
-            context.Client.Log("The client did not answer window/workDoneProgress/create; loading the workspace without progress.", MessageType.Warning);
-            _ = starting.ContinueWith(late => late.Result.EndAsync("Loaded"), TaskContinuationOptions.OnlyOnRanToCompletion);
+            context.Client.Log(
+                "The client did not answer window/workDoneProgress/create; loading the workspace without progress.",
+                MessageType.Warning);
+            _ = starting.ContinueWith(late => late.Result.EndAsync("Loaded"),
+                TaskContinuationOptions.OnlyOnRanToCompletion);
             _ = starting.ContinueWith(late => _ = late.Exception, TaskContinuationOptions.OnlyOnFaulted);
             return null;
         }
@@ -60,7 +71,9 @@ public sealed class InitializedHandler() : NotificationHandler<JsonElement>("ini
         }
         catch (RpcException exception)
         {
-            context.Client.Log($"The client refused a progress token ({exception.Message}); loading the workspace without progress.", MessageType.Warning);
+            context.Client.Log(
+                $"The client refused a progress token ({exception.Message}); loading the workspace without progress.",
+                MessageType.Warning);
             return null;
         }
     }

@@ -4,12 +4,16 @@ using CacheSpec.Server.Lsp.JsonRpc;
 
 namespace CacheSpec.Server.Lsp.Handlers;
 
-/// <summary>A notification with typed params. Notifications get no answer, so bad params are logged and the notification dropped.</summary>
+/// <summary>
+/// A notification with typed params. Notifications get no answer, so bad params are logged and the notification
+/// dropped.
+/// </summary>
 public abstract class NotificationHandler<TParams>(string method, JsonTypeInfo<TParams> paramsType) : LspHandler(method)
 {
     public sealed override bool IsNotification => true;
 
-    public sealed override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public sealed override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         TParams typed;
         try

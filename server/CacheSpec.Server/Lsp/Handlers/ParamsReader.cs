@@ -17,9 +17,11 @@ internal static class ParamsReader
                 throw new JsonException("params are missing");
             }
             var value = parameters.Deserialize(type) ?? throw new JsonException("params are null");
-            return value is ICheckedParams checkedParams && checkedParams.Problem() is { } problem ? throw new JsonException(problem) : value;
+            return value is ICheckedParams checkedParams && checkedParams.Problem() is { } problem
+                ? throw new JsonException(problem) : value;
         }
-        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or FormatException
+        catch (Exception exception) when (exception is JsonException or NotSupportedException
+            or InvalidOperationException or FormatException
                                               or ArgumentException)
         {
             throw new RpcException(LspErrorCodes.InvalidParams, $"Invalid params: {exception.Message}");

@@ -7,7 +7,8 @@ public sealed class ShutdownHandler() : LspHandler("shutdown")
 {
     public override bool InOrder => true;
 
-    public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context, CancellationToken cancellationToken)
+    public override Task<ResultWriter?> HandleAsync(JsonElement parameters, ServerContext context,
+        CancellationToken cancellationToken)
     {
         context.Lifecycle.ShutDown();
         context.Publisher.Complete();

@@ -7,15 +7,20 @@ using System.Text.Json.Serialization.Metadata;
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// The writing end of the connection: responses, notifications and the server's own requests, each serialized once straight into
-/// its frame and written in one write. The client's answers to the server's requests come back through <see cref="Complete"/>.
+/// The writing end of the connection: responses, notifications and the server's own requests, each serialized once
+/// straight into its frame and written in one write. The client's answers to the server's requests come back through
+/// <see cref="Complete"/>.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification =
+    "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as " +
+    "the connection.")]
 internal sealed class Connection
 {
     private readonly Stream output;
     private readonly SemaphoreSlim writing = new(1, 1);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> awaited = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> awaited = new(
+        StringComparer.Ordinal);
     private long lastId;
 
     public Connection(Stream output)
@@ -30,8 +35,11 @@ internal sealed class Connection
         JsonSerializer.Serialize(writer, value, type);
     });
 
-    /// <summary>Sends a request to the client; its result, or an <see cref="RpcException"/> for its error response.</summary>
-    public async Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request to the client; its result, or an <see cref="RpcException"/> for its error response.
+    /// </summary>
+    public async Task<JsonElement> RequestAsync<T>(string method, T value, JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
     {
         var id = RequestId.Of(Interlocked.Increment(ref lastId));
         var answer = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,7 +56,9 @@ internal sealed class Connection
         return await answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Hands a response to the request of the server's it answers; false when it answers none (it is then dropped).</summary>
+    /// <summary>
+    /// Hands a response to the request of the server's it answers; false when it answers none (it is then dropped).
+    /// </summary>
     public bool Complete(IncomingResponse response)
     {
         if (response.Id.Kind != JsonValueKind.Number || !awaited.TryRemove(response.Id.Text, out var answer))
@@ -57,18 +67,21 @@ internal sealed class Connection
         }
         if (response.Error.ValueKind == JsonValueKind.Object)
         {
-            var code = response.Error.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number
+            var code = response.Error.TryGetProperty("code", out var codeElement)
+                && codeElement.ValueKind == JsonValueKind.Number
                 && codeElement.TryGetInt32(out var number)
                 ? number
                 : LspErrorCodes.InternalError;
-            var text = response.Error.TryGetProperty("message", out var message) && JsonStrings.Read(message) is { } given
+            var text = response.Error.TryGetProperty("message", out var message)
+                && JsonStrings.Read(message) is { } given
                 ? given
                 : "the client answered with an error";
             answer.TrySetException(new RpcException(code, text));
         }
         else
         {
-            answer.TrySetResult(response.Result.ValueKind == JsonValueKind.Undefined ? default : response.Result.Clone());
+            answer.TrySetResult(response.Result.ValueKind == JsonValueKind.Undefined ? default
+                : response.Result.Clone());
         }
         return true;
     }
@@ -89,7 +102,8 @@ internal sealed class Connection
         }
     });
 
-    public Task RefuseAsync(RequestId id, int code, string text) => WriteAsync(writer => WriteError(writer, id, code, text));
+    public Task RefuseAsync(RequestId id, int code, string text) =>
+        WriteAsync(writer => WriteError(writer, id, code, text));
 
     /// <summary>The answer to a batch: an array with one error response per id.</summary>
     public Task RefuseBatchAsync(IReadOnlyList<RequestId> ids, int code, string text) => WriteFrameAsync(writer =>
@@ -124,7 +138,9 @@ internal sealed class Connection
         writer.WriteEndObject();
     });
 
-    /// <summary>Header and body in one write: one system call per message on standard output, which is not buffered.</summary>
+    /// <summary>
+    /// Header and body in one write: one system call per message on standard output, which is not buffered.
+    /// </summary>
     private async Task WriteFrameAsync(Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>();

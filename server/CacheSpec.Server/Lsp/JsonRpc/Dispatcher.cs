@@ -5,19 +5,21 @@ using CacheSpec.Server.Lsp.Handlers;
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// The one place messages are routed. Each frame is parsed once and answered as JSON-RPC 2.0 and LSP ask, without ever ending the
-/// connection over what a client sent:
+/// The one place messages are routed. Each frame is parsed once and answered as JSON-RPC 2.0 and LSP ask, without ever
+/// ending the connection over what a client sent:
 /// <list type="bullet">
-/// <item>a body that is not JSON: -32700 with id null, and the next frame is looked for by its header; JSON that is not a message:
-/// -32600 (with its id when it has one); a batch, which LSP does not use: -32600 for each member that expected an answer;</item>
-/// <item>a request whose id is in use by an unanswered one: -32600; for a method no handler implements: -32601; for a method the
-/// server implements as a notification: -32600; before initialize or after shutdown: see <see cref="Lifecycle"/>; params that are
-/// not an object: -32602; a handler's failure: -32603 (logged); a request cancelled by $/cancelRequest: -32800;</item>
-/// <item>a notification nobody handles, refused, or with bad params is dropped; a response to no request of the server's is logged
-/// and dropped.</item>
+/// <item>a body that is not JSON: -32700 with id null, and the next frame is looked for by its header; JSON that is not
+/// a message: -32600 (with its id when it has one); a batch, which LSP does not use: -32600 for each member that
+/// expected an answer;</item>
+/// <item>a request whose id is in use by an unanswered one: -32600; for a method no handler implements: -32601; for a
+/// method the server implements as a notification: -32600; before initialize or after shutdown: see
+/// <see cref="Lifecycle"/>; params that are not an object: -32602; a handler's failure: -32603 (logged); a request
+/// cancelled by $/cancelRequest: -32800;</item>
+/// <item>a notification nobody handles, refused, or with bad params is dropped; a response to no request of the
+/// server's is logged and dropped.</item>
 /// </list>
-/// Handlers marked <see cref="LspHandler.InOrder"/> run on the reading thread before the next message is read; the others on the
-/// thread pool, concurrently.
+/// Handlers marked <see cref="LspHandler.InOrder"/> run on the reading thread before the next message is read; the
+/// others on the thread pool, concurrently.
 /// </summary>
 internal sealed class Dispatcher
 {
@@ -27,7 +29,9 @@ internal sealed class Dispatcher
     private readonly ServerContext context;
     private readonly Connection connection;
     private readonly TextWriter log;
-    /// <summary>The client's requests read and not yet answered, by id: JSON-RPC lets one id stand for one request at a time.</summary>
+    /// <summary>
+    /// The client's requests read and not yet answered, by id: JSON-RPC lets one id stand for one request at a time.
+    /// </summary>
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> running = new();
     private readonly object answering = new();
     private int unanswered;
@@ -53,7 +57,8 @@ internal sealed class Dispatcher
             }
             if (frame.Body is not { } body)
             {
-                await RefuseAsync(RequestId.Null, LspErrorCodes.ParseError, $"Parse error: {frame.Problem}").ConfigureAwait(false);
+                await RefuseAsync(RequestId.Null, LspErrorCodes.ParseError, $"Parse error: {frame.Problem}")
+                    .ConfigureAwait(false);
                 continue;
             }
             var message = MessageParser.Parse(body);
@@ -88,7 +93,8 @@ internal sealed class Dispatcher
                 {
                     if (!connection.Complete(response))
                     {
-                        Log($"Dropped a response to id {response.Id}: the server sent no such request, or it was answered already.");
+                        Log($"Dropped a response to id {response.Id}: the server sent no such request, or it was " +
+                            "answered already.");
                     }
                 }
                 break;
@@ -113,7 +119,8 @@ internal sealed class Dispatcher
             request.Dispose();
             cancellation.Dispose();
             await RefuseAsync(request.Id, LspErrorCodes.InvalidRequest,
-                $"Invalid request: the id {request.Id} is already in use by a request not yet answered.").ConfigureAwait(false);
+                $"Invalid request: the id {request.Id} is already in use by a request not yet answered.")
+                    .ConfigureAwait(false);
             return;
         }
         lock (answering)
@@ -127,11 +134,14 @@ internal sealed class Dispatcher
         }
         else if (handler!.InOrder)
         {
-            await AnswerAsync(request, cancellation, () => handler.HandleAsync(request.Params, context, cancellation.Token)).ConfigureAwait(false);
+            await AnswerAsync(request, cancellation,
+                () => handler.HandleAsync(request.Params, context, cancellation.Token)).ConfigureAwait(false);
         }
         else
         {
-            _ = Task.Run(() => AnswerAsync(request, cancellation, () => handler.HandleAsync(request.Params, context, cancellation.Token)));
+            _ = Task.Run(() =>
+                AnswerAsync(request, cancellation,
+                    () => handler.HandleAsync(request.Params, context, cancellation.Token)));
         }
     }
 
@@ -147,15 +157,18 @@ internal sealed class Dispatcher
         }
         if (handler.IsNotification)
         {
-            return new RpcException(LspErrorCodes.InvalidRequest, "Invalid request: this method is a notification; send it without an id.");
+            return new RpcException(LspErrorCodes.InvalidRequest,
+                "Invalid request: this method is a notification; send it without an id.");
         }
         return IsObjectOrNone(request.Params)
             ? null
-            : new RpcException(LspErrorCodes.InvalidParams, $"Invalid params: the params of {request.Method} must be an object.");
+            : new RpcException(LspErrorCodes.InvalidParams,
+                $"Invalid params: the params of {request.Method} must be an object.");
     }
 
     /// <summary>Runs a handler and writes its answer: its result, or the error its failure stands for.</summary>
-    private async Task AnswerAsync(IncomingRequest request, CancellationTokenSource cancellation, Func<Task<ResultWriter?>> handle)
+    private async Task AnswerAsync(IncomingRequest request, CancellationTokenSource cancellation,
+        Func<Task<ResultWriter?>> handle)
     {
         try
         {
@@ -176,7 +189,8 @@ internal sealed class Dispatcher
             catch (Exception exception)
             {
                 context.Client.Log($"{request.Method} failed: {exception}", Protocol.MessageType.Error);
-                error = new RpcException(LspErrorCodes.InternalError, $"Internal error in {request.Method}: {exception.Message}");
+                error = new RpcException(LspErrorCodes.InternalError,
+                    $"Internal error in {request.Method}: {exception.Message}");
             }
             // The id is free again before the answer is written: a client may reuse it as soon as it reads the answer.
             running.TryRemove(request.Id, out _);
@@ -207,7 +221,8 @@ internal sealed class Dispatcher
             }
             return;
         }
-        if (!handlers.TryGetValue(notification.Method, out var handler) || context.Lifecycle.Refusal(handler) is not null)
+        if (!handlers.TryGetValue(notification.Method, out var handler)
+            || context.Lifecycle.Refusal(handler) is not null)
         {
             notification.Dispose();
             return;
@@ -228,7 +243,10 @@ internal sealed class Dispatcher
         }
     }
 
-    /// <summary>A notification's handler; its failure is logged (bad params, which the handler logged itself, are not logged twice).</summary>
+    /// <summary>
+    /// A notification's handler; its failure is logged (bad params, which the handler logged itself, are not logged
+    /// twice).
+    /// </summary>
     private async Task RunAsync(LspHandler handler, IncomingNotification notification)
     {
         try
@@ -248,7 +266,9 @@ internal sealed class Dispatcher
         }
     }
 
-    /// <summary>$/cancelRequest: the request's handler sees its token cancelled; an unknown or answered id is ignored.</summary>
+    /// <summary>
+    /// $/cancelRequest: the request's handler sees its token cancelled; an unknown or answered id is ignored.
+    /// </summary>
     private void Cancel(JsonElement parameters)
     {
         if (parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("id", out var given)
@@ -286,8 +306,8 @@ internal sealed class Dispatcher
     }
 
     /// <summary>
-    /// Waits, at most <paramref name="limit"/>, until every request read so far has been answered: a client may send "exit" right behind
-    /// "shutdown", and the process must not end before the answer to "shutdown" is written.
+    /// Waits, at most <paramref name="limit"/>, until every request read so far has been answered: a client may send
+    /// "exit" right behind "shutdown", and the process must not end before the answer to "shutdown" is written.
     /// </summary>
     public async Task WaitForAnswersAsync(TimeSpan limit)
     {

@@ -1,6 +1,9 @@
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
-/// <summary>One read from the input: a message body, a framing problem the reader has already skipped past, or the end of the input.</summary>
+/// <summary>
+/// One read from the input: a message body, a framing problem the reader has already skipped past, or the end of the
+/// input.
+/// </summary>
 internal readonly record struct Frame(byte[]? Body, string? Problem)
 {
     public static Frame End => default;

@@ -5,14 +5,16 @@ using System.Text;
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// Reads LSP's base protocol: header lines ("Name: value\r\n") up to an empty line, then exactly Content-Length bytes of body.
-/// A frame it cannot read is reported, never thrown: the reader then skips to the next "Content-Length" header it finds, so a broken
-/// frame costs that frame only. Memory stays bounded whatever the input declares: a header block is at most 8 KiB, a body at most
-/// <see cref="MaxBodyBytes"/>, and skipped bytes are discarded as they are read.
+/// Reads LSP's base protocol: header lines ("Name: value\r\n") up to an empty line, then exactly Content-Length bytes
+/// of body. A frame it cannot read is reported, never thrown: the reader then skips to the next "Content-Length" header
+/// it finds, so a broken frame costs that frame only. Memory stays bounded whatever the input declares: a header block
+/// is at most 8 KiB, a body at most <see cref="MaxBodyBytes"/>, and skipped bytes are discarded as they are read.
 /// </summary>
 internal sealed class FrameReader
 {
-    /// <summary>The largest body accepted: far above any spec file an editor sends, far below what would strain the process.</summary>
+    /// <summary>
+    /// The largest body accepted: far above any spec file an editor sends, far below what would strain the process.
+    /// </summary>
     public const int MaxBodyBytes = 32 * 1024 * 1024;
 
     private const int MaxHeaderBytes = 8 * 1024;
@@ -27,7 +29,9 @@ internal sealed class FrameReader
         this.input = input;
     }
 
-    /// <summary>After a body that is not a message, the next frame is found by its header rather than trusted to follow at once.</summary>
+    /// <summary>
+    /// After a body that is not a message, the next frame is found by its header rather than trusted to follow at once.
+    /// </summary>
     public void Resynchronize() => skipping = true;
 
     public async ValueTask<Frame> ReadAsync(CancellationToken cancellationToken)
@@ -51,10 +55,12 @@ internal sealed class FrameReader
     }
 
     /// <summary>
-    /// Reads the header block. A broken block is consumed only up to the first letter of its first "Content-Length", or its first byte:
-    /// a block with a bare line feed may have run into the next frame's header, and the search for that header starts inside it.
+    /// Reads the header block. A broken block is consumed only up to the first letter of its first "Content-Length", or
+    /// its first byte: a block with a bare line feed may have run into the next frame's header, and the search for that
+    /// header starts inside it.
     /// </summary>
-    private async ValueTask<(int Length, string? Problem, bool Ended)> ReadHeadersAsync(CancellationToken cancellationToken)
+    private async ValueTask<(int Length, string? Problem, bool Ended)> ReadHeadersAsync(
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -65,7 +71,9 @@ internal sealed class FrameReader
             {
                 var block = buffer.Slice(0, end);
                 var (length, problem) = ParseHeaders(block.ToArray());
-                input.AdvanceTo(buffer.GetPosition(problem is null ? end + HeaderEnd.Length : Math.Max(IndexOfHeaderName(block), 0) + 1));
+                input.AdvanceTo(
+                    buffer.GetPosition(problem is null ? end + HeaderEnd.Length
+                        : Math.Max(IndexOfHeaderName(block), 0) + 1));
                 return (length, problem, false);
             }
             if (buffer.Length > MaxHeaderBytes)
@@ -101,7 +109,8 @@ internal sealed class FrameReader
                 continue; // Content-Type and any other header: the body is read as UTF-8, as LSP specifies.
             }
             var value = line.AsSpan(colon + 1).Trim();
-            if (value.IsEmpty || value.Length > 10 || value.ContainsAnyExceptInRange('0', '9') || !long.TryParse(value, out var declared))
+            if (value.IsEmpty || value.Length > 10 || value.ContainsAnyExceptInRange('0', '9')
+                || !long.TryParse(value, out var declared))
             {
                 return (0, $"Content-Length '{Shorten(value.ToString())}' is not a byte count");
             }
@@ -119,8 +128,9 @@ internal sealed class FrameReader
     }
 
     /// <summary>
-    /// Reads the body. When the declared length was too long, the body swallowed the start of the next frame: if it holds that frame's
-    /// header and is not JSON, only the bytes before the header are taken, and the next read starts at the header.
+    /// Reads the body. When the declared length was too long, the body swallowed the start of the next frame: if it
+    /// holds that frame's header and is not JSON, only the bytes before the header are taken, and the next read starts
+    /// at the header.
     /// </summary>
     private async ValueTask<Frame> ReadBodyAsync(int length, CancellationToken cancellationToken)
     {
@@ -133,20 +143,26 @@ internal sealed class FrameReader
         if (buffer.Length < length)
         {
             input.AdvanceTo(buffer.End);
-            return Frame.Broken($"the input ended {length - buffer.Length} bytes short of the declared Content-Length {length}");
+            return Frame.Broken(
+                $"the input ended {length - buffer.Length} bytes short of the declared Content-Length {length}");
         }
         var body = buffer.Slice(0, length).ToArray();
         var header = body.AsSpan().IndexOf(ContentLengthName);
         if (header >= 0 && !MessageParser.IsJson(body))
         {
             input.AdvanceTo(buffer.GetPosition(header));
-            return Frame.Broken($"the body is not JSON and holds another frame's header at byte {header}: its Content-Length {length} was too long");
+            return Frame.Broken(
+                $"the body is not JSON and holds another frame's header at byte {header}: its Content-Length " +
+                $"{length} was too long");
         }
         input.AdvanceTo(buffer.GetPosition(length));
         return Frame.Of(body);
     }
 
-    /// <summary>Discards input up to the next "Content-Length" (any case), keeping only a name's length of bytes while it searches.</summary>
+    /// <summary>
+    /// Discards input up to the next "Content-Length" (any case), keeping only a name's length of bytes while it
+    /// searches.
+    /// </summary>
     private async ValueTask<bool> SkipToHeaderAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -188,12 +204,15 @@ internal sealed class FrameReader
         return -1;
     }
 
-    /// <summary>The offset of <paramref name="value"/> within the first <paramref name="limit"/> bytes, or -1.</summary>
+    /// <summary>
+    /// The offset of <paramref name="value"/> within the first <paramref name="limit"/> bytes, or -1.
+    /// </summary>
     private static long IndexOf(ReadOnlySequence<byte> buffer, byte[] value, int limit)
     {
         var window = buffer.Length > limit ? buffer.Slice(0, limit) : buffer;
         var reader = new SequenceReader<byte>(window);
-        return reader.TryReadTo(out ReadOnlySequence<byte> before, value, advancePastDelimiter: false) ? before.Length : -1;
+        return reader.TryReadTo(out ReadOnlySequence<byte> before, value, advancePastDelimiter: false) ? before.Length
+            : -1;
     }
 
     /// <summary>A piece of a broken header for the error message, on one line.</summary>

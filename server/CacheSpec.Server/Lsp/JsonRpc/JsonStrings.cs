@@ -4,7 +4,10 @@ namespace CacheSpec.Server.Lsp.JsonRpc;
 
 internal static class JsonStrings
 {
-    /// <summary>A JSON string's value; null for a string no .NET string can hold (a lone surrogate escape) or another kind of value.</summary>
+    /// <summary>
+    /// A JSON string's value; null for a string no .NET string can hold (a lone surrogate escape) or another kind of
+    /// value.
+    /// </summary>
     public static string? Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.String)

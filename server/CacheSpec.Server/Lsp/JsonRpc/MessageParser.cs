@@ -4,16 +4,19 @@ using System.Text.Unicode;
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// Turns a body into a message, parsing it once, or into the error JSON-RPC 2.0 asks for: -32700 for a body that is not JSON, -32600
-/// for JSON that is not a message (with the message's id when it has a usable one), and for each member of a batch, which LSP does not
-/// use.
+/// Turns a body into a message, parsing it once, or into the error JSON-RPC 2.0 asks for: -32700 for a body that is not
+/// JSON, -32600 for JSON that is not a message (with the message's id when it has a usable one), and for each member of
+/// a batch, which LSP does not use.
 /// </summary>
 internal static class MessageParser
 {
     /// <summary>As deep as the typed params of a handler are read (System.Text.Json's own limit).</summary>
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
 
-    /// <summary>How deep a body may be to count as JSON at all: one deeper than <see cref="Options"/> is a message refused with its id.</summary>
+    /// <summary>
+    /// How deep a body may be to count as JSON at all: one deeper than <see cref="Options"/> is a message refused with
+    /// its id.
+    /// </summary>
     private static readonly JsonDocumentOptions DeepOptions = new() { MaxDepth = 1000 };
 
     public static bool IsJson(ReadOnlySpan<byte> body)
@@ -68,14 +71,17 @@ internal static class MessageParser
         return message;
     }
 
-    /// <summary>A body that is JSON only nested deeper than a message may be: refused with its id, when it has a usable one.</summary>
+    /// <summary>
+    /// A body that is JSON only nested deeper than a message may be: refused with its id, when it has a usable one.
+    /// </summary>
     private static RefusedMessage? TooDeep(byte[] body)
     {
         try
         {
             using var deep = JsonDocument.Parse(body, DeepOptions);
             var root = deep.RootElement;
-            var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var given) ? RequestId.From(given) : null;
+            var id = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var given)
+                ? RequestId.From(given) : null;
             return Invalid(id, $"the message is nested deeper than {Options.MaxDepth} levels");
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
@@ -111,7 +117,8 @@ internal static class MessageParser
         {
             return Invalid(null, "the id must be a string, a number or null");
         }
-        if (!(root.TryGetProperty("jsonrpc", out var version) && version.ValueKind == JsonValueKind.String && version.ValueEquals("2.0")))
+        if (!(root.TryGetProperty("jsonrpc", out var version) && version.ValueKind == JsonValueKind.String
+            && version.ValueEquals("2.0")))
         {
             return Invalid(id, "jsonrpc must be \"2.0\"");
         }
@@ -122,8 +129,8 @@ internal static class MessageParser
     }
 
     /// <summary>
-    /// Params by position count as no params when there are none, as their one item when there is one (a client library may send a
-    /// call's single argument so, and a lone null as [null]); more are an array, which no LSP method takes.
+    /// Params by position count as no params when there are none, as their one item when there is one (a client library
+    /// may send a call's single argument so, and a lone null as [null]); more are an array, which no LSP method takes.
     /// </summary>
     private static JsonElement ParamsOf(JsonElement root)
     {
@@ -139,10 +146,14 @@ internal static class MessageParser
         };
     }
 
-    /// <summary>An empty batch is one invalid request; otherwise every member that expected an answer gets -32600, in one array.</summary>
+    /// <summary>
+    /// An empty batch is one invalid request; otherwise every member that expected an answer gets -32600, in one array.
+    /// </summary>
     private static RefusedMessage Batch(JsonElement batch)
     {
-        const string text = "Invalid request: the Language Server Protocol does not use JSON-RPC batches; send each message in its own frame.";
+        const string text =
+            "Invalid request: the Language Server Protocol does not use JSON-RPC batches; send each message in its " +
+            "own frame.";
         if (batch.GetArrayLength() == 0)
         {
             return new RefusedMessage(new[] { RequestId.Null }, LspErrorCodes.InvalidRequest, text);
@@ -157,7 +168,8 @@ internal static class MessageParser
           && member.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String);
 
     private static RequestId IdOfMember(JsonElement member) =>
-        member.ValueKind == JsonValueKind.Object && member.TryGetProperty("id", out var id) && RequestId.From(id) is { } usable
+        member.ValueKind == JsonValueKind.Object && member.TryGetProperty("id", out var id)
+            && RequestId.From(id) is { } usable
             ? usable
             : RequestId.Null;
 

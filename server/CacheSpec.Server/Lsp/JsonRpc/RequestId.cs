@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// A request's id as JSON-RPC allows it: a string, a number or null. Two ids are the same when they are the same JSON value; a number
-/// is written back exactly as it was read.
+/// A request's id as JSON-RPC allows it: a string, a number or null. Two ids are the same when they are the same JSON
+/// value; a number is written back exactly as it was read.
 /// </summary>
 internal readonly record struct RequestId
 {
@@ -21,9 +21,12 @@ internal readonly record struct RequestId
 
     public static RequestId Null => new(JsonValueKind.Null, "null");
 
-    public static RequestId Of(long number) => new(JsonValueKind.Number, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static RequestId Of(long number) =>
+        new(JsonValueKind.Number, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>The id of a member, or null when it is not a string (one a .NET string can hold), a number or null.</summary>
+    /// <summary>
+    /// The id of a member, or null when it is not a string (one a .NET string can hold), a number or null.
+    /// </summary>
     public static RequestId? From(JsonElement id) => id.ValueKind switch
     {
         JsonValueKind.String => JsonStrings.Read(id) is { } text ? new RequestId(JsonValueKind.String, text) : null,

@@ -1,8 +1,8 @@
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// A JSON-RPC error: thrown by a handler, it becomes the error response to its request; thrown to the server's own code, it is the
-/// client's error response to a request of the server's.
+/// A JSON-RPC error: thrown by a handler, it becomes the error response to its request; thrown to the server's own
+/// code, it is the client's error response to a request of the server's.
 /// </summary>
 public sealed class RpcException : Exception
 {

@@ -1,10 +1,11 @@
 namespace CacheSpec.Server.Lsp.JsonRpc;
 
 /// <summary>
-/// Standard input or output, read and written on the thread that asks. The console streams have no asynchronous I/O: they block a
-/// thread-pool thread in read(2) or write(2) and hand the result back to another, so every message in and out paid a thread wake-up.
-/// Used this way, the thread that reads a change goes on to apply it and write the diagnostics. Nothing is lost: a thread was blocked
-/// in read(2) anyway, and a write to a pipe the client drains takes microseconds.
+/// Standard input or output, read and written on the thread that asks. The console streams have no asynchronous I/O:
+/// they block a thread-pool thread in read(2) or write(2) and hand the result back to another, so every message in and
+/// out paid a thread wake-up. Used this way, the thread that reads a change goes on to apply it and write the
+/// diagnostics. Nothing is lost: a thread was blocked in read(2) anyway, and a write to a pipe the client drains takes
+/// microseconds.
 /// </summary>
 internal sealed class SynchronousStream : Stream
 {
@@ -31,7 +32,8 @@ internal sealed class SynchronousStream : Stream
     public override int Read(Span<byte> buffer) => inner.Read(buffer);
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<int>(cancellationToken) : new ValueTask<int>(inner.Read(buffer.Span));
+        cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<int>(cancellationToken)
+            : new ValueTask<int>(inner.Read(buffer.Span));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -5,8 +5,10 @@ namespace CacheSpec.Server.Lsp.Protocol;
 // The LSP 3.17 structures the server uses, written by hand (no LSP framework is served by our package registry).
 // Property names are camel-cased by the serializer context; null properties are omitted.
 
-/// <summary>A zero-based line and UTF-16 column. LSP types both as uinteger, so a negative one makes the params invalid (-32602);
-/// one past the end of its line or of the document is valid and clamps.</summary>
+/// <summary>
+/// A zero-based line and UTF-16 column. LSP types both as uinteger, so a negative one makes the params invalid
+/// (-32602); one past the end of its line or of the document is valid and clamps.
+/// </summary>
 public sealed record Position
 {
     private readonly int line;
@@ -21,13 +23,16 @@ public sealed record Position
     public int Line
     {
         get => line;
-        init => line = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Line), value, "A position's line is never negative.");
+        init => line = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Line), value, "A position's line is never negative.");
     }
 
     public int Character
     {
         get => character;
-        init => character = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(Character), value, "A position's character is never negative.");
+        init => character = value >= 0 ? value
+            : throw new ArgumentOutOfRangeException(nameof(Character), value,
+                "A position's character is never negative.");
     }
 }
 
@@ -48,7 +53,8 @@ public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = 
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 
-public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, TextDocumentContentChangeEvent[] ContentChanges) : ICheckedParams
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument,
+    TextDocumentContentChangeEvent[] ContentChanges) : ICheckedParams
 {
     public string? Problem() => ICheckedParams.NullItemIn(ContentChanges, "contentChanges");
 }
@@ -84,4 +90,5 @@ public sealed record WorkDoneProgressCreateParams(JsonElement Token);
 public sealed record ProgressParams(JsonElement Token, WorkDoneProgress Value);
 
 /// <summary>The begin, report and end payloads of work-done progress in one shape; Kind says which.</summary>
-public sealed record WorkDoneProgress(string Kind, string? Title = null, string? Message = null, int? Percentage = null);
+public sealed record WorkDoneProgress(string Kind, string? Title = null, string? Message = null,
+    int? Percentage = null);

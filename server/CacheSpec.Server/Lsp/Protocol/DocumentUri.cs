@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace CacheSpec.Server.Lsp.Protocol;
 
 /// <summary>
-/// A document's URI as the client spelled it (<see cref="Text"/>, echoed back in what the server sends about it) and its canonical form
-/// (<see cref="Key"/>, computed once as the URI is read): the same file named two ways, "%3A" or ":", is one document.
+/// A document's URI as the client spelled it (<see cref="Text"/>, echoed back in what the server sends about it) and
+/// its canonical form (<see cref="Key"/>, computed once as the URI is read): the same file named two ways, "%3A" or
+/// ":", is one document.
 /// </summary>
 [JsonConverter(typeof(DocumentUriConverter))]
 public sealed class DocumentUri : IEquatable<DocumentUri>
@@ -46,7 +47,9 @@ public sealed class DocumentUri : IEquatable<DocumentUri>
 internal sealed class DocumentUriConverter : JsonConverter<DocumentUri>
 {
     public override DocumentUri Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? new DocumentUri(reader.GetString()!) : throw new JsonException("a URI must be a string");
+        reader.TokenType == JsonTokenType.String ? new DocumentUri(reader.GetString()!)
+            : throw new JsonException("a URI must be a string");
 
-    public override void Write(Utf8JsonWriter writer, DocumentUri value, JsonSerializerOptions options) => writer.WriteStringValue(value.Text);
+    public override void Write(Utf8JsonWriter writer, DocumentUri value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Text);
 }

@@ -1,8 +1,9 @@
 namespace CacheSpec.Server.Lsp.Protocol;
 
 /// <summary>
-/// Params with arrays of objects or strings. The serializer enforces required and non-nullable members, but not the items of an array:
-/// a client may send [null], which no LSP array of these holds. ParamsReader asks for <see cref="Problem"/> and answers InvalidParams.
+/// Params with arrays of objects or strings. The serializer enforces required and non-nullable members, but not the
+/// items of an array: a client may send [null], which no LSP array of these holds. ParamsReader asks for
+/// <see cref="Problem"/> and answers InvalidParams.
 /// </summary>
 public interface ICheckedParams
 {

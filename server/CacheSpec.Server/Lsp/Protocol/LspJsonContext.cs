@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace CacheSpec.Server.Lsp.Protocol;
 
 /// <summary>
-/// Source-generated serialization of every message type, so the server needs no reflection (and can be compiled with Native AOT).
-/// Handlers read their params and write their results with it; the dispatcher itself only reads the message envelope.
+/// Source-generated serialization of every message type, so the server needs no reflection (and can be compiled with
+/// Native AOT). Handlers read their params and write their results with it; the dispatcher itself only reads the
+/// message envelope.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

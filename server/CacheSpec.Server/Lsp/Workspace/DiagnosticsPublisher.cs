@@ -5,48 +5,66 @@ using Engine = CacheSpec.Analysis.Diagnostics;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// Pushes textDocument/publishDiagnostics after changes, as soon as the analysis of the newest text is done: there is no fixed wait
-/// unless the client asks for one (<see cref="Delay"/>). A change to a small workspace is published by the thread that applied it,
-/// before the next message is read: its analysis takes less than the hand-over to the publishing loop would. Larger workspaces are
-/// published by the loop, which gathers the changes that arrive while it analyses and drops an analysis that a newer change made
-/// stale, so the versions a client sees only ever increase. A document that changed is always re-published (with its version), any
-/// other file only when its diagnostics changed (a change in one file can add or clear findings in another), and a file that left the
-/// workspace gets an empty list.
+/// Pushes textDocument/publishDiagnostics after changes, as soon as the analysis of the newest text is done: there is
+/// no fixed wait unless the client asks for one (<see cref="Delay"/>). A change to a small workspace is published by
+/// the thread that applied it, before the next message is read: its analysis takes less than the hand-over to the
+/// publishing loop would. Larger workspaces are published by the loop, which gathers the changes that arrive while it
+/// analyses and drops an analysis that a newer change made stale, so the versions a client sees only ever increase. A
+/// document that changed is always re-published (with its version), any other file only when its diagnostics changed (a
+/// change in one file can add or clear findings in another), and a file that left the workspace gets an empty list.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification =
+    "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as " +
+    "the connection.")]
 public sealed class DiagnosticsPublisher
 {
     private readonly ServerWorkspace workspace;
     private readonly Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send;
-    private readonly Channel<DocumentUri?> changes = Channel.CreateUnbounded<DocumentUri?>(new UnboundedChannelOptions { SingleReader = true });
-    /// <summary>What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics), and for which version.</summary>
-    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version)> published = new(StringComparer.Ordinal);
+    private readonly Channel<DocumentUri?> changes = Channel.CreateUnbounded<DocumentUri?>(
+        new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics),
+    /// and for which version.
+    /// </summary>
+    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version)> published = new(
+        StringComparer.Ordinal);
     /// <summary>One publication at a time, by the loop or by the thread that applied a change.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
-    /// <summary>The documents changed since the last publication (normalized URIs); read and written only under <see cref="publishing"/>.</summary>
+    /// <summary>
+    /// The documents changed since the last publication (normalized URIs); read and written only under
+    /// <see cref="publishing"/>.
+    /// </summary>
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
 
-    public DiagnosticsPublisher(ServerWorkspace workspace, Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send)
+    public DiagnosticsPublisher(ServerWorkspace workspace,
+        Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send)
     {
         this.workspace = workspace;
         this.send = send;
     }
 
-    /// <summary>False when the client pulls the diagnostics of its open documents; closed files are pushed either way.</summary>
+    /// <summary>
+    /// False when the client pulls the diagnostics of its open documents; closed files are pushed either way.
+    /// </summary>
     public bool PushOpenDocuments { get; set; } = true;
 
-    /// <summary>How long to wait for more keystrokes before analysing: none unless the client asks (initializationOptions.diagnosticsDelayMs).</summary>
+    /// <summary>
+    /// How long to wait for more keystrokes before analysing: none unless the client asks
+    /// (initializationOptions.diagnosticsDelayMs).
+    /// </summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// The most text a workspace may hold for a change to it to be published at once, on the caller's thread. Above it, rules run on
-    /// every core and an analysis can take long enough for the changes typed meanwhile to be worth gathering into one.
+    /// The most text a workspace may hold for a change to it to be published at once, on the caller's thread. Above it,
+    /// rules run on every core and an analysis can take long enough for the changes typed meanwhile to be worth
+    /// gathering into one.
     /// </summary>
     public const int PublishAtOnceLimit = 64 * 1024;
 
     /// <summary>
-    /// Asks for a publication; the URI names the document that changed (null when only the workspace's files changed). With no delay,
-    /// a small workspace and no publication under way, the change is published before this returns.
+    /// Asks for a publication; the URI names the document that changed (null when only the workspace's files changed).
+    /// With no delay, a small workspace and no publication under way, the change is published before this returns.
     /// </summary>
     public void Schedule(DocumentUri? changedUri)
     {
@@ -81,7 +99,10 @@ public sealed class DiagnosticsPublisher
         return true;
     }
 
-    /// <summary>Called by the loop when an analysis is done, before it checks whether a newer change made it stale (a test seam).</summary>
+    /// <summary>
+    /// Called by the loop when an analysis is done, before it checks whether a newer change made it stale (a test
+    /// seam).
+    /// </summary>
     internal Action? AnalysisDone { get; set; }
 
     public void Complete() => changes.Writer.TryComplete();
@@ -106,8 +127,9 @@ public sealed class DiagnosticsPublisher
                 var snapshot = workspace.Current;
                 _ = snapshot.Engine.Analysis;
                 AnalysisDone?.Invoke();
-                // A change applied during the analysis has scheduled another round: publishing this one would show stale findings
-                // for a moment, and an older version after a newer one if that change was published at once.
+                // A change applied during the analysis has scheduled another round: publishing this one would show
+                // stale findings for a moment, and an older version after a newer one if that change was published at
+                // once.
                 if (ReferenceEquals(snapshot, workspace.Current))
                 {
                     await PublishAsync(snapshot).ConfigureAwait(false);
@@ -131,7 +153,10 @@ public sealed class DiagnosticsPublisher
         }
     }
 
-    /// <summary>Publishes a snapshot's findings: the pending documents and every file whose findings changed. Called under <see cref="publishing"/>.</summary>
+    /// <summary>
+    /// Publishes a snapshot's findings: the pending documents and every file whose findings changed. Called under
+    /// <see cref="publishing"/>.
+    /// </summary>
     private async Task PublishAsync(WorkspaceSnapshot snapshot)
     {
         var analysis = snapshot.Engine.Analysis;
@@ -139,7 +164,8 @@ public sealed class DiagnosticsPublisher
         {
             if (document.IsOpen && !PushOpenDocuments)
             {
-                // The client pulls this document now: clear what was pushed while it was closed, so nothing shows twice.
+                // The client pulls this document now: clear what was pushed while it was closed, so nothing shows
+                // twice.
                 if (published.Remove(key))
                 {
                     await send(document.Uri.Text, null, Array.Empty<Engine.Diagnostic>()).ConfigureAwait(false);
@@ -147,7 +173,8 @@ public sealed class DiagnosticsPublisher
                 continue;
             }
             var findings = analysis.For(document.Uri.Text).ToArray();
-            // A changed document is published again with its new version, even with the same findings; never twice for one version.
+            // A changed document is published again with its new version, even with the same findings; never twice for
+            // one version.
             if (!published.TryGetValue(key, out var previous) || !previous.Findings.AsSpan().SequenceEqual(findings)
                 || (pending.Contains(key) && previous.Version != document.Version))
             {

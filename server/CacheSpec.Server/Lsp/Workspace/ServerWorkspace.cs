@@ -7,10 +7,10 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// The editor's view of the workspace over the engine's: the host holds the files (keyed by normalized URI, named by the URI the client
-/// first used), this holds which the editor has open and at which version, and the two are swapped together, under one lock, into a new
-/// snapshot on every change. Changes are applied one at a time, in the order the client sent them; readers never wait: they take the
-/// snapshot that is current when they start.
+/// The editor's view of the workspace over the engine's: the host holds the files (keyed by normalized URI, named by
+/// the URI the client first used), this holds which the editor has open and at which version, and the two are swapped
+/// together, under one lock, into a new snapshot on every change. Changes are applied one at a time, in the order the
+/// client sent them; readers never wait: they take the snapshot that is current when they start.
 /// </summary>
 public sealed class ServerWorkspace
 {
@@ -18,7 +18,9 @@ public sealed class ServerWorkspace
     private readonly AnalysisHost host;
     private WorkspaceSnapshot current;
 
-    /// <summary>A workspace whose files the given host (by default one of its own) holds, parses, binds and analyses.</summary>
+    /// <summary>
+    /// A workspace whose files the given host (by default one of its own) holds, parses, binds and analyses.
+    /// </summary>
     public ServerWorkspace(AnalysisHost? host = null)
     {
         this.host = host ?? new AnalysisHost();
@@ -27,7 +29,10 @@ public sealed class ServerWorkspace
 
     public WorkspaceSnapshot Current => Volatile.Read(ref current);
 
-    /// <summary>The cachespec.json settings for a document URI (none by default); the server points it at its configuration locator.</summary>
+    /// <summary>
+    /// The cachespec.json settings for a document URI (none by default); the server points it at its configuration
+    /// locator.
+    /// </summary>
     public Func<DocumentUri, RuleConfiguration?> ConfigurationFor { get; set; } = _ => null;
 
     /// <summary>Re-reads every document with the configuration in force now (after a cachespec.json changed).</summary>
@@ -44,8 +49,11 @@ public sealed class ServerWorkspace
         return editor.SetItem(key, new EditorState(uri, version, IsOpen: true));
     });
 
-    /// <summary>Applies a didChange in order; returns null when the document is not open (the change is ignored).</summary>
-    public WorkspaceSnapshot? Change(DocumentUri uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    /// <summary>
+    /// Applies a didChange in order; returns null when the document is not open (the change is ignored).
+    /// </summary>
+    public WorkspaceSnapshot? Change(DocumentUri uri, int version,
+        IReadOnlyList<TextDocumentContentChangeEvent> changes)
     {
         lock (gate)
         {
@@ -60,7 +68,8 @@ public sealed class ServerWorkspace
                 foreach (var change in changes)
                 {
                     // Each change's range is in the text the changes before it left.
-                    var span = change.Range is null ? (Analysis.Text.TextSpan?)null : FromLsp.Span(host.Current.Files[key].Text, change.Range);
+                    var span = change.Range is null ? (Analysis.Text.TextSpan?)null
+                        : FromLsp.Span(host.Current.Files[key].Text, change.Range);
                     host.Change(key, span, change.Text, configuration);
                 }
                 return editor.SetItem(key, state with { Version = version });
@@ -68,7 +77,9 @@ public sealed class ServerWorkspace
         }
     }
 
-    /// <summary>Closes a document: its text on disk, if any, takes its place; otherwise it leaves the workspace.</summary>
+    /// <summary>
+    /// Closes a document: its text on disk, if any, takes its place; otherwise it leaves the workspace.
+    /// </summary>
     public WorkspaceSnapshot Close(DocumentUri uri, string? diskText) => Update(editor =>
     {
         var key = uri.Key;
@@ -108,8 +119,11 @@ public sealed class ServerWorkspace
         return editor.Remove(key);
     });
 
-    /// <summary>Applies a change to the host's files and the editor's view of them, and publishes both as one snapshot.</summary>
-    private WorkspaceSnapshot Update(Func<ImmutableDictionary<string, EditorState>, ImmutableDictionary<string, EditorState>> change)
+    /// <summary>
+    /// Applies a change to the host's files and the editor's view of them, and publishes both as one snapshot.
+    /// </summary>
+    private WorkspaceSnapshot Update(
+        Func<ImmutableDictionary<string, EditorState>, ImmutableDictionary<string, EditorState>> change)
     {
         lock (gate)
         {

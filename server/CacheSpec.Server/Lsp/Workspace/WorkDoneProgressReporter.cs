@@ -5,8 +5,8 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// Work-done progress for the workspace scan: on the token the client gave with initialize, or one the server creates when the
-/// client supports window/workDoneProgress; a no-op otherwise.
+/// Work-done progress for the workspace scan: on the token the client gave with initialize, or one the server creates
+/// when the client supports window/workDoneProgress; a no-op otherwise.
 /// </summary>
 public sealed class WorkDoneProgressReporter
 {
@@ -39,8 +39,10 @@ public sealed class WorkDoneProgressReporter
 
     public Task EndAsync(string message) => SendAsync(ToLsp.ProgressEnd(token, message));
 
-    private static bool IsUsable(JsonElement? token) => token is { ValueKind: JsonValueKind.String or JsonValueKind.Number };
+    private static bool IsUsable(JsonElement? token) =>
+        token is { ValueKind: JsonValueKind.String or JsonValueKind.Number };
 
     private Task SendAsync(ProgressParams progress) =>
-        client is null ? Task.CompletedTask : client.NotifyAsync("$/progress", progress, LspJsonContext.Default.ProgressParams);
+        client is null ? Task.CompletedTask
+            : client.NotifyAsync("$/progress", progress, LspJsonContext.Default.ProgressParams);
 }

@@ -5,12 +5,13 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only UTF-8, never through a symbolic link, and at
-/// most as much of a file as the engine analyses.
+/// Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only UTF-8, never through a symbolic
+/// link, and at most as much of a file as the engine analyses.
 /// </summary>
 public static class WorkspaceScanner
 {
-    public static IReadOnlyList<(DocumentUri Uri, string Text)> Scan(IReadOnlyList<string> folders, Action<string, MessageType> log)
+    public static IReadOnlyList<(DocumentUri Uri, string Text)> Scan(IReadOnlyList<string> folders,
+        Action<string, MessageType> log)
     {
         var existing = folders.Where(Directory.Exists).ToArray();
         var paths = SpecFileFinder.Find(existing, out var error) ?? Array.Empty<string>();
@@ -47,8 +48,9 @@ public static class WorkspaceScanner
     }
 
     /// <summary>
-    /// True when the path lies under a workspace folder and reaches it through no symbolic link (neither the file nor a folder between
-    /// it and the workspace folder is one), as the folder walk does: a watched-file event or a close never reads a file outside.
+    /// True when the path lies under a workspace folder and reaches it through no symbolic link (neither the file nor a
+    /// folder between it and the workspace folder is one), as the folder walk does: a watched-file event or a close
+    /// never reads a file outside.
     /// </summary>
     public static bool IsInWorkspace(string path, IReadOnlyList<string> folders)
     {
@@ -72,7 +74,8 @@ public static class WorkspaceScanner
             {
                 return true;
             }
-            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+            for (var folder = Path.GetDirectoryName(path); folder is not null
+                && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
             {
                 if (new DirectoryInfo(folder).LinkTarget is not null)
                 {

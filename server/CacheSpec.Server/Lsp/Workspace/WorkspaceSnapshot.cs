@@ -5,8 +5,9 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// An immutable state of every spec the server knows: the engine's snapshot of the files, which answers every question, and the
-/// editor's view of each (URI, version, open or not), by normalized URI. Each request reads one snapshot; each change makes a new one.
+/// An immutable state of every spec the server knows: the engine's snapshot of the files, which answers every question,
+/// and the editor's view of each (URI, version, open or not), by normalized URI. Each request reads one snapshot; each
+/// change makes a new one.
 /// </summary>
 public sealed class WorkspaceSnapshot
 {
@@ -17,7 +18,9 @@ public sealed class WorkspaceSnapshot
         Generation = generation;
     }
 
-    /// <summary>The engine's snapshot of the documents' files (a file's path is the URI its document was first named by).</summary>
+    /// <summary>
+    /// The engine's snapshot of the documents' files (a file's path is the URI its document was first named by).
+    /// </summary>
     public AnalysisSnapshot Engine { get; }
 
     /// <summary>The editor's view of each document, by normalized URI.</summary>
@@ -29,6 +32,7 @@ public sealed class WorkspaceSnapshot
     public DocumentState? Find(DocumentUri uri)
     {
         var key = uri.Key;
-        return Editor.TryGetValue(key, out var state) ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen) : null;
+        return Editor.TryGetValue(key, out var state)
+            ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen) : null;
     }
 }

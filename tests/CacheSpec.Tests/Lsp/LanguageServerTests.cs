@@ -10,8 +10,6 @@ namespace CacheSpec.Tests.Lsp;
 /// <summary>Round trips through the protocol layer for each method, in process.</summary>
 public class LanguageServerTests
 {
-    private static string ExampleUri(string relative) => ToLsp.Uri(Path.Combine(RepositoryPaths.Examples, relative));
-
     [Fact]
     public async Task Initialize_states_the_capabilities_and_the_server()
     {
@@ -270,31 +268,6 @@ public class LanguageServerTests
         var since = server.Publications.Skip(before).ToArray();
         Assert.Equal(new[] { app, app }, since.Select(publication => publication.Uri));
         Assert.All(since, publication => Assert.Equal(0, publication.Count));
-    }
-
-    [Fact]
-    public async Task Completion_hover_symbols_and_folding_answer_over_the_protocol()
-    {
-        await using var server = new InProcessServer();
-        await server.InitializeAsync(RepositoryPaths.Examples);
-        var uri = ExampleUri("vnet-injection.cachespec.yaml");
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "vnet-injection.cachespec.yaml"));
-        await server.OpenAsync(uri, text);
-        var lines = text.Split('\n');
-        var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("vnetInjection:", StringComparison.Ordinal));
-        var hover = await server.RequestAsync("textDocument/hover",
-            new { textDocument = new { uri }, position = new { line, character = lines[line].IndexOf('v') + 2 } });
-        Assert.Contains("Premium", (string?)hover["contents"]!["value"]);
-        var tierLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("tier:", StringComparison.Ordinal));
-        var completion = await server.RequestAsync("textDocument/completion",
-            new { textDocument = new { uri }, position = new { line = tierLine, character = lines[tierLine].Length } });
-        Assert.Contains(((JArray)completion["items"]!), item => (string?)item["label"] == "Premium");
-        var symbols = (JArray)await server.RequestAsync("textDocument/documentSymbol",
-            new { textDocument = new { uri } });
-        Assert.Contains(symbols, symbol => (int)symbol["kind"]! == 5);
-        var folding = (JArray)await server.RequestAsync("textDocument/foldingRange",
-            new { textDocument = new { uri } });
-        Assert.NotEmpty(folding);
     }
 
     /// <summary>A workspace file with one finding: a Basic cache open to the internet.</summary>

@@ -214,4 +214,50 @@ describe('CRLF and characters outside the BMP', () => {
     assert.deepEqual(cache.selectionRange.start, at(text, 'rocket-cache'));
     assert.equal(await server.stop(), 0);
   });
+
+  test('a lone surrogate in the text is read as U+FFFD, and the edits after it land where the editor put them', async () => {
+    const server = await start({ rootUri: null });
+    const uri = uriOf(path.join(folder, 'lone-surrogate.cachespec.yaml'));
+    // JSON.stringify writes a lone surrogate (half an emoji, cut by an editor or a paste) as the escape \ud800.
+    const text = original.replace('launch \u{1F680} pad', 'launch \uD800 pad');
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cachespec', version: 1, text } });
+    await server.waitForVersion(uri, 1);
+    const ownr = at(text, 'ownr');
+    const edited = applyChange(text, { range: { start: ownr, end: at(text, 'ownr', 4) }, text: 'owner' });
+    await server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: ownr, end: at(text, 'ownr', 4) }, text: 'owner' }],
+    });
+    const published = await server.waitForVersion(uri, 2);
+    const expected = cliDiagnostics(edited.replace('\uD800', '\uFFFD'), 'lone-surrogate-expected.cachespec.yaml');
+    assert.deepEqual(sortDiagnostics(published.diagnostics), sortDiagnostics(expected));
+    const unknown = published.diagnostics.find((d) => d.code === 'unknown-key');
+    assert.deepEqual(unknown?.range, { start: at(edited, 'owner'), end: at(edited, 'owner', 5) }, 'the edit landed at its column');
+  });
+
+  test('an edit that cannot be read marks the document out of sync until a change sends the whole text', async () => {
+    const server = await start({ rootUri: null });
+    const uri = uriOf(path.join(folder, 'out-of-sync.cachespec.yaml'));
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cachespec', version: 1, text: original } });
+    await server.waitForVersion(uri, 1);
+    const unreadable = { range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' };
+    await server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [unreadable] });
+    const lost = await server.waitForVersion(uri, 2);
+    assert.equal(lost.diagnostics[0]?.code, 'document-out-of-sync', JSON.stringify(lost.diagnostics[0]));
+
+    // A ranged edit cannot be placed in text the server no longer shares with the editor: it is not applied.
+    const ownr = at(original, 'ownr');
+    await server.notify('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: ownr, end: at(original, 'ownr', 4) }, text: 'owner' }],
+    });
+    const stillLost = await server.waitForVersion(uri, 3);
+    assert.equal(stillLost.diagnostics[0]?.code, 'document-out-of-sync');
+    assert.ok(stillLost.diagnostics.some((d) => d.code === 'unknown-key'), 'the ranged edit was not applied');
+
+    const repaired = original.replace('ownr', 'owner');
+    await server.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: repaired }] });
+    const inSync = await server.waitForVersion(uri, 4);
+    assert.deepEqual(sortDiagnostics(inSync.diagnostics), sortDiagnostics(cliDiagnostics(repaired, 'repaired.cachespec.yaml')));
+  });
 });

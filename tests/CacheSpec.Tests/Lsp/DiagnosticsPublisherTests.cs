@@ -21,7 +21,7 @@ public class DiagnosticsPublisherTests
     {
         var workspace = new ServerWorkspace();
         var sent = new List<PublishDiagnosticsParams>();
-        var publisher = new DiagnosticsPublisher(workspace, (uri, version, findings) =>
+        var publisher = new DiagnosticsPublisher(workspace, (uri, version, findings, _) =>
         {
             lock (sent)
             {
@@ -54,7 +54,7 @@ public class DiagnosticsPublisherTests
     public void There_is_no_delay_unless_the_client_asks_for_one()
     {
         Assert.Equal(TimeSpan.Zero,
-            new DiagnosticsPublisher(new ServerWorkspace(), (_, _, _) => Task.CompletedTask).Delay);
+            new DiagnosticsPublisher(new ServerWorkspace(), (_, _, _, _) => Task.CompletedTask).Delay);
     }
 
     [Fact]

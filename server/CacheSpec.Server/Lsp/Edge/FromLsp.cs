@@ -23,6 +23,35 @@ internal static class FromLsp
     }
 
     /// <summary>
+    /// The document (and version, when readable) a didChange is about, read leniently from params that are not valid.
+    /// </summary>
+    public static (DocumentUri Uri, int? Version)? ChangedDocument(JsonElement parameters)
+    {
+        var identifier = Member(parameters, "textDocument");
+        if (Member(identifier, "uri") is not { ValueKind: JsonValueKind.String } uri || JsonText(uri) is not { } text)
+        {
+            return null;
+        }
+        var version = Member(identifier, "version") is { ValueKind: JsonValueKind.Number } number
+            && number.TryGetInt32(out var value)
+                ? value
+                : (int?)null;
+        return (new DocumentUri(text), version);
+    }
+
+    private static string? JsonText(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The folders the workspace scan reads: workspaceFolders, else rootUri, else the deprecated rootPath.
     /// </summary>
     public static IReadOnlyList<string> Folders(InitializeParams parameters)

@@ -38,11 +38,26 @@ internal static partial class ToLsp
     };
 
     public static PublishDiagnosticsParams Publication(string uri, int? version,
-        IEnumerable<Engine.Diagnostic> findings) =>
-        new(uri, version, Diagnostics(findings));
+        IEnumerable<Engine.Diagnostic> findings, bool outOfSync = false) =>
+        new(uri, version, Diagnostics(findings, outOfSync));
 
-    public static FullDocumentDiagnosticReport Report(long generation, IEnumerable<Engine.Diagnostic> findings) =>
-        new("full", $"{generation}", Diagnostics(findings));
+    public static FullDocumentDiagnosticReport Report(long generation, IEnumerable<Engine.Diagnostic> findings,
+        bool outOfSync = false) =>
+        new("full", $"{generation}", Diagnostics(findings, outOfSync));
+
+    /// <summary>A document's diagnostics, headed by one saying its text is out of sync when the server lost an edit to it.</summary>
+    private static Protocol.Diagnostic[] Diagnostics(IEnumerable<Engine.Diagnostic> findings, bool outOfSync) =>
+        outOfSync ? Diagnostics(findings).Prepend(OutOfSync).ToArray() : Diagnostics(findings);
+
+    /// <summary>Not a rule's finding: the state of the server's copy of the document, which no rule can see.</summary>
+    private static readonly Protocol.Diagnostic OutOfSync = new(
+        new Protocol.Range(new Position(0, 0), new Position(0, 0)),
+        DiagnosticSeverity.Error,
+        "document-out-of-sync",
+        null,
+        Source,
+        "An edit to this document could not be read, so the server stopped applying edits to it and the other findings are for "
+        + "older text. Any change that sends the whole text (or closing and reopening the document) brings it back in sync.");
 
     public static string Uri(string path) => DocumentUri.FromPath(path).Text;
 }

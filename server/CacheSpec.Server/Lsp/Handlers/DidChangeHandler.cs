@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CacheSpec.Server.Lsp.Edge;
 using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Server.Lsp.Handlers;
@@ -28,5 +30,18 @@ public sealed class DidChangeHandler() : NotificationHandler<DidChangeTextDocume
             return;
         }
         context.Publisher.Schedule(identifier.Uri);
+    }
+
+    /// <summary>
+    /// A change that cannot be read is an edit lost: the document is marked out of sync (a diagnostic says so) rather than
+    /// have the edits after it applied to the wrong text. A change that sends the whole text repairs it.
+    /// </summary>
+    protected override void Unreadable(JsonElement parameters, ServerContext context)
+    {
+        if (FromLsp.ChangedDocument(parameters) is var (uri, version) && context.Workspace.MarkOutOfSync(uri, version) is not null)
+        {
+            context.Client.Log($"{uri} is out of sync: an edit to it could not be read.", MessageType.Warning);
+            context.Publisher.Schedule(uri);
+        }
     }
 }

@@ -17,7 +17,8 @@ public sealed class DocumentDiagnosticHandler()
     {
         var request = DocumentRequest.Of(context, parameters.TextDocument.Uri);
         var snapshot = request?.Snapshot ?? context.Workspace.Current;
-        return ToLsp.Report(snapshot.Generation,
-            request is null ? Array.Empty<Analysis.Diagnostics.Diagnostic>() : request.Engine.Findings(request.File));
+        return request is null
+            ? ToLsp.Report(snapshot.Generation, Array.Empty<Analysis.Diagnostics.Diagnostic>())
+            : ToLsp.Report(snapshot.Generation, request.Engine.Findings(request.File), request.Document.IsOutOfSync);
     }
 }

@@ -23,6 +23,7 @@ public abstract class NotificationHandler<TParams>(string method, JsonTypeInfo<T
         catch (RpcException exception)
         {
             context.Client.Log($"Ignored {Method}: {exception.Message}", Protocol.MessageType.Warning);
+            Unreadable(parameters, context);
             throw;
         }
         Handle(typed, context);
@@ -30,4 +31,9 @@ public abstract class NotificationHandler<TParams>(string method, JsonTypeInfo<T
     }
 
     protected abstract void Handle(TParams parameters, ServerContext context);
+
+    /// <summary>What follows from params that could not be read, besides the log line: nothing, unless a handler says.</summary>
+    protected virtual void Unreadable(JsonElement parameters, ServerContext context)
+    {
+    }
 }

@@ -44,12 +44,18 @@ public sealed record TextDocumentIdentifier(DocumentUri Uri);
 
 public sealed record VersionedTextDocumentIdentifier(DocumentUri Uri, int Version);
 
-public sealed record TextDocumentItem(DocumentUri Uri, string LanguageId, int Version, string Text);
+public sealed record TextDocumentItem(
+    DocumentUri Uri,
+    string LanguageId,
+    int Version,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(LenientTextConverter))] string Text);
 
 public sealed record TextDocumentPositionParams(TextDocumentIdentifier TextDocument, Position Position);
 
 /// <summary>An incremental change when Range is set, the whole new text otherwise.</summary>
-public sealed record TextDocumentContentChangeEvent(string Text, Range? Range = null);
+public sealed record TextDocumentContentChangeEvent(
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(LenientTextConverter))] string Text,
+    Range? Range = null);
 
 public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
 

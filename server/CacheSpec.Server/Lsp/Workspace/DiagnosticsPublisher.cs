@@ -20,14 +20,14 @@ namespace CacheSpec.Server.Lsp.Workspace;
 public sealed class DiagnosticsPublisher
 {
     private readonly ServerWorkspace workspace;
-    private readonly Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send;
+    private readonly Func<string, int?, IEnumerable<Engine.Diagnostic>, bool, Task> send;
     private readonly Channel<DocumentUri?> changes = Channel.CreateUnbounded<DocumentUri?>(
         new UnboundedChannelOptions { SingleReader = true });
     /// <summary>
     /// What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics),
     /// and for which version.
     /// </summary>
-    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version)> published = new(
+    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version, bool OutOfSync)> published = new(
         StringComparer.Ordinal);
     /// <summary>One publication at a time, by the loop or by the thread that applied a change.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
@@ -38,7 +38,7 @@ public sealed class DiagnosticsPublisher
     private readonly HashSet<string> pending = new(StringComparer.Ordinal);
 
     public DiagnosticsPublisher(ServerWorkspace workspace,
-        Func<string, int?, IEnumerable<Engine.Diagnostic>, Task> send)
+        Func<string, int?, IEnumerable<Engine.Diagnostic>, bool, Task> send)
     {
         this.workspace = workspace;
         this.send = send;
@@ -168,7 +168,7 @@ public sealed class DiagnosticsPublisher
                 // twice.
                 if (published.Remove(key))
                 {
-                    await send(document.Uri.Text, null, Array.Empty<Engine.Diagnostic>()).ConfigureAwait(false);
+                    await send(document.Uri.Text, null, Array.Empty<Engine.Diagnostic>(), false).ConfigureAwait(false);
                 }
                 continue;
             }
@@ -176,16 +176,17 @@ public sealed class DiagnosticsPublisher
             // A changed document is published again with its new version, even with the same findings; never twice for
             // one version.
             if (!published.TryGetValue(key, out var previous) || !previous.Findings.AsSpan().SequenceEqual(findings)
-                || (pending.Contains(key) && previous.Version != document.Version))
+                || (pending.Contains(key) && previous.Version != document.Version)
+                || previous.OutOfSync != document.IsOutOfSync)
             {
-                published[key] = (findings, document.Version);
-                await send(document.Uri.Text, document.Version, findings).ConfigureAwait(false);
+                published[key] = (findings, document.Version, document.IsOutOfSync);
+                await send(document.Uri.Text, document.Version, findings, document.IsOutOfSync).ConfigureAwait(false);
             }
         }
         foreach (var gone in published.Keys.Where(key => !snapshot.Editor.ContainsKey(key)).ToArray())
         {
             published.Remove(gone);
-            await send(gone, null, Array.Empty<Engine.Diagnostic>()).ConfigureAwait(false);
+            await send(gone, null, Array.Empty<Engine.Diagnostic>(), false).ConfigureAwait(false);
         }
         pending.Clear();
     }

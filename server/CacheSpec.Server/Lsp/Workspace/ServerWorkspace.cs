@@ -62,18 +62,51 @@ public sealed class ServerWorkspace
             {
                 return null;
             }
+            // Out of sync, ranged changes would land in the wrong text: only a change that sends the whole text, and those after
+            // it, apply.
+            var resync = state.IsOutOfSync ? LastFullText(changes) : 0;
             return Update(editor =>
             {
                 var configuration = ConfigurationFor(state.Uri);
-                foreach (var change in changes)
+                foreach (var change in changes.Skip(resync < 0 ? changes.Count : resync))
                 {
                     // Each change's range is in the text the changes before it left.
                     var span = change.Range is null ? (Analysis.Text.TextSpan?)null
                         : FromLsp.Span(host.Current.Files[key].Text, change.Range);
                     host.Change(key, span, change.Text, configuration);
                 }
-                return editor.SetItem(key, state with { Version = version });
+                return editor.SetItem(key, state with { Version = version, IsOutOfSync = resync < 0 });
             });
+        }
+    }
+
+    /// <summary>The index of the last change that replaces the whole text; -1 when there is none.</summary>
+    private static int LastFullText(IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        for (var i = changes.Count - 1; i >= 0; i--)
+        {
+            if (changes[i].Range is null)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Marks an open document out of sync after an edit to it could not be read (its later ranged edits are ignored until a change
+    /// sends the whole text); the version, when it could be read, is taken as the editor's. Returns null when it is not open.
+    /// </summary>
+    public WorkspaceSnapshot? MarkOutOfSync(DocumentUri uri, int? version)
+    {
+        lock (gate)
+        {
+            if (!current.Editor.TryGetValue(uri.Key, out var state) || !state.IsOpen)
+            {
+                return null;
+            }
+            return Update(editor =>
+                editor.SetItem(uri.Key, state with { Version = version ?? state.Version, IsOutOfSync = true }));
         }
     }
 

@@ -33,6 +33,6 @@ public sealed class WorkspaceSnapshot
     {
         var key = uri.Key;
         return Editor.TryGetValue(key, out var state)
-            ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen) : null;
+            ? new DocumentState(state.Uri, state.Version, Engine.Files[key], state.IsOpen, state.IsOutOfSync) : null;
     }
 }

@@ -535,6 +535,32 @@ describe('load', () => {
     await assertStops(server);
   });
 
+  test('a client that never reads its answers stops the server reading, without its memory growing', async (t) => {
+    const server = await start();
+    await assertServes(server);
+    const before = server.memory();
+    server.proc.stdout.pause();
+    const count = 20_000;
+    const first = server.nextId;
+    const frames = [];
+    for (let i = 0; i < count; i++) {
+      frames.push(frame({ jsonrpc: '2.0', id: first + i, method: 'textDocument/documentSymbol', params: validParams('textDocument/documentSymbol') }));
+    }
+    server.nextId += count;
+    const baseline = server.responses.size;
+    server.write(Buffer.concat(frames));
+    // Long enough to handle every request had it read them all.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const stalled = server.memory();
+    t.diagnostic(`VmHWM ${(before.hwmKb / 1024).toFixed(0)} MB before, ${(stalled.hwmKb / 1024).toFixed(0)} MB with ${count} unread answers due`);
+    assert.ok(stalled.hwmKb - before.hwmKb < 40 * 1024, `memory grew by ${((stalled.hwmKb - before.hwmKb) / 1024).toFixed(0)} MB`);
+    server.proc.stdout.resume();
+    await server.waitUntil(() => server.responses.size >= baseline + count, `${count} responses`, 120_000);
+    assert.deepEqual(server.violations, []);
+    await assertServes(server);
+    await assertStops(server);
+  });
+
   test('every request of a cancelled burst gets its result or RequestCancelled (-32800), never nothing', async (t) => {
     const server = await start();
     const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/diagnostic', 'textDocument/codeAction', 'textDocument/inlayHint', 'textDocument/references'];

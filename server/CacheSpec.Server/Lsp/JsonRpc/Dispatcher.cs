@@ -21,8 +21,16 @@ namespace CacheSpec.Server.Lsp.JsonRpc;
 /// Handlers marked <see cref="LspHandler.InOrder"/> run on the reading thread before the next message is read; the
 /// others on the thread pool, concurrently.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
 internal sealed class Dispatcher
 {
+    /// <summary>
+    /// How many of the client's requests may wait for their answer at once. Past it, the server reads no further message until
+    /// one is answered: a client that sends requests and never reads the answers fills its own pipe instead of the server's
+    /// memory. No request handler waits for the client, so the answers always come.
+    /// </summary>
+    public const int MaxUnansweredRequests = 64;
+
     private const string CancelRequest = "$/cancelRequest";
 
     private readonly Dictionary<string, LspHandler> handlers;
@@ -33,6 +41,7 @@ internal sealed class Dispatcher
     /// The client's requests read and not yet answered, by id: JSON-RPC lets one id stand for one request at a time.
     /// </summary>
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> running = new();
+    private readonly SemaphoreSlim admitted = new(MaxUnansweredRequests, MaxUnansweredRequests);
     private readonly object answering = new();
     private int unanswered;
     private TaskCompletionSource? allAnswered;
@@ -113,11 +122,13 @@ internal sealed class Dispatcher
 
     private async Task DispatchAsync(IncomingRequest request)
     {
+        await admitted.WaitAsync().ConfigureAwait(false);
         var cancellation = new CancellationTokenSource();
         if (!running.TryAdd(request.Id, cancellation))
         {
             request.Dispose();
             cancellation.Dispose();
+            admitted.Release();
             await RefuseAsync(request.Id, LspErrorCodes.InvalidRequest,
                 $"Invalid request: the id {request.Id} is already in use by a request not yet answered.")
                     .ConfigureAwait(false);
@@ -207,6 +218,7 @@ internal sealed class Dispatcher
         {
             request.Dispose();
             cancellation.Dispose();
+            admitted.Release();
             Answered();
         }
     }

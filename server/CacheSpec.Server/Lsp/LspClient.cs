@@ -30,7 +30,8 @@ public sealed class LspClient
         CancellationToken cancellationToken = default) =>
         connection.RequestAsync(method, value, type, cancellationToken);
 
-    public Task PublishDiagnosticsAsync(string uri, int? version, IEnumerable<Engine.Diagnostic> findings, bool outOfSync) =>
+    public Task PublishDiagnosticsAsync(string uri, int? version, IEnumerable<Engine.Diagnostic> findings,
+        bool outOfSync) =>
         NotifyAsync("textDocument/publishDiagnostics", ToLsp.Publication(uri, version, findings, outOfSync),
             LspJsonContext.Default.PublishDiagnosticsParams);
 

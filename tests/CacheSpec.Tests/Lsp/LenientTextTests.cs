@@ -3,7 +3,9 @@ using CacheSpec.Server.Lsp.Protocol;
 
 namespace CacheSpec.Tests.Lsp;
 
-/// <summary>A document's text is read even with lone surrogate escapes: each becomes U+FFFD, one UTF-16 unit for one.</summary>
+/// <summary>
+/// A document's text is read even with lone surrogate escapes: each becomes U+FFFD, one UTF-16 unit for one.
+/// </summary>
 public class LenientTextTests
 {
     [Theory]
@@ -13,7 +15,8 @@ public class LenientTextTests
     [InlineData("""\ud800\ud800\udc00""", "\uFFFD\U00010000")]
     [InlineData("""tab\there \"quoted\" back\\slash \u00e9 é \ud800""", "tab\there \"quoted\" back\\slash é é \uFFFD")]
     [InlineData("""plain""", "plain")]
-    public void Lone_surrogates_become_replacement_characters_and_the_rest_is_read_as_json(string escaped, string expected)
+    public void Lone_surrogates_become_replacement_characters_and_the_rest_is_read_as_json(string escaped,
+        string expected)
     {
         var change = JsonSerializer.Deserialize(
             $$"""{"text":"{{escaped}}"}""", LspJsonContext.Default.TextDocumentContentChangeEvent)!;

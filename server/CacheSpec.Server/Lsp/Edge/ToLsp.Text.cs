@@ -45,7 +45,9 @@ internal static partial class ToLsp
         bool outOfSync = false) =>
         new("full", $"{generation}", Diagnostics(findings, outOfSync));
 
-    /// <summary>A document's diagnostics, headed by one saying its text is out of sync when the server lost an edit to it.</summary>
+    /// <summary>
+    /// A document's diagnostics, headed by one saying its text is out of sync when the server lost an edit to it.
+    /// </summary>
     private static Protocol.Diagnostic[] Diagnostics(IEnumerable<Engine.Diagnostic> findings, bool outOfSync) =>
         outOfSync ? Diagnostics(findings).Prepend(OutOfSync).ToArray() : Diagnostics(findings);
 
@@ -56,8 +58,9 @@ internal static partial class ToLsp
         "document-out-of-sync",
         null,
         Source,
-        "An edit to this document could not be read, so the server stopped applying edits to it and the other findings are for "
-        + "older text. Any change that sends the whole text (or closing and reopening the document) brings it back in sync.");
+        "An edit to this document could not be read, so the server stopped applying edits to it and the other "
+        + "findings are for older text. Any change that sends the whole text (or closing and reopening the document) "
+        + "brings it back in sync.");
 
     public static string Uri(string path) => DocumentUri.FromPath(path).Text;
 }

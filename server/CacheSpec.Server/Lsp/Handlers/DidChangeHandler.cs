@@ -33,12 +33,13 @@ public sealed class DidChangeHandler() : NotificationHandler<DidChangeTextDocume
     }
 
     /// <summary>
-    /// A change that cannot be read is an edit lost: the document is marked out of sync (a diagnostic says so) rather than
-    /// have the edits after it applied to the wrong text. A change that sends the whole text repairs it.
+    /// A change that cannot be read is an edit lost: the document is marked out of sync (a diagnostic says so) rather
+    /// than have the edits after it applied to the wrong text. A change that sends the whole text repairs it.
     /// </summary>
     protected override void Unreadable(JsonElement parameters, ServerContext context)
     {
-        if (FromLsp.ChangedDocument(parameters) is var (uri, version) && context.Workspace.MarkOutOfSync(uri, version) is not null)
+        if (FromLsp.ChangedDocument(parameters) is var (uri, version)
+            && context.Workspace.MarkOutOfSync(uri, version) is not null)
         {
             context.Client.Log($"{uri} is out of sync: an edit to it could not be read.", MessageType.Warning);
             context.Publisher.Schedule(uri);

@@ -32,7 +32,9 @@ public abstract class NotificationHandler<TParams>(string method, JsonTypeInfo<T
 
     protected abstract void Handle(TParams parameters, ServerContext context);
 
-    /// <summary>What follows from params that could not be read, besides the log line: nothing, unless a handler says.</summary>
+    /// <summary>
+    /// What follows from params that could not be read, besides the log line: nothing, unless a handler says.
+    /// </summary>
     protected virtual void Unreadable(JsonElement parameters, ServerContext context)
     {
     }

@@ -21,13 +21,16 @@ namespace CacheSpec.Server.Lsp.JsonRpc;
 /// Handlers marked <see cref="LspHandler.InOrder"/> run on the reading thread before the next message is read; the
 /// others on the thread pool, concurrently.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as the connection.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001",
+    Justification =
+    "A SemaphoreSlim whose wait handle is never asked for holds nothing to release, and the object lives as long as " +
+    "the connection.")]
 internal sealed class Dispatcher
 {
     /// <summary>
-    /// How many of the client's requests may wait for their answer at once. Past it, the server reads no further message until
-    /// one is answered: a client that sends requests and never reads the answers fills its own pipe instead of the server's
-    /// memory. No request handler waits for the client, so the answers always come.
+    /// How many of the client's requests may wait for their answer at once. Past it, the server reads no further
+    /// message until one is answered: a client that sends requests and never reads the answers fills its own pipe
+    /// instead of the server's memory. No request handler waits for the client, so the answers always come.
     /// </summary>
     public const int MaxUnansweredRequests = 64;
 

@@ -6,9 +6,9 @@ using System.Text.Json.Serialization;
 namespace CacheSpec.Server.Lsp.Protocol;
 
 /// <summary>
-/// A document's text, read even when it holds a lone surrogate escape ("\ud800", which JSON.stringify writes for half an emoji):
-/// each lone surrogate becomes U+FFFD. One UTF-16 unit stays one, so every position the client sends later still points where it
-/// means, and the edit is kept rather than dropped.
+/// A document's text, read even when it holds a lone surrogate escape ("\ud800", which JSON.stringify writes for half
+/// an emoji): each lone surrogate becomes U+FFFD. One UTF-16 unit stays one, so every position the client sends later
+/// still points where it means, and the edit is kept rather than dropped.
 /// </summary>
 internal sealed class LenientTextConverter : JsonConverter<string>
 {
@@ -29,9 +29,12 @@ internal sealed class LenientTextConverter : JsonConverter<string>
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
 
-    /// <summary>A JSON string's raw UTF-8 content, unescaped, with every unpaired surrogate replaced by U+FFFD.</summary>
+    /// <summary>
+    /// A JSON string's raw UTF-8 content, unescaped, with every unpaired surrogate replaced by U+FFFD.
+    /// </summary>
     private static string Unescape(byte[] raw)
     {
         var text = new StringBuilder(raw.Length);

@@ -62,8 +62,8 @@ public sealed class ServerWorkspace
             {
                 return null;
             }
-            // Out of sync, ranged changes would land in the wrong text: only a change that sends the whole text, and those after
-            // it, apply.
+            // Out of sync, ranged changes would land in the wrong text: only a change that sends the whole text, and
+            // those after it, apply.
             var resync = state.IsOutOfSync ? LastFullText(changes) : 0;
             return Update(editor =>
             {
@@ -94,8 +94,9 @@ public sealed class ServerWorkspace
     }
 
     /// <summary>
-    /// Marks an open document out of sync after an edit to it could not be read (its later ranged edits are ignored until a change
-    /// sends the whole text); the version, when it could be read, is taken as the editor's. Returns null when it is not open.
+    /// Marks an open document out of sync after an edit to it could not be read (its later ranged edits are ignored
+    /// until a change sends the whole text); the version, when it could be read, is taken as the editor's. Returns null
+    /// when it is not open.
     /// </summary>
     public WorkspaceSnapshot? MarkOutOfSync(DocumentUri uri, int? version)
     {

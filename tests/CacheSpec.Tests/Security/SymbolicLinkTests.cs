@@ -77,6 +77,23 @@ public sealed class SymbolicLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task The_configure_rule_action_offers_no_edit_to_a_cachespec_json_that_is_a_symbolic_link()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(Workspace);
+        var uri = ToLsp.Uri(SpecPath);
+        var published = await server.WaitForDiagnosticsAsync(uri);
+        var diagnostic = Assert.Single((JArray)published["diagnostics"]!);
+        var actions = (JArray)await server.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = diagnostic["range"],
+            context = new { diagnostics = new[] { diagnostic }, only = new[] { "quickfix.configure" } },
+        });
+        Assert.Empty(actions);
+    }
+
+    [Fact]
     public async Task The_server_reads_no_spec_through_a_link_named_in_a_watched_file_event_or_a_close()
     {
         Directory.CreateSymbolicLink(Path.Combine(Workspace, "outdir"), "../outside");

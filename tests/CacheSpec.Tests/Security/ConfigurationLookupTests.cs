@@ -17,10 +17,7 @@ public sealed class ConfigurationLookupTests : IDisposable
 
     public ConfigurationLookupTests()
     {
-        SpecPath = root.Write("ws/specs/a.cachespec.yaml",
-            Specs.Header
-                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
-                    "Enabled\n");
+        SpecPath = root.Write("ws/specs/a.cachespec.yaml", Specs.PublicCache);
         root.Write("cachespec.json", $"{{\"rules\": {{\"{Rule}\": \"off\"}}}}");
     }
 

@@ -17,10 +17,7 @@ public sealed class SymbolicLinkTests : IDisposable
 
     public SymbolicLinkTests()
     {
-        SpecPath = root.Write("ws/a.cachespec.yaml",
-            Specs.Header
-                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
-                    "Enabled\n");
+        SpecPath = root.Write("ws/a.cachespec.yaml", Specs.PublicCache);
         OutsideConfiguration = root.Write("outside/settings.json",
             "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
         root.Write("outside/secret.cachespec.yaml", Specs.Header.Replace("name: test", "name: secret")

@@ -11,6 +11,18 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
 {
     public const string FileName = "cachespec.json";
 
+    /// <summary>
+    /// The largest configuration read, in bytes (of a file) or characters (of a text): past it, one problem and no
+    /// settings. Both hosts check a file's length before they read it.
+    /// </summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>The problems reported per configuration; one more line counts the others.</summary>
+    public const int MaxProblems = 20;
+
+    /// <summary>The problem of a configuration larger than <see cref="MaxFileBytes"/>.</summary>
+    public const string TooLargeProblem = "it is larger than 1 MiB, so it is not read";
+
     public static RuleConfiguration Empty { get; } = new(null, new Dictionary<string, RuleLevel>());
 
     /// <summary>
@@ -30,15 +42,26 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
             };
 
     /// <summary>
-    /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) is listed and that part
-    /// ignored. A rule id is checked against <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts
-    /// any.
+    /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) makes that part ignored, and
+    /// the first <see cref="MaxProblems"/> are listed. A rule id is checked against <paramref name="ruleIds"/> (the
+    /// catalog's: RuleCatalog.Ids); null accepts any.
     /// </summary>
     public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds,
         out IReadOnlyList<string> problems)
     {
-        var found = new List<string>();
-        problems = found;
+        var found = new ConfigurationProblems();
+        var configuration = Parse(json, ruleIds, found);
+        problems = found.Reported();
+        return configuration;
+    }
+
+    internal static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds, ConfigurationProblems found)
+    {
+        if (json.Length > MaxFileBytes)
+        {
+            found.Add(TooLargeProblem);
+            return Empty;
+        }
         JsonDocument document;
         try
         {
@@ -89,7 +112,7 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
     }
 
     private static void ReadRule(JsonProperty rule, IReadOnlySet<string>? ruleIds, Dictionary<string, RuleLevel> rules,
-        List<string> problems)
+        ConfigurationProblems problems)
     {
         if (ruleIds is not null && !ruleIds.Contains(rule.Name))
         {

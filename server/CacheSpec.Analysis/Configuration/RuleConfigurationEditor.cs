@@ -33,6 +33,10 @@ public static class RuleConfigurationEditor
     public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId,
         string level = "off")
     {
+        if (json.Length > RuleConfiguration.MaxFileBytes)
+        {
+            return null;
+        }
         (TextSpan Span, string NewText)? edit;
         try
         {
@@ -50,9 +54,11 @@ public static class RuleConfigurationEditor
         {
             return null;
         }
-        var before = RuleConfiguration.Parse(json, ruleIds, out var problemsBefore);
+        var problemsBefore = new ConfigurationProblems();
+        var before = RuleConfiguration.Parse(json, ruleIds, problemsBefore);
         var edited = json[..planned.Span.Start] + planned.NewText + json[planned.Span.End..];
-        var after = RuleConfiguration.Parse(edited, ruleIds, out var problemsAfter);
+        var problemsAfter = new ConfigurationProblems();
+        var after = RuleConfiguration.Parse(edited, ruleIds, problemsAfter);
         var wanted = Enum.TryParse<RuleLevel>(level, ignoreCase: true, out var parsed) ? parsed : (RuleLevel?)null;
         return wanted is { } expected && after.Rules.TryGetValue(ruleId, out var actual) && actual == expected
             && problemsAfter.Count <= problemsBefore.Count && before.Guidance == after.Guidance

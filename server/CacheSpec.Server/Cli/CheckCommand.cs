@@ -42,7 +42,7 @@ public static class CheckCommand
             {
                 return CommandLine.Fail(stderr, $"the configuration '{configPath}' does not exist");
             }
-            var (configuration, problems) = locator.Load(configPath);
+            var (configuration, problems) = ConfigurationLocator.LoadGiven(configPath);
             if (problems.Count > 0)
             {
                 return CommandLine.Fail(stderr, $"{configPath}: {problems[0]}");
@@ -58,12 +58,15 @@ public static class CheckCommand
         {
             CommandLine.Fail(stderr, folder);
         }
+        // A file named on the command line is read wherever it points (a pipe as a stream); one found in a folder is
+        // opened only if it is a regular file.
+        var named = options.Paths.ToHashSet(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var configuration = fixedConfiguration;
             if (configuration is null)
             {
-                var (found, configurationPath, problems) = locator.For(path);
+                var (found, configurationPath, problems) = locator.For(path, LookupTop.ForCheck(path, options.Paths));
                 if (problems.Count > 0)
                 {
                     return CommandLine.Fail(stderr, $"{configurationPath}: {problems[0]}");
@@ -74,7 +77,8 @@ public static class CheckCommand
             // input was incomplete.
             try
             {
-                files.Add(host.File(path, SpecTextReader.Read(path), options.Guidance, configuration));
+                var text = named.Contains(path) ? SpecTextReader.Read(path) : SpecTextReader.ReadFound(path);
+                files.Add(host.File(path, text, options.Guidance, configuration));
             }
             catch (DecoderFallbackException)
             {

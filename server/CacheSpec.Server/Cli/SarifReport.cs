@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Rules;
+using CacheSpec.Server.Discovery;
 
 namespace CacheSpec.Server.Cli;
 
@@ -115,6 +116,6 @@ public static class SarifReport
     /// A relative path stays relative (SARIF resolves it against the run's folder), with forward slashes.
     /// </summary>
     private static string ToUri(string path) =>
-        Path.IsPathRooted(path) ? new Uri(Path.GetFullPath(path)).AbsoluteUri
+        Path.IsPathRooted(path) ? FileUri.FromPath(path)
             : Uri.EscapeDataString(path.Replace('\\', '/')).Replace("%2F", "/");
 }

@@ -4,137 +4,68 @@ using CacheSpec.Analysis.Rules;
 namespace CacheSpec.Server.Discovery;
 
 /// <summary>
-/// Finds the cachespec.json that governs a spec (in its folder or the nearest ancestor) and reads it, remembering what
-/// it read until told to forget (the language server forgets when a cachespec.json changes). Problems in a file are
-/// kept with it for the host to report. A cachespec.json found this way that is a symbolic link is not read: it could
-/// name any file of the machine, whose keys the problems would then echo. One given explicitly (check --config) is read
-/// wherever it points.
+/// Finds the cachespec.json that governs a spec (in its folder or the nearest one above it, up to the lookup's top:
+/// see <see cref="LookupTop"/>) and reads it, remembering what it found and read until told to forget (the language
+/// server forgets when a cachespec.json changes). Problems in a file are kept with it for the host to report. A
+/// cachespec.json found this way is read only if it is a regular file within the size bound
+/// (<see cref="ConfigurationFile.ReadFound"/>); one given explicitly (check --config) is read wherever it points.
 /// </summary>
 public sealed class ConfigurationLocator
 {
     private readonly object gate = new();
-    private readonly Dictionary<string, string?> fileByFolder = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Folder, string Top), string?> fileByFolder = new();
     private readonly Dictionary<string, (RuleConfiguration Configuration, IReadOnlyList<string> Problems)> loaded = new(
         StringComparer.Ordinal);
-    /// <summary>
-    /// Whether each file found is a symbolic link, remembered like the rest: the language server asks on every
-    /// keystroke.
-    /// </summary>
-    private readonly Dictionary<string, bool> linkByPath = new(StringComparer.Ordinal);
 
-    /// <summary>The path of the cachespec.json for a spec file, or null when none stands above it.</summary>
-    public string? FindFor(string specPath)
+    /// <summary>
+    /// The path of the cachespec.json for a spec file, or null when none stands above it up to the top.
+    /// </summary>
+    public string? FindFor(string specPath, string top)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(specPath));
+        var key = (Path.GetDirectoryName(Path.GetFullPath(specPath))!, top);
         lock (gate)
         {
-            var visited = new List<string>();
-            string? found = null;
-            for (var current = folder; current is not null; current = Path.GetDirectoryName(current))
+            if (!fileByFolder.TryGetValue(key, out var found))
             {
-                if (fileByFolder.TryGetValue(current, out var known))
-                {
-                    found = known;
-                    break;
-                }
-                visited.Add(current);
-                var candidate = Path.Combine(current, RuleConfiguration.FileName);
-                if (File.Exists(candidate))
-                {
-                    found = candidate;
-                    break;
-                }
-            }
-            foreach (var each in visited)
-            {
-                fileByFolder[each] = found;
+                fileByFolder[key] = found = FindOnDisk(specPath, top);
             }
             return found;
         }
     }
 
     /// <summary>
-    /// The path of the cachespec.json for a spec file as the disk is now (no remembered lookups), or null when none
-    /// stands above it.
+    /// The path of the cachespec.json for a spec file as the disk is now (no remembered lookups), or null. Anything by
+    /// that name but a folder counts as found, so that a link or a pipe hides no file above it.
     /// </summary>
-    public static string? FindOnDisk(string specPath)
-    {
-        for (var current = Path.GetDirectoryName(Path.GetFullPath(specPath)); current is not null; current =
-            Path.GetDirectoryName(current))
-        {
-            var candidate = Path.Combine(current, RuleConfiguration.FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindOnDisk(string specPath, string top) =>
+        FoldersToSearch(specPath, top)
+            .Select(folder => Path.Combine(folder, RuleConfiguration.FileName))
+            .FirstOrDefault(candidate => DiskEntry.Of(candidate).Kind is not (DiskEntryKind.Missing
+                or DiskEntryKind.Folder));
 
     /// <summary>
     /// The configuration for a spec file (empty when there is none), with the problems of the file it came from.
     /// </summary>
-    public (RuleConfiguration Configuration, string? Path, IReadOnlyList<string> Problems) For(string specPath)
+    public (RuleConfiguration Configuration, string? Path, IReadOnlyList<string> Problems) For(string specPath,
+        string top)
     {
-        if (FindFor(specPath) is not { } path)
+        if (FindFor(specPath, top) is not { } path)
         {
             return (RuleConfiguration.Empty, null, Array.Empty<string>());
         }
-        if (IsRememberedLink(path))
-        {
-            return (RuleConfiguration.Empty, path, new[] { "it is a symbolic link, which is not followed" });
-        }
-        var (configuration, problems) = Load(path);
-        return (configuration, path, problems);
-    }
-
-    public (RuleConfiguration Configuration, IReadOnlyList<string> Problems) Load(string configurationPath)
-    {
         lock (gate)
         {
-            if (loaded.TryGetValue(configurationPath, out var cached))
+            if (!loaded.TryGetValue(path, out var result))
             {
-                return cached;
+                loaded[path] = result = Parse(ConfigurationFile.ReadFound(path));
             }
-            (RuleConfiguration, IReadOnlyList<string>) result;
-            try
-            {
-                var configuration = RuleCatalog.ParseConfiguration(File.ReadAllText(configurationPath),
-                    out var problems);
-                result = (configuration, problems);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                result = (RuleConfiguration.Empty, new[] { $"it cannot be read ({exception.Message})" });
-            }
-            loaded[configurationPath] = result;
-            return result;
+            return (result.Configuration, path, result.Problems);
         }
     }
 
-    private bool IsRememberedLink(string path)
-    {
-        lock (gate)
-        {
-            if (!linkByPath.TryGetValue(path, out var isLink))
-            {
-                linkByPath[path] = isLink = IsSymbolicLink(path);
-            }
-            return isLink;
-        }
-    }
-
-    private static bool IsSymbolicLink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Reads and parses a configuration the user named (check --config), wherever it points.</summary>
+    public static (RuleConfiguration Configuration, IReadOnlyList<string> Problems) LoadGiven(string path) =>
+        Parse(ConfigurationFile.ReadGiven(path));
 
     /// <summary>
     /// Forgets every file found and read, so the next lookups see cachespec.json files as they are now.
@@ -145,7 +76,51 @@ public sealed class ConfigurationLocator
         {
             fileByFolder.Clear();
             loaded.Clear();
-            linkByPath.Clear();
+        }
+    }
+
+    private static (RuleConfiguration Configuration, IReadOnlyList<string> Problems) Parse(
+        (string? Text, string? Problem) read)
+    {
+        if (read.Text is not { } text)
+        {
+            return (RuleConfiguration.Empty, new[] { read.Problem! });
+        }
+        var configuration = RuleCatalog.ParseConfiguration(text, out var problems);
+        return (configuration, problems);
+    }
+
+    /// <summary>
+    /// The spec's folder and those above it up to the top, nearest first, leaving out a folder that is a symbolic link
+    /// below the top and every folder reached through it: their cachespec.json lies elsewhere.
+    /// </summary>
+    private static IEnumerable<string> FoldersToSearch(string specPath, string top)
+    {
+        var start = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+        var last = Path.TrimEndingDirectorySeparator(Path.GetFullPath(top));
+        if (start != last && !DiskEntry.IsUnder(start, last))
+        {
+            return new[] { start };
+        }
+        var chain = new List<string>();
+        for (var folder = start; folder is not null && folder.Length >= last.Length; folder =
+            Path.GetDirectoryName(folder))
+        {
+            chain.Add(folder);
+        }
+        var linked = chain.FindLastIndex(folder => folder != last && IsLink(folder));
+        return chain.Skip(linked + 1);
+    }
+
+    private static bool IsLink(string folder)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 }

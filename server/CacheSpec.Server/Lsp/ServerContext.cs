@@ -66,7 +66,8 @@ public sealed class ServerContext
         {
             return null;
         }
-        var (found, configurationPath, problems) = Configurations.For(path);
+        var (found, configurationPath, problems) = Configurations.For(path,
+            LookupTop.InWorkspace(path, Session.Folders));
         var configuration = found.Guidance is null && Session.EditorGuidance is { } editorDefault
             ? found with { Guidance = editorDefault } : found;
         if (configurationPath is not null && problems.Count > 0 && FirstReport(configurationPath))

@@ -15,14 +15,14 @@ public class ConfigurationLocatorTests
         var target = folder.Write("elsewhere/settings.json", "{}");
         var configuration = folder.Write("cachespec.json", "{}");
         var locator = new ConfigurationLocator();
-        Assert.Empty(locator.For(spec).Problems);
+        Assert.Empty(locator.For(spec, folder.Path).Problems);
 
         File.Delete(configuration);
         File.CreateSymbolicLink(configuration, target);
-        Assert.Empty(locator.For(spec).Problems);
+        Assert.Empty(locator.For(spec, folder.Path).Problems);
 
         locator.Forget();
-        Assert.Contains(locator.For(spec).Problems, problem => problem.Contains("symbolic link",
+        Assert.Contains(locator.For(spec, folder.Path).Problems, problem => problem.Contains("symbolic link",
             StringComparison.Ordinal));
     }
 }

@@ -107,6 +107,17 @@ public sealed class ConfigureRuleActionTests : IDisposable
         Assert.Empty(await ConfigureActionsAsync(server, uri, diagnostic));
     }
 
+    [Fact]
+    public async Task Nothing_is_offered_over_a_cachespec_json_larger_than_the_size_bound()
+    {
+        await File.WriteAllTextAsync(Path.Combine(root, "cachespec.json"),
+            Reliability.ConfigurationBoundTests.Padded(1024 * 1024 + 1));
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(root, clientCapabilities: CreatingClient);
+        var (uri, diagnostic) = await OpenFailingSpecAsync(server);
+        Assert.Empty(await ConfigureActionsAsync(server, uri, diagnostic));
+    }
+
     [Theory]
     [InlineData("{}", "{\n  \"rules\": { \"public-access-unset\": \"off\" }\n}")]
     [InlineData("{ \"guidance\": \"2020-10\" }",

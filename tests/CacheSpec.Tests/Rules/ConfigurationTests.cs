@@ -62,9 +62,10 @@ public class ConfigurationTests
     }
 
     [Fact]
-    public void The_command_line_finds_the_nearest_configuration_and_honours_config()
+    public void The_command_line_finds_the_nearest_configuration_in_the_repository_and_honours_config()
     {
         using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, ".git"));
         folder.Write("cachespec.json",
             """{"rules": {"unresolved-reference": "off", "vnet-injection-not-recommended": "off"}}""");
         var spec = folder.Write("team/a.cachespec.yaml", OpenCache);

@@ -17,10 +17,7 @@ public sealed class SymbolicLinkTests : IDisposable
 
     public SymbolicLinkTests()
     {
-        SpecPath = root.Write("ws/a.cachespec.yaml",
-            Specs.Header
-                + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: " +
-                    "Enabled\n");
+        SpecPath = root.Write("ws/a.cachespec.yaml", Specs.PublicCache);
         OutsideConfiguration = root.Write("outside/settings.json",
             "{\"rules\": {\"no-network-isolation\": \"off\"}, \"topSecretSetting\": 1}");
         root.Write("outside/secret.cachespec.yaml", Specs.Header.Replace("name: test", "name: secret")
@@ -74,6 +71,23 @@ public sealed class SymbolicLinkTests : IDisposable
         await server.InitializeAsync(Workspace);
         var published = await server.WaitForDiagnosticsAsync(ToLsp.Uri(SpecPath));
         Assert.Equal("no-network-isolation", (string?)Assert.Single((JArray)published["diagnostics"]!)["code"]);
+    }
+
+    [Fact]
+    public async Task The_configure_rule_action_offers_no_edit_to_a_cachespec_json_that_is_a_symbolic_link()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync(Workspace);
+        var uri = ToLsp.Uri(SpecPath);
+        var published = await server.WaitForDiagnosticsAsync(uri);
+        var diagnostic = Assert.Single((JArray)published["diagnostics"]!);
+        var actions = (JArray)await server.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri },
+            range = diagnostic["range"],
+            context = new { diagnostics = new[] { diagnostic }, only = new[] { "quickfix.configure" } },
+        });
+        Assert.Empty(actions);
     }
 
     [Fact]

@@ -9,6 +9,10 @@ public static class Specs
 {
     public const string Header = "apiVersion: cachespec/v1\nkind: CacheIsolationSpec\nmetadata:\n  name: test\n";
 
+    /// <summary>One Basic cache open to the public network: its one finding is no-network-isolation.</summary>
+    public const string PublicCache = Header
+        + "caches:\n  - name: a\n    tier: Basic\n    size: C0\n    isolation:\n      publicNetworkAccess: Enabled\n";
+
     public static AnalysisResult Analyze(string text, GuidanceProfile? profile = null) =>
         SpecAnalyzer.Analyze(new[] { ("test.cachespec.yaml", text) }, profile);
 

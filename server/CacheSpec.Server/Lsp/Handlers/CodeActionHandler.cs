@@ -45,11 +45,12 @@ public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeA
                 actions.AddRange(request.Engine.Fixes(diagnostic).Select(fix => ToLsp.Fix(fix, diagnostic)));
             }
         }
-        if (configure && request.Document.Uri.Path is { } specPath)
+        if (configure && request.Document.Uri.Path is { } specPath && matched.Count > 0
+            && ConfigurationOnDisk(specPath, context) is { } configuration)
         {
             foreach (var rule in matched.GroupBy(diagnostic => diagnostic.Code))
             {
-                if (Configure(rule.Key, rule.ToArray(), specPath, context) is { } action)
+                if (Configure(rule.Key, rule.ToArray(), configuration, context) is { } action)
                 {
                     actions.Add(action);
                 }
@@ -59,29 +60,33 @@ public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeA
     }
 
     /// <summary>
-    /// Turns a rule off in the cachespec.json that governs the spec (as the disk is now), or creates one beside the
-    /// spec.
+    /// The cachespec.json that governs the spec as the disk is now, read once per request: its path and text, or the
+    /// path of a new one beside the spec (text null) when none exists; null when the one found may not be read (a
+    /// symbolic link, not a regular file, larger than the bound, unreadable). The lookup stops at the workspace folder.
     /// </summary>
+    private static (string Path, string? Text)? ConfigurationOnDisk(string specPath, ServerContext context)
+    {
+        var top = LookupTop.InWorkspace(specPath, context.Session.Folders);
+        if (ConfigurationLocator.FindOnDisk(specPath, top) is not { } path)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+            return (Path.Combine(folder, RuleConfiguration.FileName), null);
+        }
+        return ConfigurationFile.ReadFound(path).Text is { } text ? (path, text) : null;
+    }
+
+    /// <summary>Turns a rule off in the governing cachespec.json, or creates one that does.</summary>
     private static CodeAction? Configure(string ruleId, IReadOnlyList<Analysis.Diagnostics.Diagnostic> diagnostics,
-        string specPath, ServerContext context)
+        (string Path, string? Text) configuration, ServerContext context)
     {
         if (RuleCatalog.CannotBeSilenced(ruleId))
         {
             return null;
         }
-        if (ConfigurationLocator.FindOnDisk(specPath) is { } configurationPath)
+        if (configuration.Text is { } text)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(configurationPath);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
             return RuleConfigurationEditor.SetLevel(text, RuleCatalog.Ids, ruleId) is { } edit
-                ? ToLsp.ConfigureAction(ruleId, diagnostics, configurationPath, new SourceText(text), edit.Span,
+                ? ToLsp.ConfigureAction(ruleId, diagnostics, configuration.Path, new SourceText(text), edit.Span,
                     edit.NewText)
                 : null;
         }
@@ -91,9 +96,7 @@ public sealed class CodeActionHandler() : RequestHandler<CodeActionParams, CodeA
         {
             return null;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
-        return ToLsp.CreateConfigurationAction(ruleId, diagnostics, Path.Combine(folder, RuleConfiguration.FileName),
-            newText);
+        return ToLsp.CreateConfigurationAction(ruleId, diagnostics, configuration.Path, newText);
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ using CacheSpec.Server.Lsp.Protocol;
 namespace CacheSpec.Server.Lsp.Workspace;
 
 /// <summary>
-/// Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only UTF-8, never through a symbolic
-/// link, and at most as much of a file as the engine analyses.
+/// Reads the spec files under the workspace folders: only *.cachespec.yaml / .yml, only regular files (never a pipe or
+/// a device), only UTF-8, never through a symbolic link, and at most as much of a file as the engine analyses.
 /// </summary>
 public static class WorkspaceScanner
 {
@@ -24,7 +24,7 @@ public static class WorkspaceScanner
         {
             if (TryRead(path, log) is { } text)
             {
-                files.Add((DocumentUri.FromPath(path), text));
+                files.Add((new DocumentUri(FileUri.FromPath(path)), text));
             }
         }
         return files;
@@ -34,7 +34,7 @@ public static class WorkspaceScanner
     {
         try
         {
-            return SpecTextReader.Read(path);
+            return SpecTextReader.ReadFound(path);
         }
         catch (DecoderFallbackException)
         {
@@ -58,7 +58,7 @@ public static class WorkspaceScanner
         foreach (var folder in folders)
         {
             var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-            if (full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (DiskEntry.IsUnder(full, root))
             {
                 return !PassesThroughLink(full, root);
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CacheSpec.Server.Discovery;
 
 namespace CacheSpec.Server.Lsp.Protocol;
 
@@ -17,7 +18,7 @@ public sealed class DocumentUri : IEquatable<DocumentUri>
         if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.IsFile)
         {
             Path = parsed.LocalPath;
-            Key = FileUri(parsed.LocalPath);
+            Key = FileUri.FromPath(parsed.LocalPath);
         }
         else
         {
@@ -32,17 +33,8 @@ public sealed class DocumentUri : IEquatable<DocumentUri>
     /// <summary>The file-system path of a file: URI; null for any other scheme (an untitled buffer, say).</summary>
     public string? Path { get; }
 
-    public static DocumentUri FromPath(string path) => new(FileUri(System.IO.Path.GetFullPath(path)));
-
-    /// <summary>
-    /// A path's file: URI, each segment escaped as a URI component, so a '%' in a file name is escaped itself:
-    /// System.Uri would turn "a%41b" into "aAb", another file. (A Windows path is left to System.Uri, which knows drive
-    /// letters.)
-    /// </summary>
-    private static string FileUri(string path) =>
-        path.StartsWith('/')
-            ? "file://" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString))
-            : new Uri(path).AbsoluteUri;
+    /// <summary>A path's document, named by a URI that reads back as that path.</summary>
+    public static DocumentUri FromPath(string path) => new(FileUri.FromPath(path));
 
     public bool Equals(DocumentUri? other) => other is not null && Key == other.Key;
 

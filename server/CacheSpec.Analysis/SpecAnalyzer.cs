@@ -55,8 +55,11 @@ public static class SpecAnalyzer
             // The first rule to start always runs; a null list marks a rule skipped for time.
             if (Interlocked.Increment(ref started) == 1 || !budget.IsSpent)
             {
-                var context = new RuleContext(model, new List<Diagnostic>(), budget);
-                (findings[index], stopped[index]) = (context.Diagnostics, !Run(independent[index], context));
+                // Syntax errors and limits are reported whole once their rule runs: they say what was not checked.
+                var rule = independent[index];
+                var context = new RuleContext(model, new List<Diagnostic>(),
+                    RuleCatalog.CannotBeSilenced(rule.Id) ? budget.WithoutDeadline() : budget);
+                (findings[index], stopped[index]) = (context.Diagnostics, !Run(rule, context));
             }
         }
         if (files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold)

@@ -18,11 +18,13 @@ public class AnalysisLimitTests
         Assert.Equal(64, AnalysisLimits.MaxNestingDepth);
         Assert.Equal(100_000, AnalysisLimits.MaxAliasedNodes);
         Assert.Equal(TimeSpan.FromSeconds(10), AnalysisLimits.AnalysisTime);
+        Assert.Equal(1_000, AnalysisLimits.MaxFindingsPerDocument);
         var page = File.ReadAllText(Path.Combine(RepositoryPaths.RuleDocs, "limit-exceeded.md"));
         Assert.Contains("8 MiB (8,388,608 characters)", page);
         Assert.Contains("at most 64 inside each other", page);
         Assert.Contains("at most 100,000 entries and items", page);
         Assert.Contains("may run for 10 seconds", page);
+        Assert.Contains("at most 1,000 findings", page);
     }
 
     [Fact]

@@ -12,6 +12,10 @@ namespace CacheSpec.Benchmarks;
 /// Verbs:
 ///   generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]
 ///       write a generated workspace
+///   generate --shape pathological --bytes B [--out DIR]
+///       write one file of every shape that makes a careless analysis quadratic (PathologicalSpecs)
+///   generate --shape NAME --count N [--out DIR]
+///       write one such shape alone
 ///   verify [--sizes 10,100,1000,5000] [--files K] [--guidance G]
 ///       analyse generated workspaces, count findings
 ///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]
@@ -50,6 +54,9 @@ public static class Program
     {
         Console.Error.WriteLine(
             "usage: generate --caches N [--files K] [--out DIR] [--seed S] [--guidance 2020-10|current]");
+        Console.Error.WriteLine("       generate --shape pathological --bytes B [--out DIR]");
+        Console.Error.WriteLine(
+            $"       generate --shape {string.Join('|', PathologicalSpecs.Shapes.Select(s => s.Name))} --count N");
         Console.Error.WriteLine("       verify [--sizes 10,100,1000,5000] [--files K] [--guidance 2020-10|current]");
         Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R] [--stages-only true]");
         Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
@@ -64,6 +71,10 @@ public static class Program
 
     private static int Generate(Options options)
     {
+        if (options.Text("shape") is { } shape)
+        {
+            return GenerateShape(options, shape);
+        }
         var caches = options.Int("caches") ?? throw new ArgumentException("generate needs --caches N");
         var files = options.Int("files") ?? 1;
         var output = options.Text("out") ?? ".";
@@ -76,6 +87,28 @@ public static class Program
             File.WriteAllText(target, text);
             Console.WriteLine($"{target}: {LineCount(text)} lines, {text.Length} characters");
         }
+        return 0;
+    }
+
+    private static int GenerateShape(Options options, string shape)
+    {
+        string text;
+        if (shape == "pathological")
+        {
+            text = PathologicalSpecs.Combined(options.Int("bytes") ?? throw new ArgumentException(
+                "--shape pathological needs --bytes B"));
+        }
+        else
+        {
+            var generate = PathologicalSpecs.Shapes.FirstOrDefault(s => s.Name == shape).Generate
+                ?? throw new ArgumentException($"Unknown shape '{shape}'.");
+            text = generate(options.Int("count") ?? throw new ArgumentException($"--shape {shape} needs --count N"));
+        }
+        var output = options.Text("out") ?? ".";
+        Directory.CreateDirectory(output);
+        var target = Path.Combine(output, $"{shape}.cachespec.yaml");
+        File.WriteAllText(target, text);
+        Console.WriteLine($"{target}: {LineCount(text)} lines, {text.Length} characters");
         return 0;
     }
 

@@ -107,7 +107,7 @@ public sealed class AnalysisHost
     public SpecFile File(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
         RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
-        SpecFile.Create(path, syntax, profileOverride, configuration, Options.ParallelThreshold, previous);
+        SpecFile.Create(path, syntax, profileOverride, configuration, Options, previous);
 
     /// <summary>
     /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.

@@ -19,8 +19,13 @@ public sealed record AnalysisOptions
     public int ParallelThreshold { get; init; } = Environment.ProcessorCount > 1 ? 64 * 1024 : int.MaxValue;
 
     /// <summary>
-    /// How long the rules of one analysis may run before the rest are skipped (see
-    /// <see cref="AnalysisLimits.AnalysisTime"/>).
+    /// How long each stage of one analysis (reading a file: parse, format check and binding; the rules) may run before
+    /// the rest of it is cut short (see <see cref="AnalysisLimits.AnalysisTime"/>).
     /// </summary>
     public TimeSpan AnalysisTime { get; init; } = AnalysisLimits.AnalysisTime;
+
+    /// <summary>
+    /// Where the work of every analysis is counted (the complexity tests); null, the default, counts nothing.
+    /// </summary>
+    public WorkMeter? Meter { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Rules;
@@ -45,19 +43,23 @@ public static class SpecAnalyzer
     /// </summary>
     internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, AnalysisOptions options)
     {
-        var clock = Stopwatch.StartNew();
+        var budget = AnalysisBudget.Start(options);
         var files = model.Files;
         var catalog = rules ?? RuleCatalog.All;
-        var limit = options.AnalysisTime;
         var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
         var findings = new List<Diagnostic>?[independent.Length];
+        var stopped = new bool[independent.Length];
         var started = 0;
         void RunIndependent(int index)
         {
             // The first rule to start always runs; a null list marks a rule skipped for time.
-            if (Interlocked.Increment(ref started) == 1 || clock.Elapsed < limit)
+            if (Interlocked.Increment(ref started) == 1 || !budget.IsSpent)
             {
-                findings[index] = Run(independent[index], new RuleContext(model, new List<Diagnostic>()));
+                // Syntax errors and limits are reported whole once their rule runs: they say what was not checked.
+                var rule = independent[index];
+                var context = new RuleContext(model, new List<Diagnostic>(),
+                    RuleCatalog.CannotBeSilenced(rule.Id) ? budget.WithoutDeadline() : budget);
+                (findings[index], stopped[index]) = (context.Diagnostics, !Run(rule, context));
             }
         }
         if (files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold)
@@ -72,40 +74,46 @@ public static class SpecAnalyzer
             }
         }
         var diagnostics = new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0));
-        var context = new RuleContext(model, diagnostics);
+        var context = new RuleContext(model, diagnostics, budget.WithoutDeadline());
         for (var index = 0; index < independent.Length; index++)
         {
             if (findings[index] is { } list)
             {
                 diagnostics.AddRange(list);
             }
-            else
-            {
-                context.Skipped.Add(independent[index].Id);
-            }
+            (stopped[index] ? context.CutShort : findings[index] is null ? context.Skipped : null)
+                ?.Add(independent[index].Id);
         }
         foreach (var rule in catalog.Where(rule => rule.ReadsEarlierFindings))
         {
             Run(rule, context);
         }
-        if (context.Skipped.Count > 0 && files.Count > 0)
+        if ((context.Skipped.Count > 0 || context.CutShort.Count > 0) && files.Count > 0)
         {
-            var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
-                $"The analysis ran longer than {seconds} s, its time limit, so {context.Skipped.Count} rule(s) did " +
-                    "not run " +
-                $"and their findings are missing: {string.Join(", ", context.Skipped)}.",
+            context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error, TimeLimitMessage(context, budget),
                 LimitExceededRule.RuleId);
         }
         diagnostics.Sort(CompareDiagnostics);
-        return new AnalysisResult(model, diagnostics);
+        return new AnalysisResult(model, FindingsCap.Apply(diagnostics, files, CompareDiagnostics));
+    }
+
+    private static string TimeLimitMessage(RuleContext context, AnalysisBudget budget)
+    {
+        var stoppedPart = context.CutShort.Count == 0 ? string.Empty
+            : $"{context.CutShort.Count} rule(s) were stopped before they finished and some of their findings are " +
+                $"missing: {string.Join(", ", context.CutShort)}";
+        var skippedPart = context.Skipped.Count == 0 ? string.Empty
+            : $"{context.Skipped.Count} rule(s) did not run and their findings are missing: " +
+                string.Join(", ", context.Skipped);
+        var parts = string.Join("; ", new[] { stoppedPart, skippedPart }.Where(part => part.Length > 0));
+        return $"The analysis ran longer than {budget.TimeText}, its time limit, so {parts}.";
     }
 
     /// <summary>
     /// Runs one rule into its context's list; a rule that throws leaves one internal-error finding instead of its
-    /// partial findings.
+    /// partial findings. False when the time limit stopped the rule (what it reported before stays).
     /// </summary>
-    private static List<Diagnostic> Run(Rule rule, RuleContext context)
+    private static bool Run(Rule rule, RuleContext context)
     {
         var diagnostics = context.Diagnostics;
         var before = diagnostics.Count;
@@ -113,6 +121,10 @@ public static class SpecAnalyzer
         try
         {
             rule.Analyze(context);
+        }
+        catch (OperationCanceledException) when (context.Budget.IsSpent)
+        {
+            return false;
         }
         catch (Exception exception)
         {
@@ -128,7 +140,7 @@ public static class SpecAnalyzer
                     RuleCatalog.InternalErrorId);
             }
         }
-        return diagnostics;
+        return true;
     }
 
     private static int CompareDiagnostics(Diagnostic a, Diagnostic b)

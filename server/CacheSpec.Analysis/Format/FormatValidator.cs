@@ -1,4 +1,5 @@
 using System.Globalization;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
 using CacheSpec.Analysis.Text;
@@ -16,15 +17,16 @@ public static class FormatValidator
     public const string MissingRequired = "missing-required";
 
     public static IReadOnlyList<FormatIssue> Validate(DocumentSyntax document) =>
-        Validate(document, previous: null).Issues;
+        Validate(document, previous: null, AnalysisBudget.Unlimited).Issues;
 
     /// <summary>
     /// The same, reusing the issues the previous validation (of the text before an edit) found in the top-level list
     /// items that are still the same nodes; returns the memo for the next one.
     /// </summary>
-    internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo) Validate(DocumentSyntax document,
-        ItemIssues? previous)
+    internal static (IReadOnlyList<FormatIssue> Issues, ItemIssues Memo, LimitFinding? CutShort) Validate(
+        DocumentSyntax document, ItemIssues? previous, AnalysisBudget budget)
     {
+        var walk = new Walk(budget);
         var issues = new List<FormatIssue>();
         var memo = new ItemIssues();
         var root = document.Root?.Resolved;
@@ -34,18 +36,18 @@ public static class FormatValidator
             {
                 ReportEmptySpec(document, issues);
             }
-            return (issues, memo);
+            return (issues, memo, null);
         }
         if (root is MappingSyntax mapping)
         {
-            ValidateObject(mapping, SpecFormat.Root, issues, new TopLevelItems(previous, memo));
+            ValidateObject(mapping, SpecFormat.Root, issues, walk, new TopLevelItems(previous, memo));
         }
         else
         {
             issues.Add(new FormatIssue(InvalidValue, root.Span,
                 $"A spec must be a mapping with apiVersion, kind, metadata and caches; found {Describe(root)}."));
         }
-        return (issues, memo);
+        return (issues, memo, walk.Stopped);
     }
 
     /// <summary>
@@ -66,9 +68,31 @@ public static class FormatValidator
     /// </summary>
     private sealed record TopLevelItems(ItemIssues? Previous, ItemIssues Next);
 
-    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues,
-        TopLevelItems? topLevel = null)
+    /// <summary>One validation's budget, and where it stopped when the time limit passed.</summary>
+    private sealed class Walk(AnalysisBudget budget)
     {
+        public AnalysisBudget Budget { get; } = budget;
+
+        public LimitFinding? Stopped { get; private set; }
+
+        /// <summary>False once the time limit has passed; the first node met then is where the check stopped.</summary>
+        public bool Continue(SyntaxNode at)
+        {
+            if (Stopped is null && !Budget.IsSpent)
+            {
+                return true;
+            }
+            Stopped ??= new LimitFinding(new TextSpan(at.Span.Start, 0),
+                $"The format check of this document ran longer than {Budget.TimeText}, its time limit: from here " +
+                "on, unknown keys, invalid values and missing keys are not reported.");
+            return false;
+        }
+    }
+
+    private static void Validate(SyntaxNode node, TypeDefinition type, string path, List<FormatIssue> issues,
+        Walk walk, TopLevelItems? topLevel = null)
+    {
+        walk.Budget.Count(1);
         // An alias was checked where its anchor stands; following it again could multiply work without bound.
         if (node is AliasSyntax)
         {
@@ -77,18 +101,18 @@ public static class FormatValidator
         switch (type)
         {
             case ObjectType objectType when node is MappingSyntax mapping:
-                ValidateObject(mapping, objectType, issues);
+                ValidateObject(mapping, objectType, issues, walk);
                 break;
             case ListType listType when node is SequenceSyntax sequence:
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
                     if (topLevel is null)
                     {
-                        Validate(sequence.Items[i], listType.Item, path, issues);
+                        Validate(sequence.Items[i], listType.Item, path, issues, walk);
                     }
                     else
                     {
-                        ValidateTopLevelItem(sequence.Items[i], listType.Item, path, issues, topLevel);
+                        ValidateTopLevelItem(sequence.Items[i], listType.Item, path, issues, walk, topLevel);
                     }
                 }
                 break;
@@ -103,25 +127,35 @@ public static class FormatValidator
     }
 
     private static void ValidateTopLevelItem(SyntaxNode item, TypeDefinition type, string path,
-        List<FormatIssue> issues, TopLevelItems topLevel)
+        List<FormatIssue> issues, Walk walk, TopLevelItems topLevel)
     {
+        if (!walk.Continue(item))
+        {
+            return;
+        }
         var known = Array.Empty<FormatIssue>();
         var reused = topLevel.Previous is { } previous && previous.TryGet(item, type, out known);
         if (!reused)
         {
             var found = new List<FormatIssue>();
-            Validate(item, type, path, found);
+            Validate(item, type, path, found, walk);
             known = found.ToArray();
         }
-        topLevel.Next.Add(item, type, known, reused);
+        // An item the time limit cut short is not remembered: the next check must validate it whole.
+        if (walk.Stopped is null)
+        {
+            topLevel.Next.Add(item, type, known, reused);
+        }
         issues.AddRange(known);
     }
 
     private static void ValidateObject(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues,
-        TopLevelItems? topLevel = null)
+        Walk walk, TopLevelItems? topLevel = null)
     {
         var entries = mapping.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        // The known keys this mapping lacks, found once for every unknown key's "did you mean".
+        string[]? absent = null;
+        for (var i = 0; i < entries.Count && walk.Continue(entries[i].Key); i++)
         {
             var entry = entries[i];
             var key = entry.KeyText;
@@ -134,8 +168,9 @@ public static class FormatValidator
             var field = type.Find(key);
             if (field is null)
             {
-                var suggestion = Suggestions.Closest(key,
-                    type.Fields.Select(f => f.Name).Where(name => mapping.Find(name) is null));
+                absent ??= type.Fields.Select(f => f.Name)
+                    .Where(name => mapping.Find(name, walk.Budget.Meter) is null).ToArray();
+                var suggestion = Suggestions.Closest(key, absent, walk.Budget.Meter);
                 var hint = ForeignKeys.Hint(type, key)
                     ?? (suggestion is null ? $" Known keys: {string.Join(", ", type.Fields.Select(f => f.Name))}."
                         : $" Did you mean '{suggestion}'?");
@@ -155,14 +190,14 @@ public static class FormatValidator
                     (field.Type is ListType ? " Write [] for an empty list." : string.Empty)));
                 continue;
             }
-            Validate(entry.Value, field.Type, key, issues, topLevel);
+            Validate(entry.Value, field.Type, key, issues, walk, topLevel);
         }
         var fields = type.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
             // What a mapping cut short by a syntax error lacks may well be written after the error.
-            if (field.Required && !mapping.IsCutShort && mapping.Find(field.Name) is null)
+            if (field.Required && !mapping.IsCutShort && mapping.Find(field.Name, walk.Budget.Meter) is null)
             {
                 issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping),
                     $"The {type.Name} has no '{field.Name}', which is required."));

@@ -4,9 +4,9 @@ namespace CacheSpec.Analysis.Format;
 
 /// <summary>
 /// "Did you mean" hints kept from one analysis to the next while the candidates stay the same. A broken reference stays
-/// broken over many keystrokes, and finding its closest name compares it with every name of its kind; the candidates
-/// are compared exactly, so a remembered hint is always the one a fresh search would give. Safe to share between
-/// threads.
+/// broken over many keystrokes, and finding its closest name searches the names of its kind (a
+/// <see cref="SuggestionIndex"/>, built once per set of names); the candidates are compared exactly, so a remembered
+/// hint is always the one a fresh search would give. Safe to share between threads.
 /// </summary>
 internal sealed class HintMemory
 {
@@ -18,21 +18,46 @@ internal sealed class HintMemory
     private Remembered? last;
 
     /// <summary>
-    /// The hint for a text among candidates: " Did you mean 'x'?", or empty when nothing is close enough.
+    /// The hint for a text among candidates: " Did you mean 'x'?", or empty when nothing is close enough. A caller
+    /// asking many times in one analysis passes the same array each time, which is then recognised at once.
     /// </summary>
-    public string DidYouMean(string text, string[] candidates)
+    public string DidYouMean(string text, string[] candidates, WorkMeter? meter = null)
     {
+        meter?.Add(1);
         var remembered = Volatile.Read(ref last);
-        if (remembered is null || remembered.Hints.Count >= Capacity
-            || !remembered.Candidates.AsSpan().SequenceEqual(candidates))
+        var sameArray = ReferenceEquals(remembered?.Candidates, candidates);
+        if (!sameArray)
         {
-            remembered = new Remembered(candidates, new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
-            Volatile.Write(ref last, remembered);
+            meter?.Add(candidates.Length);
         }
-        return remembered.Hints.GetOrAdd(text, static (value, names) =>
-            Suggestions.Closest(value, names) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty,
-                candidates);
+        if (remembered is null || !(sameArray || remembered.Candidates.AsSpan().SequenceEqual(candidates)))
+        {
+            remembered = Remember(candidates, index: null);
+        }
+        else if (remembered.Hints.Count >= Capacity)
+        {
+            remembered = Remember(candidates, remembered.Index);
+        }
+        else if (!sameArray)
+        {
+            remembered = Remember(candidates, remembered.Index, remembered.Hints);
+        }
+        return remembered.Hints.GetOrAdd(text, static (value, state) =>
+            state.remembered.Index.Closest(value, state.meter) is { } suggestion
+                ? $" Did you mean '{suggestion}'?" : string.Empty,
+                (remembered, meter));
     }
 
-    private sealed record Remembered(string[] Candidates, ConcurrentDictionary<string, string> Hints);
+    /// <summary>Remembers the candidates (keeping the index and the hints when they are the same names).</summary>
+    private Remembered Remember(string[] candidates, SuggestionIndex? index,
+        ConcurrentDictionary<string, string>? hints = null)
+    {
+        var remembered = new Remembered(candidates, index ?? new SuggestionIndex(candidates),
+            hints ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+        Volatile.Write(ref last, remembered);
+        return remembered;
+    }
+
+    private sealed record Remembered(string[] Candidates, SuggestionIndex Index,
+        ConcurrentDictionary<string, string> Hints);
 }

@@ -5,7 +5,10 @@ namespace CacheSpec.Analysis.Format;
 /// </summary>
 public static class Suggestions
 {
-    public static string? Closest(string text, IEnumerable<string> candidates)
+    public static string? Closest(string text, IEnumerable<string> candidates) => Closest(text, candidates, null);
+
+    /// <summary>The same, counting each candidate tried on a meter.</summary>
+    public static string? Closest(string text, IEnumerable<string> candidates, WorkMeter? meter)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -13,6 +16,7 @@ public static class Suggestions
         var allowed = Math.Max(1, Math.Min(3, (text.Length + 2) / 4));
         foreach (var candidate in candidates)
         {
+            meter?.Add(1);
             if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
             {
                 return candidate;

@@ -14,8 +14,32 @@ internal sealed class AliasBudget
 {
     private bool exhausted;
 
+    public AliasBudget(AnalysisBudget analysis) => Analysis = analysis;
+
+    /// <summary>The deadline and meter of the file's reading, which every reader of the document shares.</summary>
+    public AnalysisBudget Analysis { get; }
+
     /// <summary>The first alias refused, reported as limit-exceeded; null while the budget holds.</summary>
     public LimitFinding? Exceeded { get; private set; }
+
+    /// <summary>Where the binder stopped because the time limit had passed; null while there was time.</summary>
+    public LimitFinding? OutOfTime { get; private set; }
+
+    /// <summary>
+    /// True while the time limit has not passed; the first item met after it is where the binder stops and says so.
+    /// Called from two threads for a large document, which at worst both record a stop.
+    /// </summary>
+    public bool HasTime(SyntaxNode item)
+    {
+        if (!Analysis.IsSpent)
+        {
+            return true;
+        }
+        OutOfTime ??= new LimitFinding(new Text.TextSpan(item.Span.Start, 0),
+            $"Reading this document ran longer than {Analysis.TimeText}, its time limit: from here on, its list " +
+            "items are not read into the model and no rule checks them.");
+        return false;
+    }
 
     /// <summary>How many entries and items were read through aliases so far (at most the limit).</summary>
     public int Counted { get; private set; }
@@ -27,6 +51,7 @@ internal sealed class AliasBudget
     /// </summary>
     public T? Read<T>(SyntaxNode? node) where T : SyntaxNode
     {
+        Analysis.Count(1);
         if (node is not AliasSyntax alias)
         {
             return node as T;

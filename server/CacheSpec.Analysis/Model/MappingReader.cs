@@ -24,16 +24,21 @@ internal readonly struct MappingReader
 
     public MappingSyntax? Syntax => mapping;
 
-    public SyntaxNode? Key(string key) => mapping?.Find(key)?.Key;
+    public SyntaxNode? Key(string key) => mapping?.Find(key, budget.Analysis.Meter)?.Key;
 
-    public MappingReader Child(string key) => new(mapping?.Find(key)?.Value, budget);
+    public MappingReader Child(string key) => new(mapping?.Find(key, budget.Analysis.Meter)?.Value, budget);
+
+    /// <summary>
+    /// True while the document's reading is within its time limit (see <see cref="AliasBudget.HasTime"/>).
+    /// </summary>
+    public bool HasTime(SyntaxNode item) => budget.HasTime(item);
 
     /// <summary>A reader for an item of one of this mapping's lists, sharing the document's alias budget.</summary>
     public MappingReader Item(SyntaxNode item) => new(item, budget);
 
     public Located<string>? String(string key)
     {
-        var entry = mapping?.Find(key);
+        var entry = mapping?.Find(key, budget.Analysis.Meter);
         return entry?.Value.Resolved is ScalarSyntax { IsNull: false } scalar
             ? new Located<string>(scalar.Value, entry.Value, entry.Key) : null;
     }
@@ -85,7 +90,7 @@ internal readonly struct MappingReader
             ? new Located<Cidr>(cidr, text.Node, text.Key) : null;
 
     public IEnumerable<SyntaxNode> Items(string key) =>
-        budget.Read<SequenceSyntax>(mapping?.Find(key)?.Value) is { } sequence ? sequence.Items
+        budget.Read<SequenceSyntax>(mapping?.Find(key, budget.Analysis.Meter)?.Value) is { } sequence ? sequence.Items
             : Enumerable.Empty<SyntaxNode>();
 
     public IReadOnlyList<Located<string>> Strings(string key) =>

@@ -17,10 +17,9 @@ internal static class SpecBinder
     /// the same model.
     /// </summary>
     public static SpecDocument Bind(SpecFile file, DocumentSyntax syntax, GuidanceProfile? profileOverride,
-        GuidanceProfile? configuredDefault,
-        int parallelThreshold, SpecDocument? previous = null)
+        GuidanceProfile? configuredDefault, int parallelThreshold, AnalysisBudget time, SpecDocument? previous = null)
     {
-        var budget = new AliasBudget();
+        var budget = new AliasBudget(time);
         var root = new MappingReader(syntax.Root, budget);
         var guidance = root.String("guidance");
         var document = new SpecDocument { File = file, Syntax = syntax, Guidance = guidance };
@@ -42,6 +41,7 @@ internal static class SpecBinder
                 Unchanged(earlier?.NetworkSecurityGroups, item => item.Syntax, nsg.Syntax!)?.MovedTo(document)
                 ?? BindNsg(document, nsg))
             .ToArray();
+        LimitFinding? cutShort = null;
         // A large document is read on two cores: the format check and the second half of the caches beside the first
         // half. Only without anchors, so that the shared alias budget is never touched from two threads.
         if (syntax.Span.Length >= parallelThreshold && !file.Syntax.HasAnchors)
@@ -49,21 +49,22 @@ internal static class SpecBinder
             var caches = Mappings(root, "caches").ToArray();
             var half = caches.Length / 2;
             var second = Task.Run(() =>
-                (FormatValidator.Validate(syntax, previous?.ItemIssues),
+                (FormatValidator.Validate(syntax, previous?.ItemIssues, time),
                     BindCaches(document, caches[half..], earlier)));
             var firstCaches = BindCaches(document, caches[..half], earlier);
             var (validation, secondCaches) = second.GetAwaiter().GetResult();
-            (document.FormatIssues, document.ItemIssues) = validation;
+            (document.FormatIssues, document.ItemIssues, var validationCut) = validation;
+            cutShort ??= validationCut;
             document.Caches = [.. firstCaches, .. secondCaches];
         }
         else
         {
-            (document.FormatIssues, document.ItemIssues) = FormatValidator.Validate(syntax, previous?.ItemIssues);
+            (document.FormatIssues, document.ItemIssues, cutShort) =
+                FormatValidator.Validate(syntax, previous?.ItemIssues, time);
             document.Caches = BindCaches(document, Mappings(root, "caches").ToArray(), earlier);
         }
         document.AliasedNodesRead = budget.Counted;
-        document.Limits = budget.Exceeded is { } exceeded ? new[] { exceeded }
-            : Array.Empty<Diagnostics.LimitFinding>();
+        document.Limits = new[] { budget.Exceeded, cutShort, budget.OutOfTime }.OfType<LimitFinding>().ToArray();
         return document;
     }
 
@@ -78,8 +79,9 @@ internal static class SpecBinder
         previous is not null && SameNode.IndexIn(previous, syntaxOf, syntax) is var index and >= 0 ? previous[index]
             : null;
 
+    /// <summary>The mappings of a list, read until the time limit passes (the rest then read as absent).</summary>
     private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
-        parent.Items(key).Select(parent.Item).Where(reader => reader.Exists);
+        parent.Items(key).TakeWhile(parent.HasTime).Select(parent.Item).Where(reader => reader.Exists);
 
     private static NetworkModel BindNetwork(SpecDocument document, MappingReader reader)
     {

@@ -49,17 +49,22 @@ public sealed class SpecFile
     public static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride = null,
         RuleConfiguration? configuration = null,
         SpecFile? previous = null) =>
-        Create(path, syntax, profileOverride, configuration, AnalysisOptions.Default.ParallelThreshold, previous);
+        Create(path, syntax, profileOverride, configuration, AnalysisOptions.Default, previous);
 
-    /// <summary>The same with a host's threshold for reading a large document on two cores.</summary>
+    /// <summary>
+    /// The same with a host's options: the text from which a large document is read on two cores, the time limit
+    /// (the file's reading, all its documents, is one stage) and the meter.
+    /// </summary>
     internal static SpecFile Create(string path, SyntaxTree syntax, GuidanceProfile? profileOverride,
-        RuleConfiguration? configuration, int parallelThreshold,
+        RuleConfiguration? configuration, AnalysisOptions options,
         SpecFile? previous = null)
     {
         var file = new SpecFile(path, syntax) { Configuration = configuration ?? RuleConfiguration.Empty };
+        var budget = AnalysisBudget.Start(options);
         file.Documents = DocumentsToBind(file.Syntax)
             .Select((document, index) =>
-                SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance, parallelThreshold,
+                SpecBinder.Bind(file, document, profileOverride, file.Configuration.Guidance,
+                options.ParallelThreshold, budget,
                 previous is not null && index < previous.Documents.Count ? previous.Documents[index] : null))
             .ToArray();
         return file;

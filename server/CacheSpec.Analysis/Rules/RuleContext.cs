@@ -12,13 +12,27 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> diagnostics;
 
-    internal RuleContext(WorkspaceModel model, List<Diagnostic> diagnostics)
+    internal RuleContext(WorkspaceModel model, List<Diagnostic> diagnostics, AnalysisBudget? budget = null)
     {
         Model = model;
         this.diagnostics = diagnostics;
+        Budget = budget ?? AnalysisBudget.Unlimited;
     }
 
     public WorkspaceModel Model { get; }
+
+    /// <summary>The rules' deadline and meter, shared by every rule of the analysis.</summary>
+    public AnalysisBudget Budget { get; }
+
+    /// <summary>
+    /// Counts work done in a rule's loop and stops the rule once the analysis's time limit has passed (the analyzer
+    /// keeps what it reported and names it as cut short). Every report passes here too.
+    /// </summary>
+    public void Checkpoint(long operations = 1)
+    {
+        Budget.Count(operations);
+        Budget.ThrowIfSpent();
+    }
 
     /// <summary>The list this context reports into.</summary>
     internal List<Diagnostic> Diagnostics => diagnostics;
@@ -28,10 +42,13 @@ public sealed class RuleContext
     /// <summary>The ids of the rules the analysis's time limit left out, in catalog order.</summary>
     internal List<string> Skipped { get; } = new();
 
+    /// <summary>The ids of the rules the time limit stopped before they finished, in catalog order.</summary>
+    internal List<string> CutShort { get; } = new();
+
     /// <summary>
     /// True when the rule did not run because the analysis's time limit had passed (its suppressions cannot be judged).
     /// </summary>
-    public bool WasSkipped(string ruleId) => Skipped.Contains(ruleId);
+    public bool WasSkipped(string ruleId) => Skipped.Contains(ruleId) || CutShort.Contains(ruleId);
 
     /// <summary>The findings of the rules that ran before this one (the suppression rule reads them).</summary>
     public IReadOnlyList<Diagnostic> Findings => diagnostics;
@@ -48,6 +65,7 @@ public sealed class RuleContext
 
     public void Report(SpecDocument document, TextSpan span, string message)
     {
+        Checkpoint();
         // A structure rule judges what is written; the others judge what a cache or network lacks, which a syntax error
         // may hide.
         if (Current!.Category != RuleCategory.Structure && document.IsInItemCutShort(span.Start))

@@ -14,8 +14,8 @@ public class EngineStructureTests
 
     /// <summary>
     /// What each folder may use besides itself. The root namespace's limits and options are plain values every folder
-    /// may read; its front doors (<see cref="SpecAnalyzer"/>, <see cref="AnalysisHost"/>) use everything and nothing
-    /// uses them.
+    /// may read, and its budget (a deadline and a work meter) every stage may check; its front doors
+    /// (<see cref="SpecAnalyzer"/>, <see cref="AnalysisHost"/>) use everything and nothing uses them.
     /// </summary>
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
@@ -39,7 +39,8 @@ public class EngineStructureTests
 
     private static string FolderOf(Type type) => AssemblyDependencies.FolderOf(type, "CacheSpec.Analysis");
 
-    private static readonly string[] Foundation = [nameof(AnalysisLimits), nameof(AnalysisOptions)];
+    private static readonly string[] Foundation =
+        [nameof(AnalysisLimits), nameof(AnalysisOptions), nameof(AnalysisBudget), nameof(WorkMeter)];
 
     [Fact]
     public void Each_folder_uses_only_the_folders_below_it()

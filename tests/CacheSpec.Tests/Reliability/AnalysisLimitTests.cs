@@ -18,11 +18,13 @@ public class AnalysisLimitTests
         Assert.Equal(64, AnalysisLimits.MaxNestingDepth);
         Assert.Equal(100_000, AnalysisLimits.MaxAliasedNodes);
         Assert.Equal(TimeSpan.FromSeconds(10), AnalysisLimits.AnalysisTime);
+        Assert.Equal(1_000, AnalysisLimits.MaxFindingsPerDocument);
         var page = File.ReadAllText(Path.Combine(RepositoryPaths.RuleDocs, "limit-exceeded.md"));
         Assert.Contains("8 MiB (8,388,608 characters)", page);
         Assert.Contains("at most 64 inside each other", page);
         Assert.Contains("at most 100,000 entries and items", page);
         Assert.Contains("may run for 10 seconds", page);
+        Assert.Contains("at most 1,000 findings", page);
     }
 
     [Fact]
@@ -77,11 +79,11 @@ public class AnalysisLimitTests
         var text = Specs.Header
             + "x-tls: &tls {minimumVersion: \"1.2\", nonSslPort: false}\nx-isolation: &closed {publicNetworkAccess: " +
                 "Disabled}\ncaches:\n" +
-            string.Concat(Enumerable.Range(0, 1_000).Select(i =>
+            string.Concat(Enumerable.Range(0, 300).Select(i =>
                 $"  - {{name: c{i}, tier: Basic, size: C0, tls: *tls, isolation: *closed}}\n"));
         var analysis = Specs.Analyze(text);
         Assert.DoesNotContain("limit-exceeded", analysis.Codes());
-        Assert.Equal(3_000, analysis.Model.Documents[0].AliasedNodesRead);
+        Assert.Equal(900, analysis.Model.Documents[0].AliasedNodesRead);
         Assert.All(analysis.Model.Caches, cache => Assert.Equal("1.2", cache.MinimumTlsVersion!.Value));
     }
 

@@ -28,6 +28,7 @@ public sealed class UnresolvedReferenceRule : Rule
     {
         var model = context.Model;
         var hints = model.Memory.Get<Hints>();
+        var meter = context.Budget.Meter;
         var subnetNames = new Lazy<string[]>(() =>
             model.Subnets.Select(subnet => subnet.QualifiedName).OfType<string>().ToArray());
         var nsgNames = new Lazy<string[]>(() =>
@@ -52,7 +53,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 : $"network '{network}' has no such subnet";
             context.Report(document, reference.Node,
                 $"The subnet '{reference.Value}' cannot be found: {reason}."
-                + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value));
+                + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value, meter));
         }
 
         foreach (var network in model.Networks)
@@ -64,7 +65,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 {
                     context.Report(network.Document, nsg.Node,
                         $"No network security group is named '{nsg.Value}'."
-                        + hints.Nsgs.DidYouMean(nsg.Value, nsgNames.Value));
+                        + hints.Nsgs.DidYouMean(nsg.Value, nsgNames.Value, meter));
                 }
             }
         }
@@ -92,7 +93,8 @@ public sealed class UnresolvedReferenceRule : Rule
                 && !model.MayBeDeclaredInUnreadText(linked.Value))
             {
                 context.Report(cache.Document, linked.Node,
-                    $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value));
+                    $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value,
+                        meter));
             }
         }
     }

@@ -7,13 +7,13 @@ public abstract class CacheRule : Rule
 {
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Model.Documents)
+        foreach (var document in context.Each(context.Model.Documents))
         {
             if (!context.Applies(document))
             {
                 continue;
             }
-            foreach (var cache in document.Caches)
+            foreach (var cache in context.Each(document.Caches))
             {
                 Check(cache, context);
             }

@@ -9,9 +9,9 @@ public abstract class FormatIssueRule : Rule
 
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Model.Documents)
+        foreach (var document in context.Each(context.Model.Documents))
         {
-            foreach (var issue in document.FormatIssues)
+            foreach (var issue in context.Each(document.FormatIssues))
             {
                 if (issue.RuleId == Id)
                 {

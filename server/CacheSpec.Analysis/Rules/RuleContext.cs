@@ -34,6 +34,19 @@ public sealed class RuleContext
         Budget.ThrowIfSpent();
     }
 
+    /// <summary>
+    /// The items of a rule's loop, each passing a <see cref="Checkpoint"/>: a rule that reports nothing still stops
+    /// within one item once the time limit has passed.
+    /// </summary>
+    public IEnumerable<T> Each<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            Checkpoint();
+            yield return item;
+        }
+    }
+
     /// <summary>The list this context reports into.</summary>
     internal List<Diagnostic> Diagnostics => diagnostics;
 

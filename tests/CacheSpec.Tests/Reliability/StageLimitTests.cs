@@ -57,6 +57,19 @@ public class StageLimitTests
     }
 
     [Fact]
+    public void The_time_limit_stops_a_rule_that_reports_nothing_within_one_item_of_its_loop()
+    {
+        var file = SpecFile.Create("a.cachespec.yaml", PathologicalSpecs.CachesOnOneSubnet(50));
+        var rule = RuleCatalog.Find("unresolved-reference")!;
+        Assert.Empty(SpecAnalyzer.Analyze(new[] { file }, new[] { rule }).Diagnostics);
+
+        var finding = Assert.Single(SpecAnalyzer.Analyze(new[] { file }, new[] { rule }, TimeSpan.Zero).Diagnostics);
+        Assert.Equal("limit-exceeded", finding.Code);
+        Assert.Contains("stopped before they finished and some of their findings are missing: unresolved-reference",
+            finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_time_limit_stops_the_format_check_and_the_binder_and_each_says_where()
     {
         var host = new AnalysisHost(new AnalysisOptions { AnalysisTime = TimeSpan.Zero });

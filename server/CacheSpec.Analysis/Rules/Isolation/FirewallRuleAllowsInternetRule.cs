@@ -13,7 +13,7 @@ public sealed class FirewallRuleAllowsInternetRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        foreach (var rule in cache.FirewallRules)
+        foreach (var rule in context.Each(cache.FirewallRules))
         {
             if (rule.StartIp is { Value: 0 } && rule.EndIp is { Value: uint.MaxValue })
             {

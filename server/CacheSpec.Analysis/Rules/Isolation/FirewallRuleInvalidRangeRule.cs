@@ -16,7 +16,7 @@ public sealed class FirewallRuleInvalidRangeRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        foreach (var rule in cache.FirewallRules)
+        foreach (var rule in context.Each(cache.FirewallRules))
         {
             // Both ends are checked, so that two bad addresses give two findings.
             var valid = IsAddress(cache, rule, rule.StartIpText, context) & IsAddress(cache, rule, rule.EndIpText,

@@ -16,7 +16,7 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
     protected override void Check(CacheModel cache, RuleContext context)
     {
         var expected = cache.Service.GroupId;
-        foreach (var endpoint in cache.PrivateEndpoints)
+        foreach (var endpoint in context.Each(cache.PrivateEndpoints))
         {
             if (endpoint.GroupId is { } groupId && groupId.Value != expected)
             {

@@ -19,7 +19,7 @@ public sealed class VnetInboundPortBlockedRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
+        foreach (var subnet in context.Each(context.Model.SubnetsWithInjectedCaches))
         {
             if (subnet.AddressPrefix is null)
             {

@@ -26,56 +26,56 @@ public sealed class DuplicateNameRule : Rule
         var model = context.Model;
         // One list, filled with a scope's names and emptied for the next: no table or iterator per scope.
         var names = new List<(SpecDocument Document, Located<string> Name)>();
-        foreach (var network in model.Networks)
+        foreach (var network in context.Each(model.Networks))
         {
             Add(names, network.Document, network.Name);
         }
         Check(context, names, "network", scope: null);
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
         {
             Add(names, nsg.Document, nsg.Name);
         }
         Check(context, names, "network security group", scope: null);
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Each(model.Caches))
         {
             Add(names, cache.Document, cache.Name);
         }
         Check(context, names, "cache", scope: null);
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Each(model.Caches))
         {
-            foreach (var endpoint in cache.PrivateEndpoints)
+            foreach (var endpoint in context.Each(cache.PrivateEndpoints))
             {
                 Add(names, cache.Document, endpoint.Name);
             }
         }
         Check(context, names, "private endpoint", scope: null);
-        foreach (var network in model.Networks)
+        foreach (var network in context.Each(model.Networks))
         {
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
-                foreach (var route in subnet.Routes)
+                foreach (var route in context.Each(subnet.Routes))
                 {
                     Add(names, network.Document, route.Name);
                 }
                 Check(context, names, "route", subnet);
             }
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
                 Add(names, network.Document, subnet.Name);
             }
             Check(context, names, "subnet", network);
         }
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
         {
-            foreach (var rule in nsg.Rules)
+            foreach (var rule in context.Each(nsg.Rules))
             {
                 Add(names, nsg.Document, rule.Name);
             }
             Check(context, names, "security rule", nsg);
         }
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Each(model.Caches))
         {
-            foreach (var rule in cache.FirewallRules)
+            foreach (var rule in context.Each(cache.FirewallRules))
             {
                 Add(names, cache.Document, rule.Name);
             }
@@ -113,7 +113,7 @@ public sealed class DuplicateNameRule : Rule
         {
             var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count,
                 StringComparer.Ordinal);
-            foreach (var entry in names)
+            foreach (var entry in context.Each(names))
             {
                 if (first.TryGetValue(entry.Name.Value, out var original))
                 {

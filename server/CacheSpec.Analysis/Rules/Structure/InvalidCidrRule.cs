@@ -20,24 +20,24 @@ public sealed class InvalidCidrRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Each(context.Model.Networks))
         {
-            foreach (var space in network.AddressSpaceText)
+            foreach (var space in context.Each(network.AddressSpaceText))
             {
                 Check(context, network.Document, space, "address space entry");
             }
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
                 Check(context, network.Document, subnet.AddressPrefixText, "subnet prefix");
-                foreach (var route in subnet.Routes)
+                foreach (var route in context.Each(subnet.Routes))
                 {
                     Check(context, network.Document, route.AddressPrefixText, "route prefix");
                 }
             }
         }
-        foreach (var nsg in context.Model.NetworkSecurityGroups)
+        foreach (var nsg in context.Each(context.Model.NetworkSecurityGroups))
         {
-            foreach (var rule in nsg.Rules)
+            foreach (var rule in context.Each(nsg.Rules))
             {
                 CheckPrefix(context, nsg.Document, rule.Source);
                 CheckPrefix(context, nsg.Document, rule.Destination);

@@ -18,9 +18,9 @@ public sealed class InvalidSuppressionRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Each(context.Model.Files))
         {
-            foreach (var suppression in file.Suppressions)
+            foreach (var suppression in context.Each(file.Suppressions))
             {
                 if (suppression.Rules.Count == 0)
                 {

@@ -14,9 +14,9 @@ public sealed class ReservedAddressRangeRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Each(context.Model.Networks))
         {
-            foreach (var space in network.AddressSpace)
+            foreach (var space in context.Each(network.AddressSpace))
             {
                 if (ReservedRanges.FirstOverlap(space.Value.Range) is { } reserved)
                 {
@@ -25,7 +25,7 @@ public sealed class ReservedAddressRangeRule : Rule
                             "Azure does not allow in a virtual network.");
                 }
             }
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
                 if (subnet.AddressPrefix is not { } prefix
                     || ReservedRanges.FirstOverlap(prefix.Value.Range) is not { } reserved)

@@ -12,14 +12,14 @@ public sealed class SubnetOutsideAddressSpaceRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Each(context.Model.Networks))
         {
             // With no valid address space the invalid-cidr or missing-required finding already says what is wrong.
             if (network.AddressSpace.Count == 0)
             {
                 continue;
             }
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
                 if (subnet.AddressPrefix is { } prefix && !network.ContainsAddresses(prefix.Value.Range))
                 {

@@ -56,9 +56,9 @@ public sealed class UnresolvedReferenceRule : Rule
                 + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value, meter));
         }
 
-        foreach (var network in model.Networks)
+        foreach (var network in context.Each(model.Networks))
         {
-            foreach (var subnet in network.Subnets)
+            foreach (var subnet in context.Each(network.Subnets))
             {
                 if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null
                     && !model.MayBeDeclaredInUnreadText(nsg.Value))
@@ -69,11 +69,11 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
         {
-            foreach (var rule in nsg.Rules)
+            foreach (var rule in context.Each(nsg.Rules))
             {
-                foreach (var address in new[] { rule.Source, rule.Destination })
+                foreach (var address in context.Each(new[] { rule.Source, rule.Destination }))
                 {
                     if (address is not null && AddressText.LooksLikeSubnetReference(address.Value))
                     {
@@ -82,10 +82,10 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Each(model.Caches))
         {
             CheckSubnet(cache.Document, cache.VnetInjection?.Subnet);
-            foreach (var endpoint in cache.PrivateEndpoints)
+            foreach (var endpoint in context.Each(cache.PrivateEndpoints))
             {
                 CheckSubnet(cache.Document, endpoint.Subnet);
             }

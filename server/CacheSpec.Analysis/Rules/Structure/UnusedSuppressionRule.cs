@@ -20,9 +20,10 @@ public sealed class UnusedSuppressionRule : Rule
     {
         var silenced = new HashSet<Diagnostic>();
         var unused = new List<(Model.SpecFile File, string RuleId, Text.TextSpan Span, int Line)>();
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Each(context.Model.Files))
         {
-            foreach (var suppression in file.Suppressions.Where(suppression => suppression.Reason is not null))
+            foreach (var suppression in context.Each(
+                file.Suppressions.Where(suppression => suppression.Reason is not null)))
             {
                 foreach (var (ruleId, span) in suppression.Rules)
                 {

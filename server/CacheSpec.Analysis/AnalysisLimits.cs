@@ -39,6 +39,19 @@ public static class AnalysisLimits
     public const int MaxFindingsPerDocument = 1_000;
 
     /// <summary>
+    /// The largest configuration (cachespec.json) read, 1 MiB, in bytes of a file or characters of a text: past it, one
+    /// problem and no settings. Both hosts check a file's length before they read it; a real one is a few hundred
+    /// bytes.
+    /// </summary>
+    public const int MaxConfigurationBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The problems reported per configuration, 20; one more line counts the others. 200,000 unknown keys once made as
+    /// many log messages in the editor.
+    /// </summary>
+    public const int MaxConfigurationProblems = 20;
+
+    /// <summary>
     /// How long each stage of one analysis may run: reading a file (format check and binding, all its documents) and
     /// the rules. The time is checked inside their loops: once it has passed, the format check stops, the binder reads
     /// no further list items, a running rule stops at its next finding or checkpoint and the remaining rules are

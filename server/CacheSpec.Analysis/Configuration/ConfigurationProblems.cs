@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CacheSpec.Analysis.Configuration;
 
 /// <summary>
-/// The problems found in one configuration: the first <see cref="RuleConfiguration.MaxProblems"/> are kept, the others
-/// only counted, so a file of a hundred thousand unknown keys costs a few lines.
+/// The problems found in one configuration: the first <see cref="AnalysisLimits.MaxConfigurationProblems"/> are kept,
+/// the others only counted, so a file of a hundred thousand unknown keys costs a few lines.
 /// </summary>
 internal sealed class ConfigurationProblems
 {
@@ -15,7 +15,7 @@ internal sealed class ConfigurationProblems
 
     public void Add(string problem)
     {
-        if (Count++ < RuleConfiguration.MaxProblems)
+        if (Count++ < AnalysisLimits.MaxConfigurationProblems)
         {
             kept.Add(problem);
         }
@@ -23,8 +23,8 @@ internal sealed class ConfigurationProblems
 
     /// <summary>The problems kept, then one line counting the others, if any.</summary>
     public IReadOnlyList<string> Reported() =>
-        Count <= RuleConfiguration.MaxProblems
+        Count <= AnalysisLimits.MaxConfigurationProblems
             ? kept
             : [.. kept, string.Create(CultureInfo.InvariantCulture,
-                $"and {Count - RuleConfiguration.MaxProblems:N0} more problems")];
+                $"and {Count - AnalysisLimits.MaxConfigurationProblems:N0} more problems")];
 }

@@ -12,15 +12,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
     public const string FileName = "cachespec.json";
 
     /// <summary>
-    /// The largest configuration read, in bytes (of a file) or characters (of a text): past it, one problem and no
-    /// settings. Both hosts check a file's length before they read it.
+    /// The problem of a configuration larger than <see cref="AnalysisLimits.MaxConfigurationBytes"/>.
     /// </summary>
-    public const int MaxFileBytes = 1024 * 1024;
-
-    /// <summary>The problems reported per configuration; one more line counts the others.</summary>
-    public const int MaxProblems = 20;
-
-    /// <summary>The problem of a configuration larger than <see cref="MaxFileBytes"/>.</summary>
     public const string TooLargeProblem = "it is larger than 1 MiB, so it is not read";
 
     public static RuleConfiguration Empty { get; } = new(null, new Dictionary<string, RuleLevel>());
@@ -43,8 +36,8 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
 
     /// <summary>
     /// Parses a configuration; every problem (bad JSON, unknown keys, rule ids or levels) makes that part ignored, and
-    /// the first <see cref="MaxProblems"/> are listed. A rule id is checked against <paramref name="ruleIds"/> (the
-    /// catalog's: RuleCatalog.Ids); null accepts any.
+    /// the first <see cref="AnalysisLimits.MaxConfigurationProblems"/> are listed. A rule id is checked against
+    /// <paramref name="ruleIds"/> (the catalog's: RuleCatalog.Ids); null accepts any.
     /// </summary>
     public static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds,
         out IReadOnlyList<string> problems)
@@ -57,7 +50,7 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
 
     internal static RuleConfiguration Parse(string json, IReadOnlySet<string>? ruleIds, ConfigurationProblems found)
     {
-        if (json.Length > MaxFileBytes)
+        if (json.Length > AnalysisLimits.MaxConfigurationBytes)
         {
             found.Add(TooLargeProblem);
             return Empty;

@@ -33,7 +33,7 @@ public static class RuleConfigurationEditor
     public static (TextSpan Span, string NewText)? SetLevel(string json, IReadOnlySet<string> ruleIds, string ruleId,
         string level = "off")
     {
-        if (json.Length > RuleConfiguration.MaxFileBytes)
+        if (json.Length > AnalysisLimits.MaxConfigurationBytes)
         {
             return null;
         }

@@ -1,11 +1,12 @@
 using System.Text;
+using CacheSpec.Analysis;
 using CacheSpec.Analysis.Configuration;
 
 namespace CacheSpec.Server.Discovery;
 
 /// <summary>
 /// Reads the text of a cachespec.json, as strict UTF-8 and no further than one character past
-/// <see cref="RuleConfiguration.MaxFileBytes"/>; each way it can fail is one problem.
+/// <see cref="AnalysisLimits.MaxConfigurationBytes"/>; each way it can fail is one problem.
 /// </summary>
 public static class ConfigurationFile
 {
@@ -20,7 +21,7 @@ public static class ConfigurationFile
         {
             DiskEntryKind.SymbolicLink => (null, "it is a symbolic link, which is not followed"),
             DiskEntryKind.NoLength => (null, "it is empty or not a regular file (a pipe, a device), so it is not read"),
-            DiskEntryKind.RegularFile when length > RuleConfiguration.MaxFileBytes =>
+            DiskEntryKind.RegularFile when length > AnalysisLimits.MaxConfigurationBytes =>
                 (null, RuleConfiguration.TooLargeProblem),
             DiskEntryKind.RegularFile => ReadGiven(path),
             _ => (null, "it is no longer a file"),
@@ -34,8 +35,8 @@ public static class ConfigurationFile
     {
         try
         {
-            var text = SpecTextReader.Read(path, RuleConfiguration.MaxFileBytes);
-            return text.Length > RuleConfiguration.MaxFileBytes
+            var text = SpecTextReader.Read(path, AnalysisLimits.MaxConfigurationBytes);
+            return text.Length > AnalysisLimits.MaxConfigurationBytes
                 ? (null, RuleConfiguration.TooLargeProblem)
                 : (text, null);
         }

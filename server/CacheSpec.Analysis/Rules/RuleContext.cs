@@ -36,7 +36,7 @@ public sealed class RuleContext
 
     /// <summary>
     /// The items of a rule's loop, each passing a <see cref="Checkpoint"/>: a rule that reports nothing still stops
-    /// within one item once the time limit has passed.
+    /// within a few items once the time limit has passed.
     /// </summary>
     public IEnumerable<T> Each<T>(IEnumerable<T> items)
     {

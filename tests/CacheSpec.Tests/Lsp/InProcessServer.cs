@@ -40,6 +40,23 @@ public sealed class InProcessServer : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> logged = new();
 
+    /// <summary>
+    /// Waits until the server has logged a message that satisfies a condition (or fails after a timeout).
+    /// </summary>
+    public async Task<string> WaitForLogAsync(Func<string, bool> wanted, int timeoutMs = 15_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (logged.FirstOrDefault(wanted) is { } message)
+            {
+                return message;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("No matching message was logged.");
+    }
+
     public Task<int> ServerExit { get; }
 
     /// <summary>

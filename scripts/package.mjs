@@ -1,17 +1,24 @@
-// `npm run package`: builds the VS Code extension as one platform-specific .vsix with the language server inside it.
+// `npm run package`: builds the release: the VS Code extension as one .vsix per platform with the language server inside it, the
+// command line as release archives per platform, the .NET tool package, an SBOM and SHA256SUMS, all in artifacts/release/.
 //   1. installs the npm dependencies if they are missing,
 //   2. bundles the client with esbuild,
-//   3. fills a staging folder (artifacts/vsix) with the files the .vsix needs and publishes the server into its server/ folder:
-//      Native AOT first (a single native executable, fastest start), ReadyToRun self-contained when AOT cannot be built,
-//   4. runs `vsce package --target <target>` there, writing cachespec-<target>-<version>.vsix at the repository root,
-//   5. checks the .vsix contents (client-vscode/test/vsix.test.mjs) and measures the packaged server's start (process start to the `initialize` reply) and checks that it answers.
-// Options: --server aot|r2r|auto (default auto), --target linux-x64 (the only target built and tested so far).
-import { spawnSync } from 'node:child_process';
+//   3. for each target: fills a staging folder (artifacts/vsix/<target>) with the files the .vsix needs and publishes the server into
+//      its server/ folder: linux-x64 as Native AOT (a single native executable, fastest start; ReadyToRun self-contained when AOT cannot
+//      be built), every other target as a trimmed self-contained single file (cross-compiled here: Native AOT cannot link for them),
+//   4. runs `vsce package --target <target>` there, writing artifacts/release/cachespec-<target>-<version>.vsix,
+//   5. packs the same server as cachespec-<version>-<rid>.tar.gz (.zip for Windows) with the README, CHANGELOG and LICENSE,
+//   6. checks the .vsix contents (client-vscode/test/vsix.test.mjs) and, for linux-x64, measures the packaged server's start,
+//   7. with --tool (on by default with --target all): `dotnet pack`s the framework-dependent .NET tool CacheSpec.<version>.nupkg,
+//   8. writes the SBOM (cachespec-<version>.cdx.json, CycloneDX 1.5) and SHA256SUMS over every file of artifacts/release.
+// Options: --target all|<target>[,<target>...] (default all: linux-x64, linux-arm64, win32-x64, darwin-x64, darwin-arm64),
+//          --server aot|r2r|auto (linux-x64 only; default auto), --tool, --clean (empty artifacts/release first).
+// The version is the root package.json's; Directory.Build.props hands it to dotnet, so the three artifacts always agree.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { requireTool, run } from './run.mjs';
+import { sourceDateEpoch, writeChecksums, writeSbom, writeTarGz, writeZip } from './release-files.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(repo);
@@ -22,17 +29,20 @@ function option(name, fallback) {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-const TARGETS = { 'linux-x64': 'linux-x64', 'linux-arm64': 'linux-arm64', 'darwin-x64': 'osx-x64', 'darwin-arm64': 'osx-arm64', 'win32-x64': 'win-x64' };
-const target = option('target', 'linux-x64');
-const rid = TARGETS[target];
-if (!rid) {
-  console.error(`--target must be one of ${Object.keys(TARGETS).join(', ')}`);
+const TARGETS = { 'linux-x64': 'linux-x64', 'linux-arm64': 'linux-arm64', 'win32-x64': 'win-x64', 'darwin-x64': 'osx-x64', 'darwin-arm64': 'osx-arm64' };
+const targetOption = option('target', 'all');
+const targets = targetOption === 'all' ? Object.keys(TARGETS) : targetOption.split(',').map((item) => item.trim()).filter(Boolean);
+const unknown = targets.filter((target) => !TARGETS[target]);
+if (unknown.length > 0 || targets.length === 0) {
+  console.error(`--target must be all or a comma-separated list of ${Object.keys(TARGETS).join(', ')}`);
   process.exit(2);
 }
+const buildTool = targetOption === 'all' || process.argv.includes('--tool');
 const serverMode = option('server', process.env.CACHESPEC_SERVER_BUILD ?? 'auto');
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-const vsixName = `${manifest.name}-${target}-${manifest.version}.vsix`;
-const staging = path.join(repo, 'artifacts', 'vsix');
+const version = manifest.version;
+const release = path.join(repo, 'artifacts', 'release');
+const epoch = sourceDateEpoch(repo);
 const step = (title) => console.log(`\n== ${title} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 function fail(message) {
@@ -42,6 +52,8 @@ function fail(message) {
 
 requireTool('dotnet', 'install the .NET 10 SDK (https://dot.net).');
 requireTool('npm', 'install Node.js 20 or newer with npm.');
+if (process.argv.includes('--clean')) rmSync(release, { recursive: true, force: true });
+mkdirSync(release, { recursive: true });
 
 step('npm dependencies');
 const needed = ['esbuild', '@vscode/vsce', 'vscode-languageclient', 'typescript'];
@@ -56,15 +68,13 @@ step('type-check and bundle the client (tsc, esbuild)');
 if (run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'client-vscode']) !== 0) fail('the client does not type-check.');
 if (run(process.execPath, ['client-vscode/build.mjs']) !== 0) fail('esbuild failed.');
 
-step('stage the extension files');
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(staging, { recursive: true });
 // The package's README is the extension's own page (client-vscode/README.md): the repository README links images and pages by
-// relative paths that a .vsix without a repository URL cannot resolve.
+// relative paths that are not in the package.
 const packageReadme = 'client-vscode/README.md';
 const files = [
   'package.json',
   packageReadme,
+  'CHANGELOG.md',
   '.vscodeignore',
   'client-vscode/out/extension.js',
   'client-vscode/language-configuration.json',
@@ -74,19 +84,28 @@ const files = [
   'schemas/cachespec.schema.json',
   ...['LICENSE', 'LICENSE.md', 'LICENSE.txt'].filter((name) => existsSync(name)),
 ];
-for (const file of files) {
-  if (!existsSync(file)) fail(`${file} is missing.`);
-  const target = file === packageReadme ? 'README.md' : file;
-  mkdirSync(path.dirname(path.join(staging, target)), { recursive: true });
-  cpSync(file, path.join(staging, target));
-}
-console.log(`${files.length} files`);
 
-function publish(mode) {
-  const serverOut = path.join(staging, 'server');
+function stage(staging) {
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const file of files) {
+    if (!existsSync(file)) fail(`${file} is missing.`);
+    const target = file === packageReadme ? 'README.md' : file;
+    mkdirSync(path.dirname(path.join(staging, target)), { recursive: true });
+    cpSync(file, path.join(staging, target));
+  }
+  console.log(`${files.length} files`);
+}
+
+function publish(rid, serverOut, mode) {
   rmSync(serverOut, { recursive: true, force: true });
   const common = ['publish', 'server/CacheSpec.Server', '-c', 'Release', '-r', rid, '--self-contained', '-o', serverOut, '--nologo', '-v', 'quiet'];
-  const extra = mode === 'aot' ? ['-p:PublishAot=true'] : ['-p:PublishReadyToRun=true'];
+  const extra = {
+    aot: ['-p:PublishAot=true'],
+    r2r: ['-p:PublishReadyToRun=true'],
+    // The code is trim-safe (the project is AOT-compatible): trimming takes the single file from about 80 MB to about 16 MB.
+    single: ['-p:PublishSingleFile=true', '-p:PublishTrimmed=true', '-p:DebugType=none'],
+  }[mode];
   const before = performance.now();
   // The AOT link needs a native toolchain (gcc or clang); its failure is expected on a machine without one.
   const status = run('dotnet', [...common, ...extra], { timeout: 20 * 60 * 1000 });
@@ -94,42 +113,85 @@ function publish(mode) {
   return status === 0 && existsSync(path.join(serverOut, rid.startsWith('win') ? 'cachespec.exe' : 'cachespec'));
 }
 
-step(`publish the server for ${rid}`);
-let built = serverMode === 'r2r' ? undefined : publish('aot') ? 'Native AOT' : undefined;
-if (!built) {
-  if (serverMode === 'aot') fail('the Native AOT publish failed (and --server aot allows no fallback).');
-  if (serverMode === 'auto') console.log('Native AOT did not build; publishing ReadyToRun self-contained instead.');
-  built = publish('r2r') ? 'ReadyToRun self-contained' : undefined;
+const MODES = { aot: 'Native AOT', r2r: 'ReadyToRun self-contained', single: 'self-contained single file (trimmed)' };
+const built = {};
+for (const target of targets) {
+  const rid = TARGETS[target];
+  const staging = path.join(repo, 'artifacts', 'vsix', target);
+  const serverOut = path.join(staging, 'server');
+  const vsixName = `${manifest.name}-${target}-${version}.vsix`;
+
+  step(`${target}: stage the extension files`);
+  stage(staging);
+
+  step(`${target}: publish the server for ${rid}`);
+  let mode;
+  if (target === 'linux-x64') {
+    mode = serverMode === 'r2r' ? undefined : publish(rid, serverOut, 'aot') ? 'aot' : undefined;
+    if (!mode) {
+      if (serverMode === 'aot') fail('the Native AOT publish failed (and --server aot allows no fallback).');
+      if (serverMode === 'auto') console.log('Native AOT did not build; publishing ReadyToRun self-contained instead.');
+      mode = publish(rid, serverOut, 'r2r') ? 'r2r' : undefined;
+    }
+  } else {
+    mode = publish(rid, serverOut, 'single') ? 'single' : undefined;
+  }
+  if (!mode) fail(`dotnet publish failed for ${rid}.`);
+  // Debug symbols and the libraries' XML documentation are of no use to a user.
+  for (const name of readdirSync(serverOut)) {
+    if (/\.(pdb|dbg|xml)$/.test(name)) rmSync(path.join(serverOut, name));
+  }
+  built[target] = MODES[mode];
+  console.log(`server: ${MODES[mode]}`);
+
+  step(`${target}: vsce package --target ${target}`);
+  const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const vsceArgs = [vsce, 'package', '--target', target, '--no-dependencies', '--out', path.join(release, vsixName)];
+  if (!files.some((file) => file.startsWith('LICENSE'))) vsceArgs.push('--skip-license');
+  if (run(process.execPath, vsceArgs, { cwd: staging }) !== 0) fail('vsce package failed.');
+
+  step(`${target}: check the .vsix contents`);
+  const contents = run(process.execPath, ['--test', '--test-reporter=spec', 'client-vscode/test/vsix.test.mjs'], {
+    env: { ...process.env, CACHESPEC_REQUIRE_VSIX: '1', CACHESPEC_VSIX: path.join(release, vsixName), CACHESPEC_TARGET: target },
+  });
+  if (contents !== 0) fail('the .vsix does not hold what it should (client-vscode/test/vsix.test.mjs).');
+
+  step(`${target}: release archive`);
+  const archiveFolder = path.join(repo, 'artifacts', 'archive', `cachespec-${version}-${rid}`);
+  rmSync(path.dirname(archiveFolder), { recursive: true, force: true });
+  cpSync(serverOut, archiveFolder, { recursive: true });
+  for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) cpSync(file, path.join(archiveFolder, file));
+  const archive = path.join(release, `cachespec-${version}-${rid}${rid.startsWith('win') ? '.zip' : '.tar.gz'}`);
+  (rid.startsWith('win') ? writeZip : writeTarGz)(archiveFolder, archive, epoch);
+  rmSync(path.dirname(archiveFolder), { recursive: true, force: true });
+  console.log(`${path.basename(archive)}: ${(statSync(archive).size / 1024 / 1024).toFixed(1)} MiB`);
+
+  const executable = path.join(serverOut, rid.startsWith('win') ? 'cachespec.exe' : 'cachespec');
+  if (process.platform === 'linux' && target.startsWith('linux') && process.arch === target.split('-')[1]) {
+    step(`${target}: check the packaged server`);
+    const { measure } = await import('../tests/editors/vscode/lsp-smoke.mjs');
+    const { median, times, last } = await measure(executable, 5, path.join(repo, 'examples/broken/mistakes.cachespec.yaml'));
+    console.log(`packaged server (${MODES[mode]}): process start to initialize reply, median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(', ')} ms)`);
+    console.log(`it answers: ${last.codes.length} diagnostics on examples/broken/mistakes.cachespec.yaml, hover ${last.hover ? 'yes' : 'no'}`);
+    if (last.codes.length === 0 || !last.hover) fail('the packaged server does not answer as it should.');
+  } else {
+    console.log(`not run here: ${target} is not this ${process.platform}-${process.arch} machine (tests/packaging runs it under qemu or wine)`);
+  }
 }
-if (!built) fail('dotnet publish failed.');
-for (const name of readdirSync(path.join(staging, 'server'))) {
-  if (/\.(pdb|dbg)$/.test(name)) rmSync(path.join(staging, 'server', name));
-}
-console.log(`server: ${built}`);
 
-step(`vsce package --target ${target}`);
-const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');
-const vsceArgs = [vsce, 'package', '--target', target, '--no-dependencies', '--allow-missing-repository', '--out', path.join(repo, vsixName)];
-if (!files.some((file) => file.startsWith('LICENSE'))) vsceArgs.push('--skip-license');
-if (run(process.execPath, vsceArgs, { cwd: staging }) !== 0) fail('vsce package failed.');
-
-step('check the .vsix contents');
-const contents = run(process.execPath, ['--test', '--test-reporter=spec', 'client-vscode/test/vsix.test.mjs'], {
-  env: { ...process.env, CACHESPEC_REQUIRE_VSIX: '1', CACHESPEC_VSIX: path.join(repo, vsixName) },
-});
-if (contents !== 0) fail('the .vsix does not hold what it should (client-vscode/test/vsix.test.mjs).');
-
-step('check the packaged server');
-const executable = path.join(staging, 'server', rid.startsWith('win') ? 'cachespec.exe' : 'cachespec');
-if (process.platform === 'linux' && target.startsWith('linux') && process.arch === target.split('-')[1]) {
-  const { measure } = await import('../tests/editors/vscode/lsp-smoke.mjs');
-  const { median, times, last } = await measure(executable, 5, path.join(repo, 'examples/broken/mistakes.cachespec.yaml'));
-  console.log(`packaged server (${built}): process start to initialize reply, median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(1)).join(', ')} ms)`);
-  console.log(`it answers: ${last.codes.length} diagnostics on examples/broken/mistakes.cachespec.yaml, hover ${last.hover ? 'yes' : 'no'}`);
-  if (last.codes.length === 0 || !last.hover) fail('the packaged server does not answer as it should.');
-} else {
-  console.log(`not measured: the target ${target} does not run on this ${process.platform}-${process.arch} machine`);
+if (buildTool) {
+  step('the .NET tool (dotnet pack)');
+  for (const name of readdirSync(release).filter((name) => /^CacheSpec\..*\.nupkg$/.test(name))) rmSync(path.join(release, name));
+  if (run('dotnet', ['pack', 'server/CacheSpec.Server', '-c', 'Release', '-o', release, '--nologo', '-v', 'quiet']) !== 0) fail('dotnet pack failed.');
+  if (!existsSync(path.join(release, `CacheSpec.${version}.nupkg`))) fail(`dotnet pack made no CacheSpec.${version}.nupkg.`);
 }
 
-const size = statSync(vsixName).size;
-console.log(`\n${vsixName}: ${(size / 1024 / 1024).toFixed(1)} MiB, built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+step('SBOM and SHA256SUMS');
+const sbom = writeSbom(repo, path.join(release, `cachespec-${version}.cdx.json`), epoch);
+console.log(`cachespec-${version}.cdx.json: ${sbom.components.length} components (${sbom.components.map((item) => `${item.name}@${item.version}`).join(', ')})`);
+const summed = writeChecksums(release);
+
+console.log(`\nartifacts/release (version ${version}):`);
+for (const name of summed) console.log(`  ${name}  ${(statSync(path.join(release, name)).size / 1024 / 1024).toFixed(1)} MiB`);
+for (const [target, mode] of Object.entries(built)) console.log(`  server for ${target}: ${mode}`);
+console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,9 @@
 // The README's test command: build everything once, then run every suite against that build:
 // xunit (engine, rules, CLI, in-process LSP, the server process), node's test runner over the real server on stdio (abuse tests and
 // the protocol fuzz among them: tests/node/fuzz.test.mjs runs 30 s, CACHESPEC_FUZZ_SECONDS lengthens it),
-// headless Neovim and Emacs (eglot) sessions, the VS Code client's unit tests, and the extension in a real VS Code. The last line sums them all as "N passed, N failed".
+// headless Neovim and Emacs (eglot) sessions, the VS Code client's unit tests, the extension in a real VS Code, and the release
+// (tests/packaging: every platform's .vsix and archive opened, the linux-arm64 and win-x64 servers run under qemu-user and wine,
+// the .NET tool installed and run). The last line sums them all as "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,19 @@ function record(name, passed, failed, note = '') {
   console.log(`== ${name}: ${passed} passed, ${failed} failed${note}`);
 }
 
+/** Installs Debian packages with apt-get (through sudo when not root); false when that is impossible. */
+function aptInstall(packages) {
+  const sudo = process.getuid?.() !== 0 && !spawnSync('sudo', ['-n', 'true']).error ? ['sudo'] : [];
+  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length > 0 ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (spawnSync('apt-get', ['--version']).error) return false;
+  if (!aptUpdated) {
+    aptUpdated = apt(['update']) === 0;
+    if (!aptUpdated) return false;
+  }
+  return apt(['install', '-y', '--no-install-recommends', ...packages]) === 0;
+}
+let aptUpdated = false;
+
 /**
  * The xunit security tests trace the real server with strace; install it with apt-get when it is missing (as the editor tests
  * install Neovim and Emacs). Without it those tests print why and do not run.
@@ -26,11 +41,37 @@ function ensureStrace() {
   if (!spawnSync('strace', ['-V']).error) {
     return;
   }
-  const sudo = process.getuid?.() !== 0 && !spawnSync('sudo', ['-n', 'true']).error ? ['sudo'] : [];
-  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length > 0 ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (spawnSync('apt-get', ['--version']).error || apt(['update']) !== 0 || apt(['install', '-y', 'strace']) !== 0) {
+  if (!aptInstall(['strace'])) {
     console.log('strace could not be installed: the system call tests will not run');
   }
+}
+
+/**
+ * The packaging tests run the linux-arm64 server under qemu-user (called directly with Debian's arm64 cross libraries, so no
+ * binfmt_misc registration is needed) and the win-x64 server under wine; install what is missing. Without them those runs are skipped.
+ */
+function ensureEmulators() {
+  const missing = [];
+  if (!existsSync('/usr/bin/qemu-aarch64-static')) missing.push('qemu-user-static');
+  if (!existsSync('/usr/aarch64-linux-gnu/lib/libstdc++.so.6')) missing.push('libc6-arm64-cross', 'libstdc++6-arm64-cross', 'libgcc-s1-arm64-cross');
+  if (!['/usr/lib/wine/wine64', '/usr/bin/wine64', '/usr/bin/wine'].some((file) => existsSync(file))) missing.push('wine64');
+  if (missing.length > 0 && !aptInstall(missing)) {
+    console.log(`${missing.join(', ')} could not be installed: the packaging tests will not run those servers`);
+  }
+}
+
+/**
+ * The release: the VS Code end-to-end test has packaged linux-x64 (and only that, so it is no slower); this builds the other four
+ * platforms, the archives and the .NET tool, then tests/packaging opens every file and runs what can run on this machine.
+ */
+function packagingTests() {
+  ensureEmulators();
+  const others = ['linux-arm64', 'win32-x64', 'darwin-x64', 'darwin-arm64'];
+  if (run(process.execPath, ['scripts/package.mjs', '--target', others.join(','), '--tool'], { cwd: root }) !== 0) {
+    record('packaging', 0, 1, ' (npm run package failed for the other platforms)');
+    return;
+  }
+  nodeScriptTests('packaging', ['--test', '--test-reporter=tap', 'tests/packaging/'], { CACHESPEC_EXPECT_TARGETS: ['linux-x64', ...others].join(',') });
 }
 
 function dotnetTests() {
@@ -51,8 +92,8 @@ function ensureRootPackages() {
 }
 
 /** A suite run by node's test runner; TAP's "# pass" and "# fail" lines give the counts. */
-function nodeScriptTests(name, args) {
-  const { status, output } = capture(process.execPath, args, { cwd: root, env });
+function nodeScriptTests(name, args, extraEnv = {}) {
+  const { status, output } = capture(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv } });
   const passed = [...output.matchAll(/^# pass (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
   const failed = [...output.matchAll(/^# fail (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
   record(name, passed, failed + (status !== 0 && failed === 0 ? 1 : 0));
@@ -102,6 +143,7 @@ if (run('dotnet', ['build', 'LanguageServer.sln', '-c', 'Release', '--nologo', '
     } else {
       record('client', 0, 1, ' (the client did not build)');
     }
+    packagingTests();
   } else {
     record('client', 0, 1, ' (npm ci failed)');
   }

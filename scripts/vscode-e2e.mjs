@@ -1,5 +1,5 @@
 // `npm run test:vscode`: the end-to-end test of the VS Code extension in a real VS Code (code-server + headless chromium).
-// Builds the .vsix with scripts/package.mjs (skip with --skip-package when it exists), installs code-server and chromium when
+// Builds the linux-x64 .vsix only with scripts/package.mjs --target linux-x64 (skip with --skip-package when it exists), installs code-server and chromium when
 // missing (tests/editors/vscode/code-server.mjs), runs tests/editors/vscode/e2e.mjs, and prints `vscode-e2e: N passed, M failed`.
 // The screenshot goes to docs/images/vscode.png (shown by the README) and, with the other captures, to artifacts/vscode-e2e/.
 // CACHESPEC_E2E_KEEP=1 keeps the scratch folder (user data, logs) for a look after a failure.
@@ -25,10 +25,10 @@ if (process.platform !== 'linux' || process.arch !== 'x64') {
 }
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-const vsix = path.join(repo, `${manifest.name}-linux-x64-${manifest.version}.vsix`);
-const serverExecutable = path.join(repo, 'artifacts', 'vsix', 'server', 'cachespec');
+const vsix = path.join(repo, 'artifacts', 'release', `${manifest.name}-linux-x64-${manifest.version}.vsix`);
+const serverExecutable = path.join(repo, 'artifacts', 'vsix', 'linux-x64', 'server', 'cachespec');
 if (!(process.argv.includes('--skip-package') && existsSync(vsix) && existsSync(serverExecutable))) {
-  if (run(process.execPath, ['scripts/package.mjs']) !== 0) finish(0, 1, 'npm run package failed.');
+  if (run(process.execPath, ['scripts/package.mjs', '--target', 'linux-x64']) !== 0) finish(0, 1, 'npm run package failed.');
 }
 console.log(`\n== .vsix ready (${seconds()} s)`);
 

@@ -1,4 +1,5 @@
-// Checks the contents of the built .vsix (cachespec-linux-x64-<version>.vsix at the repository root, made by `npm run package`):
+// Checks the contents of a built .vsix (artifacts/release/cachespec-<target>-<version>.vsix, made by `npm run package`; the target is
+// CACHESPEC_TARGET, linux-x64 by default; tests/packaging checks every platform's .vsix further):
 // the bundle, the server executable with its docs, the schema and the language files are in; sources, tests and node_modules are not.
 // Skipped when no .vsix has been built, unless CACHESPEC_REQUIRE_VSIX=1 (scripts/package.mjs sets it).
 import { test } from 'node:test';
@@ -10,7 +11,9 @@ import { inflateRawSync } from 'node:zlib';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
-const vsixPath = process.env.CACHESPEC_VSIX ?? path.join(repo, `${manifest.name}-linux-x64-${manifest.version}.vsix`);
+const target = process.env.CACHESPEC_TARGET ?? 'linux-x64';
+const executable = target.startsWith('win32') ? 'cachespec.exe' : 'cachespec';
+const vsixPath = process.env.CACHESPEC_VSIX ?? path.join(repo, 'artifacts', 'release', `${manifest.name}-${target}-${manifest.version}.vsix`);
 const required = process.env.CACHESPEC_REQUIRE_VSIX === '1';
 const skip = !existsSync(vsixPath) && !required ? `no ${path.basename(vsixPath)}: run npm run package first` : false;
 
@@ -60,16 +63,19 @@ test('the .vsix holds the extension and the server, and nothing else', { skip },
     'extension/client-vscode/syntaxes/cachespec.tmLanguage.json',
     'extension/client-vscode/images/icon.png',
     'extension/schemas/cachespec.schema.json',
-    'extension/server/cachespec',
+    `extension/server/${executable}`,
+    'extension/changelog.md',
     'extension/server/docs/rules/vnet-injection-requires-premium.md',
     'extension/server/docs/guidance/overview.md',
   ]) {
     assert.ok(entries.has(name), `${name} is missing from the .vsix`);
   }
 
-  const server = entries.get('extension/server/cachespec');
-  assert.ok(server.mode & 0o100, `the server is not executable in the .vsix (mode ${server.mode.toString(8)})`);
-  // Native AOT: one large executable; ReadyToRun self-contained: a small host beside cachespec.dll and the runtime.
+  const server = entries.get(`extension/server/${executable}`);
+  if (!target.startsWith('win32')) {
+    assert.ok(server.mode & 0o100, `the server is not executable in the .vsix (mode ${server.mode.toString(8)})`);
+  }
+  // Native AOT or a single file: one large executable; ReadyToRun self-contained: a small host beside cachespec.dll and the runtime.
   const selfContained = entries.has('extension/server/cachespec.dll') && entries.has('extension/server/libcoreclr.so');
   assert.ok(server.size > 1024 * 1024 || selfContained, 'the server is neither a Native AOT executable nor a self-contained publish');
 
@@ -80,6 +86,7 @@ test('the .vsix holds the extension and the server, and nothing else', { skip },
   const forbidden = names.filter(
     (name) =>
       /\.(ts|cs|csproj|sln|map|pdb|dbg|mjs)$/.test(name) ||
+      /^extension\/server\/[^/]+\.xml$/.test(name) || // the libraries' XML documentation
       /(^|\/)(node_modules|test|tests|src|examples|obj|bin|\.git|\.vscode)\//.test(name) ||
       /^extension\/server\/CacheSpec\.[^/]+\//.test(name) || // the C# project folders
       /(^|\/)package-lock\.json$|(^|\/)tsconfig\.json$|\.vsix$/.test(name),
@@ -94,7 +101,7 @@ test('the .vsix holds the extension and the server, and nothing else', { skip },
   assert.equal(packaged.main, './client-vscode/out/extension.js');
   assert.equal(packaged.publisher, 'cachespec');
   const vsixManifest = readEntry(buffer, entries.get('extension.vsixmanifest')).toString('utf8');
-  assert.match(vsixManifest, /TargetPlatform="linux-x64"/);
+  assert.match(vsixManifest, new RegExp(`TargetPlatform="${target}"`));
 
   const bundle = readEntry(buffer, entries.get('extension/client-vscode/out/extension.js')).toString('utf8');
   assert.match(bundle, /require\("vscode"\)/, 'the bundle must load vscode from the editor');

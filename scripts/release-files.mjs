@@ -1,0 +1,246 @@
+// The release's files besides the .vsix: archives (tar.gz, and zip for Windows), SHA256SUMS and a CycloneDX 1.5 SBOM.
+// Used by scripts/package.mjs; the formats are checked by tests/packaging.
+import { spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** The one version of the release: the root package.json's (Directory.Build.props hands the same one to dotnet). */
+export function releaseVersion(repo) {
+  return JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
+}
+
+/** Seconds since 1970 of the last commit, so archives made twice from one commit are the same bytes. */
+export function sourceDateEpoch(repo) {
+  const fromEnv = Number(process.env.SOURCE_DATE_EPOCH);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const git = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd: repo, encoding: 'utf8' });
+  const seconds = Number(git.stdout?.trim());
+  return Number.isInteger(seconds) && seconds > 0 ? seconds : Math.floor(Date.now() / 1000);
+}
+
+function walk(folder, prefix = '') {
+  const entries = [];
+  for (const name of readdirSync(folder).sort()) {
+    const full = path.join(folder, name);
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(full).isDirectory()) entries.push(...walk(full, relative));
+    else entries.push({ full, relative });
+  }
+  return entries;
+}
+
+/** `folder` as <out>, a .tar.gz whose single top-level folder is the folder's name (sorted, owner 0, fixed times). */
+export function writeTarGz(folder, out, epoch) {
+  const result = spawnSync(
+    'tar',
+    ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${epoch}`, '--use-compress-program=gzip -9n',
+      '-cf', out, '-C', path.dirname(folder), path.basename(folder)],
+    { stdio: 'inherit' },
+  );
+  if (result.error || result.status !== 0) throw new Error(`tar failed for ${out}`);
+}
+
+/** `folder` as a .zip (deflate; the folder's name as the top-level folder), written without any zip program. */
+export function writeZip(folder, out, epoch) {
+  const date = new Date(epoch * 1000);
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const { full, relative } of walk(folder)) {
+    const name = Buffer.from(`${path.basename(folder)}/${relative}`, 'utf8');
+    const data = readFileSync(full);
+    const packed = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const mode = statSync(full).mode & 0o111 ? 0o100755 : 0o100644;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the mode below is read
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(dosTime, 12);
+    central.writeUInt16LE(dosDate, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE((mode << 16) >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(out, Buffer.concat([...locals, directory, end]));
+}
+
+export function sha256(file) {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** SHA256SUMS over every other file of the release folder, in the format `sha256sum -c` reads. */
+export function writeChecksums(folder) {
+  const names = readdirSync(folder).filter((name) => name !== 'SHA256SUMS' && statSync(path.join(folder, name)).isFile()).sort();
+  writeFileSync(path.join(folder, 'SHA256SUMS'), names.map((name) => `${sha256(path.join(folder, name))}  ${name}\n`).join(''));
+  return names;
+}
+
+const base64ToHex = (text) => Buffer.from(text, 'base64').toString('hex');
+
+/** The server's NuGet packages as shipped (what it runs with, not the SDK's build tools), from its restore's assets file. */
+function nugetComponents(repo) {
+  const assets = JSON.parse(readFileSync(path.join(repo, 'server/CacheSpec.Server/obj/project.assets.json'), 'utf8'));
+  const frameworkName = Object.keys(assets.project.frameworks)[0];
+  const framework = assets.project.frameworks[frameworkName];
+  const graph = assets.targets[Object.keys(assets.targets).find((key) => !key.includes('/'))];
+  const byName = new Map(Object.entries(graph).map(([key, value]) => [key.split('/')[0].toLowerCase(), { key, ...value }]));
+  const packagesFolder = Object.keys(assets.packageFolders ?? {})[0] ?? path.join(os.homedir(), '.nuget/packages');
+  const roots = Object.entries(framework.dependencies ?? {}).filter(([, value]) => !value.autoReferenced).map(([name]) => name);
+  for (const [key, value] of Object.entries(graph)) {
+    if (value.type === 'project') roots.push(key.split('/')[0]);
+  }
+  const seen = new Map();
+  const visit = (name) => {
+    const node = byName.get(name.toLowerCase());
+    if (!node || seen.has(node.key)) return;
+    seen.set(node.key, node);
+    for (const dependency of Object.keys(node.dependencies ?? {})) visit(dependency);
+  };
+  roots.forEach(visit);
+  const components = [];
+  const dependencies = [];
+  for (const [key, node] of seen) {
+    const [name, version] = key.split('/');
+    const ref = node.type === 'project' ? `project:${name}@${version}` : `pkg:nuget/${name}@${version}`;
+    const refOf = (dependency) => {
+      const target = byName.get(dependency.toLowerCase());
+      if (!target) return undefined;
+      const [depName, depVersion] = target.key.split('/');
+      return target.type === 'project' ? `project:${depName}@${depVersion}` : `pkg:nuget/${depName}@${depVersion}`;
+    };
+    dependencies.push({ ref, dependsOn: Object.keys(node.dependencies ?? {}).map(refOf).filter(Boolean) });
+    if (node.type === 'project') continue; // the project's own libraries are part of the main component
+    const component = { type: 'library', 'bom-ref': ref, name, version, purl: ref, scope: 'required' };
+    const folder = path.join(packagesFolder, name.toLowerCase(), version.toLowerCase());
+    const hashFile = path.join(folder, `${name.toLowerCase()}.${version.toLowerCase()}.nupkg.sha512`);
+    if (existsSync(hashFile)) component.hashes = [{ alg: 'SHA-512', content: base64ToHex(readFileSync(hashFile, 'utf8').trim()) }];
+    const nuspec = path.join(folder, `${name.toLowerCase()}.nuspec`);
+    const license = existsSync(nuspec) ? /<license type="expression">([^<]+)<\/license>/.exec(readFileSync(nuspec, 'utf8'))?.[1] : undefined;
+    if (license) component.licenses = [{ expression: license }];
+    components.push(component);
+  }
+  // The self-contained builds carry the .NET runtime itself.
+  const bundled = spawnSync('dotnet', ['msbuild', 'server/CacheSpec.Server', '-getProperty:BundledNETCoreAppPackageVersion'], {
+    cwd: repo, encoding: 'utf8',
+  });
+  const runtimeVersion = /^\d+\.\d+\.\d+\S*$/.test(bundled.stdout?.trim() ?? '') ? bundled.stdout.trim() : undefined;
+  if (runtimeVersion) {
+    components.push({
+      type: 'framework', 'bom-ref': `pkg:nuget/Microsoft.NETCore.App.Runtime@${runtimeVersion}`, name: 'Microsoft.NETCore.App.Runtime',
+      version: runtimeVersion, purl: `pkg:nuget/Microsoft.NETCore.App.Runtime@${runtimeVersion}`, scope: 'required',
+      licenses: [{ expression: 'MIT' }], description: 'The .NET runtime inside the self-contained servers (not in the framework-dependent tool).',
+    });
+  }
+  return { components, dependencies, roots: roots.map((name) => byName.get(name.toLowerCase())).filter(Boolean) };
+}
+
+/** The extension's npm packages bundled into extension.js: the root's runtime dependencies and theirs, from package-lock.json. */
+function npmComponents(repo) {
+  const lock = JSON.parse(readFileSync(path.join(repo, 'package-lock.json'), 'utf8'));
+  const packages = lock.packages;
+  const resolve = (from, name) => {
+    for (let at = from; ; at = at.includes('/node_modules/') ? at.slice(0, at.lastIndexOf('/node_modules/')) : '') {
+      const candidate = at ? `${at}/node_modules/${name}` : `node_modules/${name}`;
+      if (packages[candidate]) return candidate;
+      if (!at) return undefined;
+    }
+  };
+  const purl = (location) => {
+    const name = location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    return { name, ref: `pkg:npm/${name.replace('@', '%40')}@${packages[location].version}` };
+  };
+  const seen = new Set();
+  const components = [];
+  const dependencies = [];
+  const visit = (location) => {
+    if (!location || seen.has(location)) return;
+    seen.add(location);
+    const entry = packages[location];
+    const { name, ref } = purl(location);
+    const children = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }).map((dependency) => resolve(location, dependency)).filter(Boolean);
+    const component = { type: 'library', 'bom-ref': ref, name, version: entry.version, purl: ref, scope: 'required' };
+    if (entry.integrity?.startsWith('sha512-')) component.hashes = [{ alg: 'SHA-512', content: base64ToHex(entry.integrity.slice(7)) }];
+    if (entry.license) component.licenses = [{ expression: entry.license }];
+    components.push(component);
+    dependencies.push({ ref, dependsOn: children.map((child) => purl(child).ref) });
+    children.forEach(visit);
+  };
+  const roots = Object.keys(packages[''].dependencies ?? {}).map((name) => resolve('', name));
+  roots.forEach(visit);
+  return { components, dependencies, roots: roots.map((location) => purl(location).ref) };
+}
+
+/** A CycloneDX 1.5 JSON SBOM of what the release ships: the server's NuGet packages and the extension's npm packages. */
+export function writeSbom(repo, out, epoch) {
+  const version = releaseVersion(repo);
+  const main = `pkg:generic/cachespec@${version}`;
+  const nuget = nugetComponents(repo);
+  const npm = npmComponents(repo);
+  const nugetRoots = nuget.roots.map((node) => {
+    const [name, nodeVersion] = node.key.split('/');
+    return node.type === 'project' ? `project:${name}@${nodeVersion}` : `pkg:nuget/${name}@${nodeVersion}`;
+  });
+  const runtime = nuget.components.find((component) => component.type === 'framework');
+  const bom = {
+    bomFormat: 'CycloneDX',
+    specVersion: '1.5',
+    serialNumber: `urn:uuid:${randomUUID()}`,
+    version: 1,
+    metadata: {
+      timestamp: new Date(epoch * 1000).toISOString(),
+      tools: { components: [{ type: 'application', name: 'cachespec scripts/release-files.mjs', version }] },
+      component: {
+        type: 'application', 'bom-ref': main, name: 'cachespec', version, purl: main, licenses: [{ expression: 'MIT' }],
+        description: 'CacheSpec: the cachespec server and CLI, the .NET tool and the VS Code extension.',
+        externalReferences: [{ type: 'vcs', url: 'https://github.com/cachespec/cachespec' }],
+      },
+    },
+    components: [...nuget.components, ...npm.components],
+    dependencies: [
+      { ref: main, dependsOn: [...nugetRoots, ...npm.roots, ...(runtime ? [runtime['bom-ref']] : [])] },
+      ...nuget.dependencies,
+      ...npm.dependencies,
+      ...(runtime ? [{ ref: runtime['bom-ref'], dependsOn: [] }] : []),
+    ],
+  };
+  // Project references (CacheSpec.Analysis) are part of the main component: fold their edges into it.
+  const projects = bom.dependencies.filter((item) => item.ref.startsWith('project:'));
+  bom.dependencies = bom.dependencies.filter((item) => !item.ref.startsWith('project:'));
+  const top = bom.dependencies[0];
+  top.dependsOn = [...new Set([...top.dependsOn.filter((ref) => !ref.startsWith('project:')), ...projects.flatMap((item) => item.dependsOn)])]
+    .filter((ref) => !ref.startsWith('project:'));
+  writeFileSync(out, `${JSON.stringify(bom, null, 2)}\n`);
+  return bom;
+}

@@ -7,14 +7,16 @@ public abstract class CacheRule : Rule
 {
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Each(context.Model.Documents))
+        foreach (var document in context.Model.Documents)
         {
+            context.Checkpoint();
             if (!context.Applies(document))
             {
                 continue;
             }
-            foreach (var cache in context.Each(document.Caches))
+            foreach (var cache in document.Caches)
             {
+                context.Checkpoint();
                 Check(cache, context);
             }
         }

@@ -9,10 +9,12 @@ public abstract class FormatIssueRule : Rule
 
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Each(context.Model.Documents))
+        foreach (var document in context.Model.Documents)
         {
-            foreach (var issue in context.Each(document.FormatIssues))
+            context.Checkpoint();
+            foreach (var issue in document.FormatIssues)
             {
+                context.Checkpoint();
                 if (issue.RuleId == Id)
                 {
                     context.Report(document, issue.Span, issue.Message);

@@ -26,25 +26,13 @@ public sealed class RuleContext
 
     /// <summary>
     /// Counts work done in a rule's loop and stops the rule once the analysis's time limit has passed (the analyzer
-    /// keeps what it reported and names it as cut short). Every report passes here too.
+    /// keeps what it reported and names it as cut short). Every rule calls it per item of its loops, so a rule that
+    /// reports nothing still stops within a few items; every report passes here too.
     /// </summary>
     public void Checkpoint(long operations = 1)
     {
         Budget.Count(operations);
         Budget.ThrowIfSpent();
-    }
-
-    /// <summary>
-    /// The items of a rule's loop, each passing a <see cref="Checkpoint"/>: a rule that reports nothing still stops
-    /// within a few items once the time limit has passed.
-    /// </summary>
-    public IEnumerable<T> Each<T>(IEnumerable<T> items)
-    {
-        foreach (var item in items)
-        {
-            Checkpoint();
-            yield return item;
-        }
     }
 
     /// <summary>The list this context reports into.</summary>

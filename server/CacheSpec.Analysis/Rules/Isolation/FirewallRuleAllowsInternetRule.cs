@@ -13,8 +13,9 @@ public sealed class FirewallRuleAllowsInternetRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        foreach (var rule in context.Each(cache.FirewallRules))
+        foreach (var rule in cache.FirewallRules)
         {
+            context.Checkpoint();
             if (rule.StartIp is { Value: 0 } && rule.EndIp is { Value: uint.MaxValue })
             {
                 context.Report(cache.Document, (rule.Name?.Node ?? rule.Syntax),

@@ -16,8 +16,9 @@ public sealed class FirewallRuleInvalidRangeRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        foreach (var rule in context.Each(cache.FirewallRules))
+        foreach (var rule in cache.FirewallRules)
         {
+            context.Checkpoint();
             // Both ends are checked, so that two bad addresses give two findings.
             var valid = IsAddress(cache, rule, rule.StartIpText, context) & IsAddress(cache, rule, rule.EndIpText,
                 context);

@@ -16,8 +16,9 @@ public sealed class NsgNotEnforcedOnPrivateEndpointRule : CacheRule
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        foreach (var endpoint in context.Each(cache.PrivateEndpoints))
+        foreach (var endpoint in cache.PrivateEndpoints)
         {
+            context.Checkpoint();
             if (endpoint.Subnet is not { } reference
                 || context.Model.FindSubnet(reference.Value) is not { NetworkSecurityGroup: { } nsg } subnet)
             {

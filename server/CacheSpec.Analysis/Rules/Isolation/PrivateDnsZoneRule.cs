@@ -17,8 +17,9 @@ public sealed class PrivateDnsZoneRule : CacheRule
     protected override void Check(CacheModel cache, RuleContext context)
     {
         var expected = cache.Service.PrivateDnsZone;
-        foreach (var endpoint in context.Each(cache.PrivateEndpoints))
+        foreach (var endpoint in cache.PrivateEndpoints)
         {
+            context.Checkpoint();
             if (endpoint.PrivateDnsZone is { } zone
                 && !string.Equals(zone.Value, expected, StringComparison.OrdinalIgnoreCase))
             {

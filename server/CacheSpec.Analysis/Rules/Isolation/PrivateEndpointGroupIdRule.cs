@@ -16,8 +16,9 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
     protected override void Check(CacheModel cache, RuleContext context)
     {
         var expected = cache.Service.GroupId;
-        foreach (var endpoint in context.Each(cache.PrivateEndpoints))
+        foreach (var endpoint in cache.PrivateEndpoints)
         {
+            context.Checkpoint();
             if (endpoint.GroupId is { } groupId && groupId.Value != expected)
             {
                 context.Report(cache.Document, groupId.Node,

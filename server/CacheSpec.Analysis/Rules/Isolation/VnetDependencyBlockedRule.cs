@@ -17,8 +17,9 @@ public sealed class VnetDependencyBlockedRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Each(context.Model.SubnetsWithInjectedCaches))
+        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
+            context.Checkpoint();
             InjectedSubnetFlows.Check(context, subnet, TrafficDirection.Outbound);
         }
     }

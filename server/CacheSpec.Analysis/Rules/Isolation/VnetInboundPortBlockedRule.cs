@@ -19,8 +19,9 @@ public sealed class VnetInboundPortBlockedRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Each(context.Model.SubnetsWithInjectedCaches))
+        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
         {
+            context.Checkpoint();
             if (subnet.AddressPrefix is null)
             {
                 continue;

@@ -26,57 +26,70 @@ public sealed class DuplicateNameRule : Rule
         var model = context.Model;
         // One list, filled with a scope's names and emptied for the next: no table or iterator per scope.
         var names = new List<(SpecDocument Document, Located<string> Name)>();
-        foreach (var network in context.Each(model.Networks))
+        foreach (var network in model.Networks)
         {
+            context.Checkpoint();
             Add(names, network.Document, network.Name);
         }
         Check(context, names, "network", scope: null);
-        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
+        foreach (var nsg in model.NetworkSecurityGroups)
         {
+            context.Checkpoint();
             Add(names, nsg.Document, nsg.Name);
         }
         Check(context, names, "network security group", scope: null);
-        foreach (var cache in context.Each(model.Caches))
+        foreach (var cache in model.Caches)
         {
+            context.Checkpoint();
             Add(names, cache.Document, cache.Name);
         }
         Check(context, names, "cache", scope: null);
-        foreach (var cache in context.Each(model.Caches))
+        foreach (var cache in model.Caches)
         {
-            foreach (var endpoint in context.Each(cache.PrivateEndpoints))
+            context.Checkpoint();
+            foreach (var endpoint in cache.PrivateEndpoints)
             {
+                context.Checkpoint();
                 Add(names, cache.Document, endpoint.Name);
             }
         }
         Check(context, names, "private endpoint", scope: null);
-        foreach (var network in context.Each(model.Networks))
+        foreach (var network in model.Networks)
         {
-            foreach (var subnet in context.Each(network.Subnets))
+            context.Checkpoint();
+            foreach (var subnet in network.Subnets)
             {
-                foreach (var route in context.Each(subnet.Routes))
+                context.Checkpoint();
+                foreach (var route in subnet.Routes)
                 {
+                    context.Checkpoint();
                     Add(names, network.Document, route.Name);
                 }
                 Check(context, names, "route", subnet);
             }
-            foreach (var subnet in context.Each(network.Subnets))
+            foreach (var subnet in network.Subnets)
             {
+                context.Checkpoint();
                 Add(names, network.Document, subnet.Name);
             }
             Check(context, names, "subnet", network);
         }
-        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
+        foreach (var nsg in model.NetworkSecurityGroups)
         {
-            foreach (var rule in context.Each(nsg.Rules))
+            context.Checkpoint();
+            foreach (var rule in nsg.Rules)
             {
+                context.Checkpoint();
                 Add(names, nsg.Document, rule.Name);
             }
             Check(context, names, "security rule", nsg);
         }
-        foreach (var cache in context.Each(model.Caches))
+        foreach (var cache in model.Caches)
         {
-            foreach (var rule in context.Each(cache.FirewallRules))
+            context.Checkpoint();
+            foreach (var rule in cache.FirewallRules)
             {
+                context.Checkpoint();
                 Add(names, cache.Document, rule.Name);
             }
             Check(context, names, "firewall rule", cache);
@@ -113,8 +126,9 @@ public sealed class DuplicateNameRule : Rule
         {
             var first = new Dictionary<string, (SpecDocument Document, Located<string> Name)>(names.Count,
                 StringComparer.Ordinal);
-            foreach (var entry in context.Each(names))
+            foreach (var entry in names)
             {
+                context.Checkpoint();
                 if (first.TryGetValue(entry.Name.Value, out var original))
                 {
                     Report(context, original, entry, kind, scope);

@@ -20,25 +20,31 @@ public sealed class InvalidCidrRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Each(context.Model.Networks))
+        foreach (var network in context.Model.Networks)
         {
-            foreach (var space in context.Each(network.AddressSpaceText))
+            context.Checkpoint();
+            foreach (var space in network.AddressSpaceText)
             {
+                context.Checkpoint();
                 Check(context, network.Document, space, "address space entry");
             }
-            foreach (var subnet in context.Each(network.Subnets))
+            foreach (var subnet in network.Subnets)
             {
+                context.Checkpoint();
                 Check(context, network.Document, subnet.AddressPrefixText, "subnet prefix");
-                foreach (var route in context.Each(subnet.Routes))
+                foreach (var route in subnet.Routes)
                 {
+                    context.Checkpoint();
                     Check(context, network.Document, route.AddressPrefixText, "route prefix");
                 }
             }
         }
-        foreach (var nsg in context.Each(context.Model.NetworkSecurityGroups))
+        foreach (var nsg in context.Model.NetworkSecurityGroups)
         {
-            foreach (var rule in context.Each(nsg.Rules))
+            context.Checkpoint();
+            foreach (var rule in nsg.Rules)
             {
+                context.Checkpoint();
                 CheckPrefix(context, nsg.Document, rule.Source);
                 CheckPrefix(context, nsg.Document, rule.Destination);
             }

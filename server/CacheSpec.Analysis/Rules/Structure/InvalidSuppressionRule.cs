@@ -18,10 +18,12 @@ public sealed class InvalidSuppressionRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Each(context.Model.Files))
+        foreach (var file in context.Model.Files)
         {
-            foreach (var suppression in context.Each(file.Suppressions))
+            context.Checkpoint();
+            foreach (var suppression in file.Suppressions)
             {
+                context.Checkpoint();
                 if (suppression.Rules.Count == 0)
                 {
                     context.Report(file, suppression.Span,

@@ -19,10 +19,10 @@ public sealed class LimitExceededRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Each(context.Model.Files))
+        foreach (var file in context.Model.Files)
         {
-            foreach (var limit in context.Each(
-                file.Syntax.Limits.Concat(file.Documents.SelectMany(document => document.Limits))))
+            context.Checkpoint();
+            foreach (var limit in file.Syntax.Limits.Concat(file.Documents.SelectMany(document => document.Limits)))
             {
                 context.Report(file, limit.Span, limit.Message);
             }

@@ -13,8 +13,9 @@ public sealed class OverlappingSubnetsRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Each(context.Model.Networks))
+        foreach (var network in context.Model.Networks)
         {
+            context.Checkpoint();
             // A sweep in order of first address: a subnet overlaps an earlier one exactly when it starts before the
             // furthest end seen so far, so each overlap is found in O(n log n).
             var subnets = network.Subnets.Where(subnet => subnet.AddressPrefix is not null)
@@ -22,8 +23,9 @@ public sealed class OverlappingSubnetsRule : Rule
                 .ThenBy(subnet => subnet.AddressPrefix!.Node.Span.Start)
                 .ToArray();
             SubnetModel? reaching = null;
-            foreach (var subnet in context.Each(subnets))
+            foreach (var subnet in subnets)
             {
+                context.Checkpoint();
                 var range = subnet.AddressPrefix!.Value.Range;
                 if (reaching is not null && reaching.AddressPrefix!.Value.Range.Last.Value >= range.First.Value)
                 {

@@ -14,10 +14,12 @@ public sealed class ReservedAddressRangeRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Each(context.Model.Networks))
+        foreach (var network in context.Model.Networks)
         {
-            foreach (var space in context.Each(network.AddressSpace))
+            context.Checkpoint();
+            foreach (var space in network.AddressSpace)
             {
+                context.Checkpoint();
                 if (ReservedRanges.FirstOverlap(space.Value.Range) is { } reserved)
                 {
                     context.Report(network.Document, space.Node,
@@ -25,8 +27,9 @@ public sealed class ReservedAddressRangeRule : Rule
                             "Azure does not allow in a virtual network.");
                 }
             }
-            foreach (var subnet in context.Each(network.Subnets))
+            foreach (var subnet in network.Subnets)
             {
+                context.Checkpoint();
                 if (subnet.AddressPrefix is not { } prefix
                     || ReservedRanges.FirstOverlap(prefix.Value.Range) is not { } reserved)
                 {

@@ -12,15 +12,17 @@ public sealed class SubnetOutsideAddressSpaceRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Each(context.Model.Networks))
+        foreach (var network in context.Model.Networks)
         {
+            context.Checkpoint();
             // With no valid address space the invalid-cidr or missing-required finding already says what is wrong.
             if (network.AddressSpace.Count == 0)
             {
                 continue;
             }
-            foreach (var subnet in context.Each(network.Subnets))
+            foreach (var subnet in network.Subnets)
             {
+                context.Checkpoint();
                 if (subnet.AddressPrefix is { } prefix && !network.ContainsAddresses(prefix.Value.Range))
                 {
                     var spaces = string.Join(", ", network.AddressSpace.Select(space => space.Value));

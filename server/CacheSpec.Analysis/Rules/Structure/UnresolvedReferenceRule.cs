@@ -56,10 +56,12 @@ public sealed class UnresolvedReferenceRule : Rule
                 + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value, meter));
         }
 
-        foreach (var network in context.Each(model.Networks))
+        foreach (var network in model.Networks)
         {
-            foreach (var subnet in context.Each(network.Subnets))
+            context.Checkpoint();
+            foreach (var subnet in network.Subnets)
             {
+                context.Checkpoint();
                 if (subnet.NetworkSecurityGroup is { } nsg && model.FindNsg(nsg.Value) is null
                     && !model.MayBeDeclaredInUnreadText(nsg.Value))
                 {
@@ -69,12 +71,15 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var nsg in context.Each(model.NetworkSecurityGroups))
+        foreach (var nsg in model.NetworkSecurityGroups)
         {
-            foreach (var rule in context.Each(nsg.Rules))
+            context.Checkpoint();
+            foreach (var rule in nsg.Rules)
             {
-                foreach (var address in context.Each(new[] { rule.Source, rule.Destination }))
+                context.Checkpoint();
+                foreach (var address in new[] { rule.Source, rule.Destination })
                 {
+                    context.Checkpoint();
                     if (address is not null && AddressText.LooksLikeSubnetReference(address.Value))
                     {
                         CheckSubnet(nsg.Document, address);
@@ -82,11 +87,13 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var cache in context.Each(model.Caches))
+        foreach (var cache in model.Caches)
         {
+            context.Checkpoint();
             CheckSubnet(cache.Document, cache.VnetInjection?.Subnet);
-            foreach (var endpoint in context.Each(cache.PrivateEndpoints))
+            foreach (var endpoint in cache.PrivateEndpoints)
             {
+                context.Checkpoint();
                 CheckSubnet(cache.Document, endpoint.Subnet);
             }
             if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null

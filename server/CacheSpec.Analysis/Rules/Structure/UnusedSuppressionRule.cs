@@ -20,11 +20,12 @@ public sealed class UnusedSuppressionRule : Rule
     {
         var silenced = new HashSet<Diagnostic>();
         var unused = new List<(Model.SpecFile File, string RuleId, Text.TextSpan Span, int Line)>();
-        foreach (var file in context.Each(context.Model.Files))
+        foreach (var file in context.Model.Files)
         {
-            foreach (var suppression in context.Each(
-                file.Suppressions.Where(suppression => suppression.Reason is not null)))
+            context.Checkpoint();
+            foreach (var suppression in file.Suppressions.Where(suppression => suppression.Reason is not null))
             {
+                context.Checkpoint();
                 foreach (var (ruleId, span) in suppression.Rules)
                 {
                     if (RuleCatalog.CannotBeSilenced(ruleId) || RuleCatalog.Find(ruleId) is null)

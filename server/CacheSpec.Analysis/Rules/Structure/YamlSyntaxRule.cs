@@ -14,10 +14,12 @@ public sealed class YamlSyntaxRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Each(context.Model.Files))
+        foreach (var file in context.Model.Files)
         {
-            foreach (var error in context.Each(file.Syntax.Errors))
+            context.Checkpoint();
+            foreach (var error in file.Syntax.Errors)
             {
+                context.Checkpoint();
                 context.Report(file, error.Span, error.Message);
             }
         }

@@ -4,7 +4,9 @@
 //   2. bundles the client with esbuild,
 //   3. for each target: fills a staging folder (artifacts/vsix/<target>) with the files the .vsix needs and publishes the server into
 //      its server/ folder: linux-x64 as Native AOT (a single native executable, fastest start; ReadyToRun self-contained when AOT cannot
-//      be built), every other target as a trimmed self-contained single file (cross-compiled here: Native AOT cannot link for them),
+//      be built), linux-arm64 as Native AOT too, cross-linked with clang and Debian's aarch64 toolchain (installed with apt-get when
+//      missing; a trimmed single file when that fails), the others as trimmed self-contained single files (Native AOT cannot link
+//      for Windows or macOS here),
 //   4. runs `vsce package --target <target>` there, writing artifacts/release/cachespec-<target>-<version>.vsix,
 //   5. packs the same server as cachespec-<version>-<rid>.tar.gz (.zip for Windows) with the README, CHANGELOG and LICENSE,
 //   6. checks the .vsix contents (client-vscode/test/vsix.test.mjs) and, for linux-x64, measures the packaged server's start,
@@ -17,7 +19,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, readdirS
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { requireTool, run } from './run.mjs';
+import { spawnSync } from 'node:child_process';
+import { aptInstall, requireTool, run } from './run.mjs';
 import { sourceDateEpoch, writeChecksums, writeSbom, writeTarGz, writeZip } from './release-files.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,11 +100,21 @@ function stage(staging) {
   console.log(`${files.length} files`);
 }
 
+/**
+ * Native AOT for linux-arm64 links with clang for the aarch64 target, which finds Debian's cross toolchain by itself (its C
+ * library, crt files and binutils); installs what is missing. False when it cannot be had.
+ */
+function ensureArm64Toolchain() {
+  const has = (command) => !spawnSync(command, ['--version']).error;
+  const ready = () => has('clang') && has('aarch64-linux-gnu-objcopy') && existsSync('/usr/aarch64-linux-gnu/lib/libc.so');
+  return ready() || (aptInstall(['clang', 'gcc-aarch64-linux-gnu']) && ready());
+}
+
 function publish(rid, serverOut, mode) {
   rmSync(serverOut, { recursive: true, force: true });
   const common = ['publish', 'server/CacheSpec.Server', '-c', 'Release', '-r', rid, '--self-contained', '-o', serverOut, '--nologo', '-v', 'quiet'];
   const extra = {
-    aot: ['-p:PublishAot=true'],
+    aot: ['-p:PublishAot=true', ...(rid === 'linux-arm64' ? ['-p:ObjCopyName=aarch64-linux-gnu-objcopy'] : [])],
     r2r: ['-p:PublishReadyToRun=true'],
     // The code is trim-safe (the project is AOT-compatible): trimming takes the single file from about 80 MB to about 16 MB.
     single: ['-p:PublishSingleFile=true', '-p:PublishTrimmed=true', '-p:DebugType=none'],
@@ -133,7 +146,10 @@ for (const target of targets) {
       if (serverMode === 'auto') console.log('Native AOT did not build; publishing ReadyToRun self-contained instead.');
       mode = publish(rid, serverOut, 'r2r') ? 'r2r' : undefined;
     }
+  } else if (target === 'linux-arm64' && ensureArm64Toolchain() && publish(rid, serverOut, 'aot')) {
+    mode = 'aot';
   } else {
+    if (target === 'linux-arm64') console.log('Native AOT did not build for linux-arm64; publishing a trimmed single file instead.');
     mode = publish(rid, serverOut, 'single') ? 'single' : undefined;
   }
   if (!mode) fail(`dotnet publish failed for ${rid}.`);

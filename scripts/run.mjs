@@ -28,3 +28,16 @@ export function requireTool(command, hint) {
     process.exit(2);
   }
 }
+
+/** Installs Debian packages with apt-get (through sudo when not root); false when that is impossible. */
+export function aptInstall(packages) {
+  const sudo = process.getuid?.() !== 0 && !spawnSync('sudo', ['-n', 'true']).error ? ['sudo'] : [];
+  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length > 0 ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (spawnSync('apt-get', ['--version']).error) return false;
+  if (!aptUpdated) {
+    aptUpdated = apt(['update']) === 0;
+    if (!aptUpdated) return false;
+  }
+  return apt(['install', '-y', '--no-install-recommends', ...packages]) === 0;
+}
+let aptUpdated = false;

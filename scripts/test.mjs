@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { capture, run, requireTool } from './run.mjs';
+import { aptInstall, capture, run, requireTool } from './run.mjs';
 
 requireTool('dotnet', 'install the .NET 10 SDK (https://dot.net).');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -19,19 +19,6 @@ function record(name, passed, failed, note = '') {
   suites.push({ name, passed, failed });
   console.log(`== ${name}: ${passed} passed, ${failed} failed${note}`);
 }
-
-/** Installs Debian packages with apt-get (through sudo when not root); false when that is impossible. */
-function aptInstall(packages) {
-  const sudo = process.getuid?.() !== 0 && !spawnSync('sudo', ['-n', 'true']).error ? ['sudo'] : [];
-  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length > 0 ? ['apt-get'] : []), ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (spawnSync('apt-get', ['--version']).error) return false;
-  if (!aptUpdated) {
-    aptUpdated = apt(['update']) === 0;
-    if (!aptUpdated) return false;
-  }
-  return apt(['install', '-y', '--no-install-recommends', ...packages]) === 0;
-}
-let aptUpdated = false;
 
 /**
  * The xunit security tests trace the real server with strace; install it with apt-get when it is missing (as the editor tests

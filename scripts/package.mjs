@@ -107,7 +107,7 @@ function stage(staging) {
 function ensureArm64Toolchain() {
   const has = (command) => !spawnSync(command, ['--version']).error;
   const ready = () => has('clang') && has('aarch64-linux-gnu-objcopy') && existsSync('/usr/aarch64-linux-gnu/lib/libc.so');
-  return ready() || (aptInstall(['clang', 'gcc-aarch64-linux-gnu']) && ready());
+  return ready() || (aptInstall(['clang', 'gcc-aarch64-linux-gnu', 'libc6-dev-arm64-cross']) && ready());
 }
 
 function publish(rid, serverOut, mode) {

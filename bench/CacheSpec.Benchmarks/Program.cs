@@ -20,6 +20,8 @@ namespace CacheSpec.Benchmarks;
 ///       analyse generated workspaces, count findings
 ///   profile [--sizes 1000,5000] [--repeat R] [--stages-only true]
 ///       time each stage and each rule alone (Stopwatch)
+///   workspace [--files 100,2000,10000] [--caches-per-file 5] [--repeat 15]
+///       a keystroke in one file of a many-file workspace, to the analysis of the whole workspace (Stopwatch)
 ///   bench [BenchmarkDotNet arguments]
 ///       run the stage benchmarks (e.g. --job short --filter '*')
 /// </summary>
@@ -39,6 +41,7 @@ public static class Program
                 "generate" => Generate(new Options(rest)),
                 "verify" => Verify(new Options(rest)),
                 "profile" => Profile(new Options(rest)),
+                "workspace" => Workspace(new Options(rest)),
                 "bench" => Bench(rest),
                 _ => Usage(),
             };
@@ -61,6 +64,13 @@ public static class Program
         Console.Error.WriteLine("       profile [--sizes 1000,5000] [--repeat R] [--stages-only true]");
         Console.Error.WriteLine("       bench [BenchmarkDotNet arguments, e.g. --job short --filter '*']");
         return 2;
+    }
+
+    private static int Workspace(Options options)
+    {
+        WorkspaceProfile.Run(options.Sizes("files") ?? [100, 2000, 10000], options.Int("caches-per-file") ?? 5,
+            options.Int("repeat") ?? 15);
+        return 0;
     }
 
     private static int Bench(string[] args)

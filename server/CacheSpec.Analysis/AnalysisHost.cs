@@ -18,6 +18,7 @@ namespace CacheSpec.Analysis;
 public sealed class AnalysisHost
 {
     private readonly AnalysisMemory memory = new();
+    private readonly IncrementalAnalyzer incremental = new();
     private readonly object gate = new();
     private AnalysisSnapshot current;
 
@@ -113,6 +114,15 @@ public sealed class AnalysisHost
     /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.
     /// </summary>
     public WorkspaceModel Model(IReadOnlyList<SpecFile> files) => new(files, memory);
+
+    /// <summary>
+    /// Checks a snapshot's model, starting from the host's last analysis: only what the change since then can reach is
+    /// checked again.
+    /// </summary>
+    internal AnalysisResult AnalyzeFromLast(WorkspaceModel model) => incremental.Analyze(model, Options);
+
+    /// <summary>How the host's last analysis was made: fresh, or how many files and items it checked again.</summary>
+    public (bool Fresh, int ChangedFiles, int AffectedItems) LastAnalysis => incremental.LastRun;
 
     /// <summary>Checks files as one workspace.</summary>
     public AnalysisResult Analyze(IReadOnlyList<SpecFile> files) => Analyze(Model(files));

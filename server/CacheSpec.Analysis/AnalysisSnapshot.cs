@@ -26,7 +26,7 @@ public sealed class AnalysisSnapshot
         Files = files;
         model = new Lazy<WorkspaceModel>(() =>
             host.Model(files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
-        analysis = new Lazy<AnalysisResult>(() => host.Analyze(Model), isThreadSafe: true);
+        analysis = new Lazy<AnalysisResult>(() => host.AnalyzeFromLast(Model), isThreadSafe: true);
         symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
 

@@ -43,14 +43,35 @@ public static class SpecAnalyzer
     /// </summary>
     internal static AnalysisResult Analyze(WorkspaceModel model, IReadOnlyList<Rule>? rules, AnalysisOptions options)
     {
-        var budget = AnalysisBudget.Start(options);
-        var files = model.Files;
         var catalog = rules ?? RuleCatalog.All;
+        var scope = RuleScope.Everything(model);
+        var budget = AnalysisBudget.Start(options);
+        var run = RunIndependent(model, catalog, scope, budget,
+            parallel: model.Files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold);
+        return new AnalysisResult(model, Finish(model, catalog, scope, run, run.Findings, budget));
+    }
+
+    /// <summary>What the independent rules of one analysis found, before suppressions, and which the time limit
+    /// stopped or skipped (in catalog order).</summary>
+    internal sealed record IndependentRun(List<Diagnostic> Findings, List<string> CutShort, List<string> Skipped)
+    {
+        /// <summary>True when every rule ran to its end without failing.</summary>
+        public bool IsComplete => CutShort.Count == 0 && Skipped.Count == 0
+            && !Findings.Exists(finding => finding.Code == RuleCatalog.InternalErrorId);
+    }
+
+    /// <summary>
+    /// Runs every rule that reads no other rule's findings over the scope, one after another or all at once. The time
+    /// limit is checked before each rule starts and inside its loops.
+    /// </summary>
+    internal static IndependentRun RunIndependent(WorkspaceModel model, IReadOnlyList<Rule> catalog, RuleScope scope,
+        AnalysisBudget budget, bool parallel)
+    {
         var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
         var findings = new List<Diagnostic>?[independent.Length];
         var stopped = new bool[independent.Length];
         var started = 0;
-        void RunIndependent(int index)
+        void RunOne(int index)
         {
             // The first rule to start always runs; a null list marks a rule skipped for time.
             if (Interlocked.Increment(ref started) == 1 || !budget.IsSpent)
@@ -58,43 +79,55 @@ public static class SpecAnalyzer
                 // Syntax errors and limits are reported whole once their rule runs: they say what was not checked.
                 var rule = independent[index];
                 var context = new RuleContext(model, new List<Diagnostic>(),
-                    RuleCatalog.CannotBeSilenced(rule.Id) ? budget.WithoutDeadline() : budget);
+                    RuleCatalog.CannotBeSilenced(rule.Id) ? budget.WithoutDeadline() : budget, scope);
                 (findings[index], stopped[index]) = (context.Diagnostics, !Run(rule, context));
             }
         }
-        if (files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold)
+        if (parallel)
         {
-            Parallel.For(0, independent.Length, RunIndependent);
+            Parallel.For(0, independent.Length, RunOne);
         }
         else
         {
             for (var index = 0; index < independent.Length; index++)
             {
-                RunIndependent(index);
+                RunOne(index);
             }
         }
-        var diagnostics = new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0));
-        var context = new RuleContext(model, diagnostics, budget.WithoutDeadline());
+        var run = new IndependentRun(new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0)), new(), new());
         for (var index = 0; index < independent.Length; index++)
         {
             if (findings[index] is { } list)
             {
-                diagnostics.AddRange(list);
+                run.Findings.AddRange(list);
             }
-            (stopped[index] ? context.CutShort : findings[index] is null ? context.Skipped : null)
-                ?.Add(independent[index].Id);
+            (stopped[index] ? run.CutShort : findings[index] is null ? run.Skipped : null)?.Add(independent[index].Id);
         }
+        return run;
+    }
+
+    /// <summary>
+    /// Applies the rules that read the others' findings (suppressions) to the findings of the scope's finding files,
+    /// adds the time limit's finding, sorts, and caps each file's findings.
+    /// </summary>
+    internal static List<Diagnostic> Finish(WorkspaceModel model, IReadOnlyList<Rule> catalog, RuleScope scope,
+        IndependentRun run, IEnumerable<Diagnostic> findings, AnalysisBudget budget)
+    {
+        var diagnostics = new List<Diagnostic>(findings);
+        var context = new RuleContext(model, diagnostics, budget.WithoutDeadline(), scope);
+        context.CutShort.AddRange(run.CutShort);
+        context.Skipped.AddRange(run.Skipped);
         foreach (var rule in catalog.Where(rule => rule.ReadsEarlierFindings))
         {
             Run(rule, context);
         }
-        if ((context.Skipped.Count > 0 || context.CutShort.Count > 0) && files.Count > 0)
+        if ((context.Skipped.Count > 0 || context.CutShort.Count > 0) && model.Files.Count > 0)
         {
-            context.Add(files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error, TimeLimitMessage(context, budget),
-                LimitExceededRule.RuleId);
+            context.Add(model.Files[0], new Text.TextSpan(0, 0), DiagnosticSeverity.Error,
+                TimeLimitMessage(context, budget), LimitExceededRule.RuleId);
         }
         diagnostics.Sort(CompareDiagnostics);
-        return new AnalysisResult(model, FindingsCap.Apply(diagnostics, files, CompareDiagnostics));
+        return FindingsCap.Apply(diagnostics, model.Files, CompareDiagnostics);
     }
 
     private static string TimeLimitMessage(RuleContext context, AnalysisBudget budget)
@@ -143,7 +176,7 @@ public static class SpecAnalyzer
         return true;
     }
 
-    private static int CompareDiagnostics(Diagnostic a, Diagnostic b)
+    internal static int CompareDiagnostics(Diagnostic a, Diagnostic b)
     {
         var byPath = string.CompareOrdinal(a.Path, b.Path);
         if (byPath != 0)
@@ -162,7 +195,14 @@ public static class SpecAnalyzer
             return byStart;
         }
         var byEnd = a.Span.End.CompareTo(b.Span.End);
-        return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Code, b.Code);
+        if (byEnd != 0)
+        {
+            return byEnd;
+        }
+        // A total order: findings that tie on place and rule (one NSG rule blocking two subnets) come out the same
+        // however they were gathered.
+        var byCode = string.CompareOrdinal(a.Code, b.Code);
+        return byCode != 0 ? byCode : string.CompareOrdinal(a.Message, b.Message);
     }
 
     private static bool IsSyntaxError(Diagnostic diagnostic) => diagnostic.Code == YamlSyntaxRule.RuleId;

@@ -11,6 +11,7 @@ public sealed class WorkspaceModel
     private readonly Dictionary<string, SubnetModel> subnets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NsgModel> nsgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CacheModel> caches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PrivateEndpointModel> endpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches = new();
     private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet = new();
     private System.Collections.Concurrent.ConcurrentDictionary<(string Kind, object Item), object>? derived;
@@ -71,6 +72,10 @@ public sealed class WorkspaceModel
             }
             foreach (var endpoint in cache.PrivateEndpoints)
             {
+                if (endpoint.Name is { } endpointName)
+                {
+                    endpoints.TryAdd(endpointName.Value, endpoint);
+                }
                 if (endpoint.Subnet is { } reference && FindSubnet(reference.Value) is { } endpointSubnet)
                 {
                     Add(endpointsBySubnet, endpointSubnet, endpoint);
@@ -108,6 +113,19 @@ public sealed class WorkspaceModel
     public NsgModel? FindNsg(string name) => nsgs.GetValueOrDefault(name);
 
     public CacheModel? FindCache(string name) => caches.GetValueOrDefault(name);
+
+    /// <summary>The first private endpoint of the model with this name.</summary>
+    public PrivateEndpointModel? FindPrivateEndpoint(string name) => endpoints.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The subnets whose "networkSecurityGroup" names an NSG, from every file (built when first asked).
+    /// </summary>
+    public IReadOnlyList<SubnetModel> SubnetsNaming(string nsgName) =>
+        LazyInitializer.EnsureInitialized(ref subnetsByNsg, () => Subnets
+            .Where(subnet => subnet.NetworkSecurityGroup is not null)
+            .ToLookup(subnet => subnet.NetworkSecurityGroup!.Value, StringComparer.Ordinal))[nsgName].ToArray();
+
+    private ILookup<string, SubnetModel>? subnetsByNsg;
 
     /// <summary>
     /// True when a name appears, as a whole word, in a part of some file that the parser could not read (after a syntax

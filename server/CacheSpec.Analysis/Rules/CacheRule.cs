@@ -7,18 +7,17 @@ public abstract class CacheRule : Rule
 {
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Model.Documents)
+        SpecDocument? applies = null;
+        foreach (var cache in context.Caches)
         {
             context.Checkpoint();
-            if (!context.Applies(document))
+            // Caches come document by document: ask once per document whether the rule applies in its profile.
+            if (cache.Document != applies && !context.Applies(cache.Document))
             {
                 continue;
             }
-            foreach (var cache in document.Caches)
-            {
-                context.Checkpoint();
-                Check(cache, context);
-            }
+            applies = cache.Document;
+            Check(cache, context);
         }
     }
 

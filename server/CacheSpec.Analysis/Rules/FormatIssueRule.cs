@@ -9,7 +9,7 @@ public abstract class FormatIssueRule : Rule
 
     public sealed override void Analyze(RuleContext context)
     {
-        foreach (var document in context.Model.Documents)
+        foreach (var document in context.Documents)
         {
             context.Checkpoint();
             foreach (var issue in document.FormatIssues)

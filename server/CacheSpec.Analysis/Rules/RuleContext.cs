@@ -12,14 +12,41 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> diagnostics;
 
-    internal RuleContext(WorkspaceModel model, List<Diagnostic> diagnostics, AnalysisBudget? budget = null)
+    internal RuleContext(WorkspaceModel model, List<Diagnostic> diagnostics, AnalysisBudget? budget = null,
+        RuleScope? scope = null)
     {
         Model = model;
         this.diagnostics = diagnostics;
         Budget = budget ?? AnalysisBudget.Unlimited;
+        Scope = scope ?? RuleScope.Everything(model);
     }
 
+    /// <summary>The whole workspace, where names are looked up.</summary>
     public WorkspaceModel Model { get; }
+
+    /// <summary>What this analysis checks; rules loop over the lists below, never over the model's.</summary>
+    public RuleScope Scope { get; }
+
+    /// <summary>
+    /// The files the current rule checks: the changed ones, or for the rule that reads findings, every file whose
+    /// findings are gathered again.
+    /// </summary>
+    public IReadOnlyList<SpecFile> Files =>
+        Current!.Reads == RuleInputs.Findings ? Scope.FindingFiles : Scope.ChangedFiles;
+
+    /// <summary>The documents the current rule checks (those of the changed files).</summary>
+    public IReadOnlyList<SpecDocument> Documents => Scope.Documents;
+
+    public IReadOnlyList<NetworkModel> Networks => Items.Networks;
+
+    public IReadOnlyList<NsgModel> NetworkSecurityGroups => Items.NetworkSecurityGroups;
+
+    public IReadOnlyList<CacheModel> Caches => Items.Caches;
+
+    /// <summary>The subnets with injected caches whose findings may lie in the items the current rule checks.</summary>
+    public IReadOnlyList<SubnetModel> InjectedSubnets => Items.InjectedSubnets;
+
+    private ScopedItems Items => Current!.Reads <= RuleInputs.Item ? Scope.Local : Scope.Crossing;
 
     /// <summary>The rules' deadline and meter, shared by every rule of the analysis.</summary>
     public AnalysisBudget Budget { get; }

@@ -17,7 +17,7 @@ public sealed class VnetDependencyBlockedRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
+        foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
             InjectedSubnetFlows.Check(context, subnet, TrafficDirection.Outbound);

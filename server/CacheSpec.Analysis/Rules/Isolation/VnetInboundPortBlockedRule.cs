@@ -19,7 +19,7 @@ public sealed class VnetInboundPortBlockedRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
+        foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
             if (subnet.AddressPrefix is null)

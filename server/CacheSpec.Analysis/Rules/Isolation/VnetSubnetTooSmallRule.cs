@@ -18,7 +18,7 @@ public sealed class VnetSubnetTooSmallRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var subnet in context.Model.SubnetsWithInjectedCaches)
+        foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
             if (subnet.AddressPrefix is not { } prefix)

@@ -24,37 +24,46 @@ public sealed class DuplicateNameRule : Rule
     public override void Analyze(RuleContext context)
     {
         var model = context.Model;
-        // One list, filled with a scope's names and emptied for the next: no table or iterator per scope.
-        var names = new List<(SpecDocument Document, Located<string> Name)>();
-        foreach (var network in model.Networks)
+        // Workspace-wide names: each declaration is checked against the first of its name in the whole model, so a
+        // declaration is judged the same whether or not the first one is checked in this analysis.
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
-            Add(names, network.Document, network.Name);
+            if (network.Name is { } name && model.FindNetwork(name.Value) is { } first && first != network)
+            {
+                Report(context, (first.Document, first.Name!), (network.Document, name), "network", scope: null);
+            }
         }
-        Check(context, names, "network", scope: null);
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
-            Add(names, nsg.Document, nsg.Name);
+            if (nsg.Name is { } name && model.FindNsg(name.Value) is { } first && first != nsg)
+            {
+                Report(context, (first.Document, first.Name!), (nsg.Document, name), "network security group",
+                    scope: null);
+            }
         }
-        Check(context, names, "network security group", scope: null);
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Caches)
         {
             context.Checkpoint();
-            Add(names, cache.Document, cache.Name);
-        }
-        Check(context, names, "cache", scope: null);
-        foreach (var cache in model.Caches)
-        {
-            context.Checkpoint();
+            if (cache.Name is { } name && model.FindCache(name.Value) is { } first && first != cache)
+            {
+                Report(context, (first.Document, first.Name!), (cache.Document, name), "cache", scope: null);
+            }
             foreach (var endpoint in cache.PrivateEndpoints)
             {
                 context.Checkpoint();
-                Add(names, cache.Document, endpoint.Name);
+                if (endpoint.Name is { } endpointName
+                    && model.FindPrivateEndpoint(endpointName.Value) is { } firstEndpoint && firstEndpoint != endpoint)
+                {
+                    Report(context, (firstEndpoint.Cache.Document, firstEndpoint.Name!), (cache.Document, endpointName),
+                        "private endpoint", scope: null);
+                }
             }
         }
-        Check(context, names, "private endpoint", scope: null);
-        foreach (var network in model.Networks)
+        // Names unique within one item: one list, filled with a scope's names and emptied for the next.
+        var names = new List<(SpecDocument Document, Located<string> Name)>();
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             foreach (var subnet in network.Subnets)
@@ -74,7 +83,7 @@ public sealed class DuplicateNameRule : Rule
             }
             Check(context, names, "subnet", network);
         }
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
             foreach (var rule in nsg.Rules)
@@ -84,7 +93,7 @@ public sealed class DuplicateNameRule : Rule
             }
             Check(context, names, "security rule", nsg);
         }
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Caches)
         {
             context.Checkpoint();
             foreach (var rule in cache.FirewallRules)

@@ -20,7 +20,7 @@ public sealed class InvalidCidrRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             foreach (var space in network.AddressSpaceText)
@@ -39,7 +39,7 @@ public sealed class InvalidCidrRule : Rule
                 }
             }
         }
-        foreach (var nsg in context.Model.NetworkSecurityGroups)
+        foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
             foreach (var rule in nsg.Rules)

@@ -18,7 +18,7 @@ public sealed class InvalidSuppressionRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Files)
         {
             context.Checkpoint();
             foreach (var suppression in file.Suppressions)

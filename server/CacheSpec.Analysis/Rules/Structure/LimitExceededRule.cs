@@ -19,7 +19,7 @@ public sealed class LimitExceededRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Files)
         {
             context.Checkpoint();
             foreach (var limit in file.Syntax.Limits.Concat(file.Documents.SelectMany(document => document.Limits)))

@@ -13,7 +13,7 @@ public sealed class OverlappingSubnetsRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             // A sweep in order of first address: a subnet overlaps an earlier one exactly when it starts before the

@@ -14,7 +14,7 @@ public sealed class ReservedAddressRangeRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             foreach (var space in network.AddressSpace)

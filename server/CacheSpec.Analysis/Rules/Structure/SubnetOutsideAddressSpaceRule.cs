@@ -12,7 +12,7 @@ public sealed class SubnetOutsideAddressSpaceRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var network in context.Model.Networks)
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             // With no valid address space the invalid-cidr or missing-required finding already says what is wrong.

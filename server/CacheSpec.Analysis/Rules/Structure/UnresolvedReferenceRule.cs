@@ -56,7 +56,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 + hints.Subnets.DidYouMean(reference.Value, subnetNames.Value, meter));
         }
 
-        foreach (var network in model.Networks)
+        foreach (var network in context.Networks)
         {
             context.Checkpoint();
             foreach (var subnet in network.Subnets)
@@ -71,7 +71,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var nsg in model.NetworkSecurityGroups)
+        foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
             foreach (var rule in nsg.Rules)
@@ -87,7 +87,7 @@ public sealed class UnresolvedReferenceRule : Rule
                 }
             }
         }
-        foreach (var cache in model.Caches)
+        foreach (var cache in context.Caches)
         {
             context.Checkpoint();
             CheckSubnet(cache.Document, cache.VnetInjection?.Subnet);

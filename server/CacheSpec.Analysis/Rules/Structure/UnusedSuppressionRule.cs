@@ -20,7 +20,7 @@ public sealed class UnusedSuppressionRule : Rule
     {
         var silenced = new HashSet<Diagnostic>();
         var unused = new List<(Model.SpecFile File, string RuleId, Text.TextSpan Span, int Line)>();
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Files)
         {
             context.Checkpoint();
             foreach (var suppression in file.Suppressions.Where(suppression => suppression.Reason is not null))

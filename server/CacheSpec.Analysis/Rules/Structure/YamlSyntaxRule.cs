@@ -14,7 +14,7 @@ public sealed class YamlSyntaxRule : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var file in context.Model.Files)
+        foreach (var file in context.Files)
         {
             context.Checkpoint();
             foreach (var error in file.Syntax.Errors)

@@ -27,8 +27,8 @@ public sealed class DiagnosticsPublisher
     /// What was last pushed for each file, as the engine's findings (equal findings convert to equal LSP diagnostics),
     /// and for which version.
     /// </summary>
-    private readonly Dictionary<string, (Engine.Diagnostic[] Findings, int? Version, bool OutOfSync)> published = new(
-        StringComparer.Ordinal);
+    private readonly Dictionary<string, (IReadOnlyList<Engine.Diagnostic> Findings, int? Version, bool OutOfSync)>
+        published = new(StringComparer.Ordinal);
     /// <summary>One publication at a time, by the loop or by the thread that applied a change.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
     /// <summary>
@@ -172,10 +172,12 @@ public sealed class DiagnosticsPublisher
                 }
                 continue;
             }
-            var findings = analysis.For(document.Uri.Text).ToArray();
+            // Findings an analysis did not touch are the very same list as before: no comparison needed.
+            var findings = analysis.For(document.Uri.Text);
             // A changed document is published again with its new version, even with the same findings; never twice for
             // one version.
-            if (!published.TryGetValue(key, out var previous) || !previous.Findings.AsSpan().SequenceEqual(findings)
+            if (!published.TryGetValue(key, out var previous)
+                || !(ReferenceEquals(previous.Findings, findings) || previous.Findings.SequenceEqual(findings))
                 || (pending.Contains(key) && previous.Version != document.Version)
                 || previous.OutOfSync != document.IsOutOfSync)
             {

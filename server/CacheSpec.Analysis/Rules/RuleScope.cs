@@ -1,0 +1,66 @@
+using CacheSpec.Analysis.Model;
+
+namespace CacheSpec.Analysis.Rules;
+
+/// <summary>
+/// What one analysis checks. A full analysis checks every file and item. After an edit, an incremental analysis checks
+/// the changed files whole, and in the other files only the items whose findings the edit may change (see
+/// <see cref="Incremental.ItemDependencies"/>): rules that read one item or less see the changed files' items, rules
+/// that read across items see those and the affected ones. Names are still looked up in the whole model.
+/// </summary>
+public sealed class RuleScope
+{
+    private RuleScope(IReadOnlyList<SpecFile> changedFiles, ScopedItems local, ScopedItems crossing,
+        IReadOnlyList<SpecFile> findingFiles)
+    {
+        ChangedFiles = changedFiles;
+        Documents = changedFiles.Count == 1 ? changedFiles[0].Documents
+            : changedFiles.SelectMany(file => file.Documents).ToArray();
+        Local = local;
+        Crossing = crossing;
+        FindingFiles = findingFiles;
+    }
+
+    /// <summary>Every file and item of the model.</summary>
+    internal static RuleScope Everything(WorkspaceModel model)
+    {
+        var items = new ScopedItems(model, model.Networks, model.NetworkSecurityGroups, model.Caches,
+            model.SubnetsWithInjectedCaches.ToArray());
+        return new RuleScope(model.Files, items, items, model.Files);
+    }
+
+    /// <summary>
+    /// The changed files whole, and besides them the given items of unchanged files for the rules that read across
+    /// items. The finding files are those whose suppressions are applied again: the changed files and the files of the
+    /// affected items.
+    /// </summary>
+    internal static RuleScope After(WorkspaceModel model, IReadOnlyList<SpecFile> changedFiles,
+        IReadOnlyList<object> affectedItems, IReadOnlyList<SpecFile> findingFiles)
+    {
+        var documents = changedFiles.SelectMany(file => file.Documents).ToArray();
+        var networks = documents.SelectMany(document => document.Networks).ToArray();
+        var nsgs = documents.SelectMany(document => document.NetworkSecurityGroups).ToArray();
+        var caches = documents.SelectMany(document => document.Caches).ToArray();
+        var local = new ScopedItems(model, networks, nsgs, caches, null);
+        var crossing = new ScopedItems(model,
+            networks.Concat(affectedItems.OfType<NetworkModel>()).ToArray(),
+            nsgs.Concat(affectedItems.OfType<NsgModel>()).ToArray(),
+            caches.Concat(affectedItems.OfType<CacheModel>()).ToArray(), null);
+        return new RuleScope(changedFiles, local, crossing, findingFiles);
+    }
+
+    /// <summary>The files read whole: every rule that reads text or documents checks these.</summary>
+    public IReadOnlyList<SpecFile> ChangedFiles { get; }
+
+    /// <summary>The documents of <see cref="ChangedFiles"/>.</summary>
+    public IReadOnlyList<SpecDocument> Documents { get; }
+
+    /// <summary>The files whose findings the suppression comments are applied to again.</summary>
+    public IReadOnlyList<SpecFile> FindingFiles { get; }
+
+    /// <summary>The items that rules reading one item or less check.</summary>
+    internal ScopedItems Local { get; }
+
+    /// <summary>The items that rules reading across items check.</summary>
+    internal ScopedItems Crossing { get; }
+}

@@ -15,7 +15,7 @@ internal static class WorkspaceProfile
     {
         Console.WriteLine($"{"files",6} {"lines",9} {"load ms",8} {"first analysis",15} {"index",7} " +
             $"{"keystroke: comment",19} {"cache value",12} {"cache name",11} {"network: comment",17} " +
-            $"{"subnet value",13} {"items checked",14}");
+            $"{"subnet value",13} {"items checked again",14}");
         foreach (var files in sizes)
         {
             var workspace = SpecGenerator.GenerateWorkspace(files * cachesPerFile - cachesPerFile, files);
@@ -36,7 +36,7 @@ internal static class WorkspaceProfile
             var index = watch.Elapsed.TotalMilliseconds;
             var comment = Keystrokes(host, middle.Path, middle.Text.Length, "#", repeat, out _);
             var tierAt = middle.Text.IndexOf("tier: ", StringComparison.Ordinal) + "tier: ".Length;
-            var value = Keystrokes(host, middle.Path, middle.Text.IndexOf('\n', tierAt), " ", repeat, out _);
+            var value = Keystrokes(host, middle.Path, middle.Text.IndexOf('\n', tierAt), " ", repeat, out var valued);
             var nameAt = middle.Text.IndexOf("  - name: ", StringComparison.Ordinal);
             var name = Keystrokes(host, middle.Path, middle.Text.IndexOf('\n', nameAt), "x", repeat, out var named);
             var network = workspace[0];
@@ -47,7 +47,7 @@ internal static class WorkspaceProfile
             var subnet = Keystrokes(host, network.Path, network.Text.IndexOf('\n', prefixAt), " ", repeat,
                 out var subnetItems);
             Console.WriteLine($"{files,6} {lines,9:N0} {load,8:F0} {first,15:F1} {index,7:F1} {comment,19} " +
-                $"{value,12} {name,11} {networkComment,17} {subnet,13} {$"{named} / {subnetItems}",14}");
+                $"{value,12} {name,11} {networkComment,17} {subnet,13} {$"{valued} / {named} / {subnetItems}",14}");
         }
     }
 

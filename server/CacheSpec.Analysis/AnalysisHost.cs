@@ -25,7 +25,7 @@ public sealed class AnalysisHost
     public AnalysisHost(AnalysisOptions? options = null)
     {
         Options = options ?? AnalysisOptions.Default;
-        current = new AnalysisSnapshot(this, ImmutableDictionary<string, SpecFile>.Empty);
+        current = new AnalysisSnapshot(this, ImmutableDictionary<string, SpecFile>.Empty, []);
     }
 
     public AnalysisOptions Options { get; }
@@ -40,7 +40,7 @@ public sealed class AnalysisHost
     /// </summary>
     public AnalysisSnapshot SetText(string key, string path, string text, GuidanceProfile? profileOverride = null,
         RuleConfiguration? configuration = null) =>
-        Swap(files => files.SetItem(key, File(path, text, profileOverride, configuration)));
+        Swap([(key, File(path, text, profileOverride, configuration))]);
 
     /// <summary>
     /// Applies one change to a file: its span in the file's current text (null for the whole text) and the new text
@@ -58,29 +58,64 @@ public sealed class AnalysisHost
             var syntax = span is { } replaced
                 ? Edit(file.Syntax, file.Text.WithChange(replaced, text), replaced, text.Length)
                 : Parse(new SourceText(text));
-            return Swap(files =>
-                files.SetItem(key, File(file.Path, syntax, configuration: configuration, previous: file)));
+            return Swap([(key, File(file.Path, syntax, configuration: configuration, previous: file))]);
         }
     }
 
-    public AnalysisSnapshot Remove(string key) => Swap(files => files.Remove(key));
+    public AnalysisSnapshot Remove(string key) => Swap([(key, null)]);
 
     /// <summary>
     /// Reads every file again with the configuration that now governs it (after a cachespec.json changed).
     /// </summary>
     public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor) =>
-        Swap(files => files.SetItems(files.Select(pair =>
-            new KeyValuePair<string, SpecFile>(pair.Key,
-                File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))));
+        Swap(Current.Files.Select(pair => (pair.Key,
+            (SpecFile?)File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))
+            .ToArray());
 
-    private AnalysisSnapshot Swap(
-        Func<ImmutableDictionary<string, SpecFile>, ImmutableDictionary<string, SpecFile>> change)
+    /// <summary>
+    /// Sets (or with a null file removes) files by key and swaps in the snapshot of the result, whose files in path
+    /// order follow from the last snapshot's with the changed ones moved.
+    /// </summary>
+    private AnalysisSnapshot Swap((string Key, SpecFile? File)[] changes)
     {
         lock (gate)
         {
-            var next = new AnalysisSnapshot(this, change(current.Files));
+            var files = current.Files;
+            var sortAll = changes.Length > 16;
+            var ordered = sortAll ? null : new List<(string Key, SpecFile File)>(current.Ordered);
+            foreach (var (key, file) in changes)
+            {
+                if (ordered is not null && files.TryGetValue(key, out var old))
+                {
+                    ordered.RemoveAt(ordered.BinarySearch((key, old), PathOrder.Instance));
+                }
+                files = file is null ? files.Remove(key) : files.SetItem(key, file);
+                if (ordered is not null && file is not null)
+                {
+                    var at = ordered.BinarySearch((key, file), PathOrder.Instance);
+                    ordered.Insert(at < 0 ? ~at : at, (key, file));
+                }
+            }
+            if (ordered is null)
+            {
+                ordered = files.Select(pair => (pair.Key, pair.Value)).ToList();
+                ordered.Sort(PathOrder.Instance);
+            }
+            var next = new AnalysisSnapshot(this, files, ordered.ToArray());
             Volatile.Write(ref current, next);
             return next;
+        }
+    }
+
+    /// <summary>Files by path, then (two keys for one path) by key: the order analyses read them in.</summary>
+    private sealed class PathOrder : IComparer<(string Key, SpecFile File)>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare((string Key, SpecFile File) x, (string Key, SpecFile File) y)
+        {
+            var byPath = string.CompareOrdinal(x.File.Path, y.File.Path);
+            return byPath != 0 ? byPath : string.CompareOrdinal(x.Key, y.Key);
         }
     }
 
@@ -116,10 +151,28 @@ public sealed class AnalysisHost
     public WorkspaceModel Model(IReadOnlyList<SpecFile> files) => new(files, memory);
 
     /// <summary>
+    /// A snapshot's model, built from the last one the host built when the files between them changed little.
+    /// </summary>
+    internal WorkspaceModel ModelAfterLast(IReadOnlyList<SpecFile> files)
+    {
+        var model = WorkspaceModel.Create(files, memory, Volatile.Read(ref lastModel));
+        Volatile.Write(ref lastModel, model);
+        return model;
+    }
+
+    private WorkspaceModel? lastModel;
+
+    /// <summary>
     /// Checks a snapshot's model, starting from the host's last analysis: only what the change since then can reach is
     /// checked again.
     /// </summary>
     internal AnalysisResult AnalyzeFromLast(WorkspaceModel model) => incremental.Analyze(model, Options);
+
+    /// <summary>
+    /// Prepares the next analysis ahead of it (an editor calls it when idle after a fresh analysis of a large
+    /// workspace); never needed for a correct result.
+    /// </summary>
+    public void PrepareNextAnalysis() => incremental.Prepare();
 
     /// <summary>How the host's last analysis was made: fresh, or how many files and items it checked again.</summary>
     public (bool Fresh, int ChangedFiles, int AffectedItems) LastAnalysis => incremental.LastRun;

@@ -21,17 +21,26 @@ public sealed class AnalysisSnapshot
     private readonly Lazy<AnalysisResult> analysis;
     private readonly Lazy<SymbolIndex> symbols;
 
-    internal AnalysisSnapshot(AnalysisHost host, ImmutableDictionary<string, SpecFile> files)
+    internal AnalysisSnapshot(AnalysisHost host, ImmutableDictionary<string, SpecFile> files,
+        (string Key, SpecFile File)[] ordered)
     {
+        Host = host;
         Files = files;
+        Ordered = ordered;
         model = new Lazy<WorkspaceModel>(() =>
-            host.Model(files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToArray()), isThreadSafe: true);
+            host.ModelAfterLast(Array.ConvertAll(ordered, entry => entry.File)), isThreadSafe: true);
         analysis = new Lazy<AnalysisResult>(() => host.AnalyzeFromLast(Model), isThreadSafe: true);
         symbols = new Lazy<SymbolIndex>(() => new SymbolIndex(Model), isThreadSafe: true);
     }
 
+    /// <summary>The host that made this snapshot.</summary>
+    public AnalysisHost Host { get; }
+
     /// <summary>The files, by the key their host was given.</summary>
     public ImmutableDictionary<string, SpecFile> Files { get; }
+
+    /// <summary>The files by path (then key), as analyses read them.</summary>
+    internal (string Key, SpecFile File)[] Ordered { get; }
 
     /// <summary>
     /// Every file's names and objects, without the rules' findings: all that completion, hints and navigation need.

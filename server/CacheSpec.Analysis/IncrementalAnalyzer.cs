@@ -24,7 +24,8 @@ internal sealed class IncrementalAnalyzer
         .Select(rule => rule.Id).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly object gate = new();
-    private Dictionary<string, SpecFile>? files;
+    /// <summary>False when the last analysis kept nothing to start from (two files shared a path).</summary>
+    private bool keeps;
     private WorkspaceModel? model;
     private Dictionary<string, Diagnostic[]> raw = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, Diagnostic[]> final = new Dictionary<string, Diagnostic[]>();
@@ -34,11 +35,26 @@ internal sealed class IncrementalAnalyzer
     /// checked again.</summary>
     public (bool Fresh, int ChangedFiles, int AffectedItems) LastRun { get; private set; }
 
+    /// <summary>
+    /// Builds what the next incremental analysis needs (the dependency index of the last model) ahead of it, so the
+    /// first keystroke after a fresh analysis does not wait for it.
+    /// </summary>
+    public void Prepare()
+    {
+        lock (gate)
+        {
+            if (keeps && model is not null)
+            {
+                index ??= DependencyIndex.Build(model);
+            }
+        }
+    }
+
     public AnalysisResult Analyze(WorkspaceModel next, AnalysisOptions options)
     {
         lock (gate)
         {
-            if (files is null || model is null || Changes(next) is not { } changes)
+            if (!keeps || model is null || FileChanges.Between(model.Files, next.Files) is not { } changes)
             {
                 return Fresh(next, options);
             }
@@ -64,10 +80,11 @@ internal sealed class IncrementalAnalyzer
             parallel: next.Files.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold);
         var result = new AnalysisResult(next, SpecAnalyzer.Finish(next, RuleCatalog.All, scope, run, run.Findings,
             budget));
-        // Paths name files: two files under one path cannot be told apart by their findings, so nothing is kept.
-        var byPath = new Dictionary<string, SpecFile>(StringComparer.Ordinal);
-        var unique = next.Files.All(file => byPath.TryAdd(file.Path, file));
-        files = unique ? byPath : null;
+        // Paths name files: two files under one path cannot be told apart by their findings, so nothing is kept. The
+        // next analysis finds what changed by walking both lists in path order.
+        var unique = Enumerable.Range(1, Math.Max(0, next.Files.Count - 1))
+            .All(at => string.CompareOrdinal(next.Files[at - 1].Path, next.Files[at].Path) < 0);
+        keeps = unique;
         model = next;
         final = result.ByPathMap;
         raw = unique ? Group(run.Findings) : new(StringComparer.Ordinal);
@@ -88,33 +105,6 @@ internal sealed class IncrementalAnalyzer
             list.Add(finding);
         }
         return byPath.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
-    }
-
-    /// <summary>The files that differ from the last analysis's (before, after; null for a file added or removed), or
-    /// null when two files share a path.</summary>
-    private List<(SpecFile? Before, SpecFile? After)>? Changes(WorkspaceModel next)
-    {
-        var changes = new List<(SpecFile?, SpecFile?)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in next.Files)
-        {
-            if (!seen.Add(file.Path))
-            {
-                return null;
-            }
-            var before = files!.GetValueOrDefault(file.Path);
-            if (before != file)
-            {
-                changes.Add((before, file));
-            }
-        }
-        var added = changes.Count(change => change.Item1 is null);
-        if (files!.Count != seen.Count - added)
-        {
-            changes.AddRange(files.Values.Where(file => !seen.Contains(file.Path))
-                .Select(file => ((SpecFile?)file, (SpecFile?)null)));
-        }
-        return changes;
     }
 
     /// <summary>
@@ -192,12 +182,10 @@ internal sealed class IncrementalAnalyzer
             if (before is not null)
             {
                 index.RemoveFile(before);
-                files!.Remove(before.Path);
             }
             if (after is not null)
             {
                 index.AddFile(after, next);
-                files![after.Path] = after;
             }
         }
         foreach (var item in affected)

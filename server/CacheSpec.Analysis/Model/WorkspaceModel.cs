@@ -5,15 +5,15 @@ namespace CacheSpec.Analysis.Model;
 /// so a cache in one file may use a subnet declared in another. The first declaration of a name wins;
 /// later ones are reported as duplicates.
 /// </summary>
-public sealed class WorkspaceModel
+public sealed partial class WorkspaceModel
 {
-    private readonly Dictionary<string, NetworkModel> networks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SubnetModel> subnets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NsgModel> nsgs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CacheModel> caches = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PrivateEndpointModel> endpoints = new(StringComparer.Ordinal);
-    private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches = new();
-    private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet = new();
+    private readonly Dictionary<string, NetworkModel> networks;
+    private readonly Dictionary<string, SubnetModel> subnets;
+    private readonly Dictionary<string, NsgModel> nsgs;
+    private readonly Dictionary<string, CacheModel> caches;
+    private readonly Dictionary<string, PrivateEndpointModel> endpoints;
+    private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches;
+    private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet;
     private System.Collections.Concurrent.ConcurrentDictionary<(string Kind, object Item), object>? derived;
 
     /// <summary>A model with a memory of its own: nothing it computes is kept for another.</summary>
@@ -26,6 +26,13 @@ public sealed class WorkspaceModel
     {
         Memory = memory;
         Files = files;
+        networks = new(StringComparer.Ordinal);
+        subnets = new(StringComparer.Ordinal);
+        nsgs = new(StringComparer.Ordinal);
+        caches = new(StringComparer.Ordinal);
+        endpoints = new(StringComparer.Ordinal);
+        injectedCaches = new();
+        endpointsBySubnet = new();
         Documents = files.SelectMany(file => file.Documents).ToArray();
         // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each
         // enumeration.

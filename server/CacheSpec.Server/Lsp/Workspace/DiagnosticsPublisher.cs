@@ -134,6 +134,11 @@ public sealed class DiagnosticsPublisher
                 {
                     await PublishAsync(snapshot).ConfigureAwait(false);
                 }
+                if (snapshot.Engine.Host.LastAnalysis.Fresh)
+                {
+                    // After a fresh analysis (the workspace load), get the next keystroke's index ready while idle.
+                    _ = Task.Run(snapshot.Engine.Host.PrepareNextAnalysis, CancellationToken.None);
+                }
             }
             finally
             {

@@ -1,5 +1,6 @@
 using CacheSpec.Analysis;
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Tests.Incremental;
@@ -78,8 +79,16 @@ public class IncrementalAnalysisTests
             {
                 incremental++;
             }
-            var fresh = SpecAnalyzer.Analyze(texts.Select(pair => (pair.Key, pair.Value))).Diagnostics
-                .Select(Describe).ToArray();
+            var freshResult = SpecAnalyzer.Analyze(texts.Select(pair => (pair.Key, pair.Value)));
+            var fresh = freshResult.Diagnostics.Select(Describe).ToArray();
+            var facts = ModelFacts(host.Current.Model);
+            var freshFacts = ModelFacts(freshResult.Model);
+            if (!facts.SequenceEqual(freshFacts))
+            {
+                Assert.Fail($"{name}, the model after:\n  {string.Join("\n  ", log)}\nfresh only:\n  " +
+                    string.Join("\n  ", freshFacts.Except(facts)) + "\nmended only:\n  " +
+                    string.Join("\n  ", facts.Except(freshFacts)));
+            }
             if (!fresh.SequenceEqual(found))
             {
                 Assert.Fail($"{name}, after:\n  {string.Join("\n  ", log)}\nfresh only:\n  " +
@@ -163,6 +172,33 @@ public class IncrementalAnalysisTests
             < 96 => (new TextSpan(lineStart, 0), text[lineStart..lineEnd]),
             _ => (new TextSpan(0, 0), "\n"),
         };
+    }
+
+    /// <summary>What the model answers about names: the first declaration of each, and what each subnet
+    /// holds.</summary>
+    private static string[] ModelFacts(WorkspaceModel model)
+    {
+        static string At(SpecDocument document, Analysis.Syntax.SyntaxNode node) =>
+            $"{document.File.Path}@{node.Span.Start}";
+        var facts = new List<string>();
+        foreach (var cache in model.Caches.Where(cache => cache.Name is not null))
+        {
+            var first = model.FindCache(cache.Name!.Value)!;
+            facts.Add($"cache {cache.Name.Value} first at {At(first.Document, first.Syntax)}");
+            foreach (var endpoint in cache.PrivateEndpoints.Where(endpoint => endpoint.Name is not null))
+            {
+                var firstEndpoint = model.FindPrivateEndpoint(endpoint.Name!.Value)!;
+                facts.Add($"endpoint {endpoint.Name.Value} first at " +
+                    At(firstEndpoint.Cache.Document, firstEndpoint.Syntax));
+            }
+        }
+        foreach (var subnet in model.Subnets)
+        {
+            facts.Add($"subnet {subnet.QualifiedName}: injected " + string.Join(", ",
+                model.CachesInjectedInto(subnet).Select(cache => At(cache.Document, cache.Syntax))) + "; endpoints " +
+                string.Join(", ", model.PrivateEndpointsIn(subnet).Select(e => At(e.Cache.Document, e.Syntax))));
+        }
+        return facts.Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 
     private static string Describe(Diagnostic d) => $"{d.Path} {d.Span} {d.Code} {d.Severity} {d.Message}";

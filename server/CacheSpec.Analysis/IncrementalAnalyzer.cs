@@ -24,14 +24,24 @@ internal sealed class IncrementalAnalyzer
         .Select(rule => rule.Id).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly object gate = new();
+    private WorkspaceModel? model;
+
     /// <summary>False when the last analysis kept nothing to start from (two files shared a path).</summary>
     private bool keeps;
-    private WorkspaceModel? model;
-    private Dictionary<string, Diagnostic[]> raw = new(StringComparer.Ordinal);
+
+    /// <summary>Each file's findings before suppressions, with the unit each was reported for.</summary>
+    private Dictionary<string, Attributed[]> raw = new(StringComparer.Ordinal);
+
+    /// <summary>The paths where each unit's findings lie (units with findings only).</summary>
+    private Dictionary<object, HashSet<string>> placed = new(ReferenceEqualityComparer.Instance);
+
     private IReadOnlyDictionary<string, Diagnostic[]> final = new Dictionary<string, Diagnostic[]>();
     private DependencyIndex? index;
 
-    /// <summary>How the last analysis was made (for tests and benchmarks): fresh, or how many files and items it
+    /// <summary>A finding before suppressions and the unit it was reported for (null: a rule of one file).</summary>
+    private readonly record struct Attributed(Diagnostic Finding, object? Unit);
+
+    /// <summary>How the last analysis was made (for tests and benchmarks): fresh, or how many files and units it
     /// checked again.</summary>
     public (bool Fresh, int ChangedFiles, int AffectedItems) LastRun { get; private set; }
 
@@ -82,34 +92,75 @@ internal sealed class IncrementalAnalyzer
             budget));
         // Paths name files: two files under one path cannot be told apart by their findings, so nothing is kept. The
         // next analysis finds what changed by walking both lists in path order.
-        var unique = Enumerable.Range(1, Math.Max(0, next.Files.Count - 1))
+        keeps = run.IsComplete && Enumerable.Range(1, Math.Max(0, next.Files.Count - 1))
             .All(at => string.CompareOrdinal(next.Files[at - 1].Path, next.Files[at].Path) < 0);
-        keeps = unique;
         model = next;
         final = result.ByPathMap;
-        raw = unique ? Group(run.Findings) : new(StringComparer.Ordinal);
+        raw = new(StringComparer.Ordinal);
+        placed = new(ReferenceEqualityComparer.Instance);
+        if (keeps)
+        {
+            Store(Attribute(run), next.Files.Select(file => file.Path));
+        }
         index = null;
         LastRun = (true, next.Files.Count, 0);
         return result;
     }
 
-    private static Dictionary<string, Diagnostic[]> Group(IEnumerable<Diagnostic> findings)
+    private static List<Attributed> Attribute(SpecAnalyzer.IndependentRun run) =>
+        run.Findings.Select((finding, at) => new Attributed(finding,
+            CrossingRules.Contains(finding.Code) ? run.Units[at] : null)).ToList();
+
+    /// <summary>Sets the raw findings of the given paths to the given ones, and notes where each unit's lie.</summary>
+    private void Store(IEnumerable<Attributed> findings, IEnumerable<string> paths)
     {
-        var byPath = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        var byPath = paths.ToDictionary(path => path, _ => new List<Attributed>(), StringComparer.Ordinal);
         foreach (var finding in findings)
         {
-            if (!byPath.TryGetValue(finding.Path, out var list))
+            if (byPath.TryGetValue(finding.Finding.Path, out var list))
             {
-                byPath[finding.Path] = list = new List<Diagnostic>();
+                list.Add(finding);
             }
-            list.Add(finding);
         }
-        return byPath.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        foreach (var (path, list) in byPath)
+        {
+            if (raw.TryGetValue(path, out var old))
+            {
+                Unplace(old, path);
+            }
+            if (list.Count == 0)
+            {
+                raw.Remove(path);
+                continue;
+            }
+            raw[path] = list.ToArray();
+            foreach (var unit in list.Select(finding => finding.Unit).OfType<object>())
+            {
+                if (!placed.TryGetValue(unit, out var where))
+                {
+                    placed[unit] = where = new HashSet<string>(StringComparer.Ordinal);
+                }
+                where.Add(path);
+            }
+        }
+    }
+
+    private void Unplace(Attributed[] findings, string path)
+    {
+        foreach (var unit in findings.Select(finding => finding.Unit).OfType<object>())
+        {
+            if (placed.TryGetValue(unit, out var paths) && paths.Remove(path) && paths.Count == 0)
+            {
+                placed.Remove(unit);
+            }
+        }
     }
 
     /// <summary>
-    /// Checks the changed files whole and the items the change reaches in the others, and merges their findings into
-    /// the last analysis's; null when a rule failed or ran out of time (a fresh analysis then reports it as usual).
+    /// Checks the changed files whole and, for the rules that read across items, the units the change reaches in
+    /// the others (those that depend on a changed key, and those whose findings lie in a changed file); their findings
+    /// replace the old ones wherever they lie. Null when a rule failed or ran out of time (a fresh analysis then
+    /// reports it as usual).
     /// </summary>
     private AnalysisResult? Incremental(WorkspaceModel next, List<(SpecFile? Before, SpecFile? After)> changes,
         AnalysisOptions options)
@@ -123,18 +174,32 @@ internal sealed class IncrementalAnalyzer
             changedPaths.Add((before ?? after)!.Path);
         }
         var reached = index.DependentsOf(changedKeys);
-        reached.RemoveWhere(item => changedPaths.Contains(FileOf(item).Path));
-        // In a file with anchors a finding may lie in the anchor rather than in the item that reads it: such a file
-        // is checked again whole by the rules that read across items.
-        var wholeFiles = reached.Select(FileOf).Where(file => file.Syntax.HasAnchors).ToHashSet();
-        reached.UnionWith(wholeFiles.SelectMany(ItemDependencies.ItemsOf));
-        var affected = reached.ToList();
+        foreach (var path in changedPaths)
+        {
+            // Findings in a changed file are placed again: its offsets moved.
+            foreach (var finding in raw.GetValueOrDefault(path) ?? [])
+            {
+                if (finding.Unit is { } unit)
+                {
+                    reached.Add(unit);
+                }
+            }
+        }
+        reached.RemoveWhere(unit => changedPaths.Contains(ItemDependencies.FileOf(unit).Path));
         var changedFiles = changes.Select(change => change.After).OfType<SpecFile>()
             .OrderBy(file => file.Path, StringComparer.Ordinal).ToArray();
-        var affectedFiles = affected.Select(FileOf).Distinct().ToArray();
-        var findingFiles = changedFiles.Concat(affectedFiles).OrderBy(file => file.Path, StringComparer.Ordinal)
-            .ToArray();
-        var scope = RuleScope.After(next, changedFiles, affected, findingFiles);
+        var rerun = reached.ToList();
+        var units = changedFiles.SelectMany(ItemDependencies.UnitsOf).Concat(rerun).ToArray();
+        // The paths whose findings change: the changed files, and wherever the units checked again had or will have
+        // findings.
+        var replaced = changes.Select(change => change.Before).OfType<SpecFile>()
+            .SelectMany(ItemDependencies.UnitsOf).Concat(rerun).ToHashSet(ReferenceEqualityComparer.Instance);
+        var paths = new HashSet<string>(changedPaths, StringComparer.Ordinal);
+        foreach (var unit in replaced)
+        {
+            paths.UnionWith(placed.GetValueOrDefault(unit) ?? []);
+        }
+        var scope = RuleScope.After(next, changedFiles, units, []);
         var budget = AnalysisBudget.Start(options);
         var run = SpecAnalyzer.RunIndependent(next, RuleCatalog.All, scope, budget,
             parallel: changedFiles.Sum(file => (long)file.Text.Length) >= options.ParallelThreshold);
@@ -142,39 +207,33 @@ internal sealed class IncrementalAnalyzer
         {
             return null;
         }
-        var found = Group(run.Findings);
-        foreach (var (before, after) in changes)
-        {
-            raw.Remove(before?.Path ?? string.Empty);
-            if (after is not null && found.TryGetValue(after.Path, out var findings))
-            {
-                raw[after.Path] = findings;
-            }
-        }
-        foreach (var items in affected.GroupBy(FileOf))
-        {
-            var file = items.Key;
-            raw[file.Path] = Merge(raw.GetValueOrDefault(file.Path), found.GetValueOrDefault(file.Path),
-                items.Select(item => SyntaxOf(item).Span).ToArray(), wholeFiles.Contains(file));
-        }
-        var merged = findingFiles.SelectMany(file => raw.GetValueOrDefault(file.Path) ?? []);
-        var finished = AnalysisResult.ByPath(SpecAnalyzer.Finish(next, RuleCatalog.All, scope, run, merged, budget));
+        var found = Attribute(run);
+        paths.UnionWith(found.Select(finding => finding.Finding.Path));
+        var current = next.Files.ToDictionary(file => file.Path, StringComparer.Ordinal);
+        paths.RemoveWhere(path => !current.ContainsKey(path) && !changedPaths.Contains(path));
+        // In an unchanged file, what a unit not checked again found there stays; so does every one-file rule's.
+        var kept = paths.Where(path => !changedPaths.Contains(path))
+            .SelectMany(path => raw.GetValueOrDefault(path) ?? [])
+            .Where(finding => finding.Unit is null || !replaced.Contains(finding.Unit));
+        Store(kept.Concat(found).ToList(), paths);
+        var findingFiles = paths.Where(current.ContainsKey).Order(StringComparer.Ordinal)
+            .Select(path => current[path]).ToArray();
+        var merged = findingFiles.SelectMany(file => raw.GetValueOrDefault(file.Path) ?? [])
+            .Select(finding => finding.Finding);
+        var finished = AnalysisResult.ByPath(SpecAnalyzer.Finish(next, RuleCatalog.All,
+            RuleScope.After(next, changedFiles, [], findingFiles), run, merged, budget));
         var nextFinal = new Dictionary<string, Diagnostic[]>(final, StringComparer.Ordinal);
-        foreach (var (before, _) in changes)
+        foreach (var path in paths)
         {
-            nextFinal.Remove(before?.Path ?? string.Empty);
-        }
-        foreach (var file in findingFiles)
-        {
-            if (finished.TryGetValue(file.Path, out var findings))
+            if (finished.TryGetValue(path, out var findings))
             {
                 // Findings that did not change keep their array, so a reader can tell them unchanged at a glance.
-                nextFinal[file.Path] = final.TryGetValue(file.Path, out var earlier)
-                    && earlier.AsSpan().SequenceEqual(findings) ? earlier : findings;
+                nextFinal[path] = final.TryGetValue(path, out var earlier) && earlier.AsSpan().SequenceEqual(findings)
+                    ? earlier : findings;
             }
             else
             {
-                nextFinal.Remove(file.Path);
+                nextFinal.Remove(path);
             }
         }
         foreach (var (before, after) in changes)
@@ -188,43 +247,13 @@ internal sealed class IncrementalAnalyzer
                 index.AddFile(after, next);
             }
         }
-        foreach (var item in affected)
+        foreach (var unit in rerun)
         {
-            index.Set(item, next);
+            index.Set(unit, next);
         }
         model = next;
         final = nextFinal;
-        LastRun = (false, changedFiles.Length, affected.Count);
+        LastRun = (false, changedFiles.Length, rerun.Count);
         return new AnalysisResult(next, nextFinal);
     }
-
-    /// <summary>
-    /// A file's findings before suppressions after its affected items were checked again: what the rules that read
-    /// across items found in those items replaces what they found there before.
-    /// </summary>
-    private static Diagnostic[] Merge(Diagnostic[]? before, Diagnostic[]? found, Text.TextSpan[] spans, bool whole)
-    {
-        bool Replaced(Diagnostic finding) =>
-            CrossingRules.Contains(finding.Code)
-            && (whole || Array.Exists(spans, span => span.Start <= finding.Span.Start && finding.Span.End <= span.End));
-        return (before ?? []).Where(finding => !Replaced(finding))
-            .Concat((found ?? []).Where(Replaced))
-            .ToArray();
-    }
-
-    private static SpecFile FileOf(object item) => item switch
-    {
-        NetworkModel network => network.Document.File,
-        NsgModel nsg => nsg.Document.File,
-        CacheModel cache => cache.Document.File,
-        _ => throw new ArgumentException($"Not an item: {item.GetType().Name}", nameof(item)),
-    };
-
-    private static Syntax.MappingSyntax SyntaxOf(object item) => item switch
-    {
-        NetworkModel network => network.Syntax,
-        NsgModel nsg => nsg.Syntax,
-        CacheModel cache => cache.Syntax,
-        _ => throw new ArgumentException($"Not an item: {item.GetType().Name}", nameof(item)),
-    };
 }

@@ -53,7 +53,8 @@ public static class SpecAnalyzer
 
     /// <summary>What the independent rules of one analysis found, before suppressions, and which the time limit
     /// stopped or skipped (in catalog order).</summary>
-    internal sealed record IndependentRun(List<Diagnostic> Findings, List<string> CutShort, List<string> Skipped)
+    internal sealed record IndependentRun(List<Diagnostic> Findings, List<object?> Units, List<string> CutShort,
+        List<string> Skipped)
     {
         /// <summary>True when every rule ran to its end without failing.</summary>
         public bool IsComplete => CutShort.Count == 0 && Skipped.Count == 0
@@ -69,6 +70,7 @@ public static class SpecAnalyzer
     {
         var independent = catalog.Where(rule => !rule.ReadsEarlierFindings).ToArray();
         var findings = new List<Diagnostic>?[independent.Length];
+        var units = new List<object?>?[independent.Length];
         var stopped = new bool[independent.Length];
         var started = 0;
         void RunOne(int index)
@@ -81,6 +83,7 @@ public static class SpecAnalyzer
                 var context = new RuleContext(model, new List<Diagnostic>(),
                     RuleCatalog.CannotBeSilenced(rule.Id) ? budget.WithoutDeadline() : budget, scope);
                 (findings[index], stopped[index]) = (context.Diagnostics, !Run(rule, context));
+                units[index] = context.Units;
             }
         }
         if (parallel)
@@ -94,12 +97,14 @@ public static class SpecAnalyzer
                 RunOne(index);
             }
         }
-        var run = new IndependentRun(new List<Diagnostic>(findings.Sum(list => list?.Count ?? 0)), new(), new());
+        var count = findings.Sum(list => list?.Count ?? 0);
+        var run = new IndependentRun(new List<Diagnostic>(count), new List<object?>(count), new(), new());
         for (var index = 0; index < independent.Length; index++)
         {
             if (findings[index] is { } list)
             {
                 run.Findings.AddRange(list);
+                run.Units.AddRange(units[index]!);
             }
             (stopped[index] ? run.CutShort : findings[index] is null ? run.Skipped : null)?.Add(independent[index].Id);
         }
@@ -164,6 +169,7 @@ public static class SpecAnalyzer
             if (diagnostics.Count > before)
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
+                context.Units.RemoveRange(before, context.Units.Count - before);
             }
             if (context.Model.Files is [var file, ..])
             {

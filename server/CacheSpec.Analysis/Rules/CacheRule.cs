@@ -17,6 +17,7 @@ public abstract class CacheRule : Rule
                 continue;
             }
             applies = cache.Document;
+            context.Unit = cache;
             Check(cache, context);
         }
     }

@@ -65,6 +65,17 @@ public sealed class RuleContext
     /// <summary>The list this context reports into.</summary>
     internal List<Diagnostic> Diagnostics => diagnostics;
 
+    /// <summary>
+    /// What the current rule is checking (a cache, network, NSG or injected subnet), set by the rules that read across
+    /// items: an incremental analysis replaces a unit's findings, wherever they lie, when it checks the unit again.
+    /// </summary>
+    internal object? Unit { get; set; }
+
+    /// <summary>
+    /// The unit each finding was reported for, beside <see cref="Diagnostics"/> (null outside a unit).
+    /// </summary>
+    internal List<object?> Units { get; } = new();
+
     internal Rule? Current { get; set; }
 
     /// <summary>The ids of the rules the analysis's time limit left out, in catalog order.</summary>
@@ -130,5 +141,6 @@ public sealed class RuleContext
         var clamped = TextSpan.FromBounds(start, end);
         diagnostics.Add(
             new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
+        Units.Add(Unit);
     }
 }

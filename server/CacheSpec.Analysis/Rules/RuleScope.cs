@@ -24,28 +24,26 @@ public sealed class RuleScope
     /// <summary>Every file and item of the model.</summary>
     internal static RuleScope Everything(WorkspaceModel model)
     {
-        var items = new ScopedItems(model, model.Networks, model.NetworkSecurityGroups, model.Caches,
+        var items = new ScopedItems(model.Networks, model.NetworkSecurityGroups, model.Caches,
             model.SubnetsWithInjectedCaches.ToArray());
         return new RuleScope(model.Files, items, items, model.Files);
     }
 
     /// <summary>
-    /// The changed files whole, and besides them the given items of unchanged files for the rules that read across
-    /// items. The finding files are those whose suppressions are applied again: the changed files and the files of the
-    /// affected items.
+    /// The changed files whole for every rule, and for the rules that read across items the units to check again (the
+    /// changed files' networks, NSGs, caches and injected subnets among them). The finding files are those whose
+    /// suppressions are applied again.
     /// </summary>
     internal static RuleScope After(WorkspaceModel model, IReadOnlyList<SpecFile> changedFiles,
-        IReadOnlyList<object> affectedItems, IReadOnlyList<SpecFile> findingFiles)
+        IReadOnlyList<object> units, IReadOnlyList<SpecFile> findingFiles)
     {
         var documents = changedFiles.SelectMany(file => file.Documents).ToArray();
-        var networks = documents.SelectMany(document => document.Networks).ToArray();
-        var nsgs = documents.SelectMany(document => document.NetworkSecurityGroups).ToArray();
-        var caches = documents.SelectMany(document => document.Caches).ToArray();
-        var local = new ScopedItems(model, networks, nsgs, caches, null);
-        var crossing = new ScopedItems(model,
-            networks.Concat(affectedItems.OfType<NetworkModel>()).ToArray(),
-            nsgs.Concat(affectedItems.OfType<NsgModel>()).ToArray(),
-            caches.Concat(affectedItems.OfType<CacheModel>()).ToArray(), null);
+        var local = new ScopedItems(documents.SelectMany(document => document.Networks).ToArray(),
+            documents.SelectMany(document => document.NetworkSecurityGroups).ToArray(),
+            documents.SelectMany(document => document.Caches).ToArray(), []);
+        var crossing = new ScopedItems(units.OfType<NetworkModel>().ToArray(), units.OfType<NsgModel>().ToArray(),
+            units.OfType<CacheModel>().ToArray(),
+            units.OfType<SubnetModel>().Where(subnet => model.CachesInjectedInto(subnet).Count > 0).ToArray());
         return new RuleScope(changedFiles, local, crossing, findingFiles);
     }
 

@@ -112,7 +112,6 @@ internal static class ChangedKeys
                 foreach (var subnet in network.Subnets)
                 {
                     Add(DependencyKind.Subnet, subnet.QualifiedName, stamp);
-                    Add(DependencyKind.NsgUsers, subnet.NetworkSecurityGroup?.Value, stamp);
                 }
             }
             foreach (var nsg in document.NetworkSecurityGroups)

@@ -3,7 +3,7 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Analysis.Rules.Incremental;
 
 /// <summary>
-/// For each key, the items whose findings depend on it, and for each item its keys: what an edit's changed keys reach.
+/// For each key, the units whose findings depend on it, and for each unit its keys: what an edit's changed keys reach.
 /// Built from one model and kept in step with the models after it by the incremental analysis, under its lock.
 /// </summary>
 internal sealed class DependencyIndex
@@ -21,52 +21,52 @@ internal sealed class DependencyIndex
         return index;
     }
 
-    public int ItemCount => keysOf.Count;
+    public int UnitCount => keysOf.Count;
 
     public void AddFile(SpecFile file, WorkspaceModel model)
     {
-        foreach (var item in ItemDependencies.ItemsOf(file))
+        foreach (var unit in ItemDependencies.UnitsOf(file))
         {
-            Set(item, model);
+            Set(unit, model);
         }
     }
 
     public void RemoveFile(SpecFile file)
     {
-        foreach (var item in ItemDependencies.ItemsOf(file))
+        foreach (var unit in ItemDependencies.UnitsOf(file))
         {
-            Remove(item);
+            Remove(unit);
         }
     }
 
-    /// <summary>Computes an item's keys again in a model (after an edit that reached it).</summary>
-    public void Set(object item, WorkspaceModel model)
+    /// <summary>Computes an unit's keys again in a model (after an edit that reached it).</summary>
+    public void Set(object unit, WorkspaceModel model)
     {
-        Remove(item);
-        var keys = ItemDependencies.Of(item, model).ToArray();
-        keysOf[item] = keys;
+        Remove(unit);
+        var keys = ItemDependencies.Of(unit, model).ToArray();
+        keysOf[unit] = keys;
         foreach (var key in keys)
         {
-            if (!dependents.TryGetValue(key, out var items))
+            if (!dependents.TryGetValue(key, out var units))
             {
-                dependents[key] = items = new HashSet<object>(ReferenceEqualityComparer.Instance);
+                dependents[key] = units = new HashSet<object>(ReferenceEqualityComparer.Instance);
             }
-            items.Add(item);
+            units.Add(unit);
         }
     }
 
-    private void Remove(object item)
+    private void Remove(object unit)
     {
-        if (!keysOf.Remove(item, out var keys))
+        if (!keysOf.Remove(unit, out var keys))
         {
             return;
         }
         foreach (var key in keys)
         {
-            if (dependents.TryGetValue(key, out var items))
+            if (dependents.TryGetValue(key, out var units))
             {
-                items.Remove(item);
-                if (items.Count == 0)
+                units.Remove(unit);
+                if (units.Count == 0)
                 {
                     dependents.Remove(key);
                 }
@@ -74,15 +74,15 @@ internal sealed class DependencyIndex
         }
     }
 
-    /// <summary>The items that depend on any of the keys.</summary>
+    /// <summary>The units that depend on any of the keys.</summary>
     public HashSet<object> DependentsOf(IEnumerable<DependencyKey> keys)
     {
         var found = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var key in keys)
         {
-            if (dependents.TryGetValue(key, out var items))
+            if (dependents.TryGetValue(key, out var units))
             {
-                found.UnionWith(items);
+                found.UnionWith(units);
             }
         }
         return found;

@@ -19,9 +19,6 @@ internal enum DependencyKind
     /// <summary>The private endpoints placed in a subnet, by its "network/subnet" name.</summary>
     EndpointsIn,
 
-    /// <summary>The subnets that name an NSG.</summary>
-    NsgUsers,
-
     /// <summary>Every declared name of one kind (the "did you mean" hints of a reference that names nothing).</summary>
     NamesOf,
 

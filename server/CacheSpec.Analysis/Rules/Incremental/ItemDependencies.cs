@@ -6,22 +6,29 @@ namespace CacheSpec.Analysis.Rules.Incremental;
 
 /// <summary>
 /// The twin of what the rules that read across items look up (<see cref="RuleInputs.ItemAndReferences"/>,
-/// <see cref="RuleInputs.InjectedSubnet"/>, <see cref="RuleInputs.Model"/>): for an item (a network, an NSG, a
-/// cache), every key whose change can change the findings that lie in it; for an edited file, the keys whose meaning
-/// the edit changed. An item's keys are found by following only keys it depends on, so an item none of whose keys
-/// changed keeps both its findings and its keys. A rule that starts to read something new must say so here:
+/// <see cref="RuleInputs.InjectedSubnet"/>, <see cref="RuleInputs.Model"/>): for a unit (a network, an NSG, a
+/// cache, or a subnet with injected caches), every key whose change can change the findings reported for it. A unit's
+/// keys are found by following only keys it depends on, so a unit none of whose keys changed keeps both its findings
+/// and its keys. A rule that starts to read something new must say so here:
 /// <c>IncrementalAnalysisTests</c> compares incremental results with fresh ones after random edits.
 /// </summary>
 internal static class ItemDependencies
 {
-    /// <summary>The items of a file, in document order: networks, NSGs, then caches of each document.</summary>
-    public static IEnumerable<object> ItemsOf(SpecFile file)
+    /// <summary>
+    /// The units of a file that rules reading across items check, in document order: each network, NSG and cache, and
+    /// each subnet (the unit of the rules that read an injected subnet).
+    /// </summary>
+    public static IEnumerable<object> UnitsOf(SpecFile file)
     {
         foreach (var document in file.Documents)
         {
             foreach (var network in document.Networks)
             {
                 yield return network;
+                foreach (var subnet in network.Subnets)
+                {
+                    yield return subnet;
+                }
             }
             foreach (var nsg in document.NetworkSecurityGroups)
             {
@@ -34,14 +41,33 @@ internal static class ItemDependencies
         }
     }
 
-    /// <summary>The keys whose change can change the findings that lie in the item.</summary>
-    public static HashSet<DependencyKey> Of(object item, WorkspaceModel model)
+    /// <summary>The file a unit belongs to.</summary>
+    public static SpecFile FileOf(object unit) => unit switch
+    {
+        NetworkModel network => network.Document.File,
+        SubnetModel subnet => subnet.Network.Document.File,
+        NsgModel nsg => nsg.Document.File,
+        CacheModel cache => cache.Document.File,
+        _ => throw new ArgumentException($"Not a unit: {unit.GetType().Name}", nameof(unit)),
+    };
+
+    /// <summary>The keys whose change can change the findings reported for the unit.</summary>
+    public static HashSet<DependencyKey> Of(object unit, WorkspaceModel model)
     {
         var keys = new HashSet<DependencyKey>();
-        switch (item)
+        switch (unit)
         {
             case NetworkModel network:
                 OfNetwork(network, model, keys);
+                break;
+            case SubnetModel { QualifiedName: { } qualified } subnet:
+                // Only the first declaration of a subnet takes injected caches (and their findings); a later one
+                // becomes the first when the declarations of its name change.
+                keys.Add(new(DependencyKind.Subnet, qualified));
+                if (model.FindSubnet(qualified) == subnet)
+                {
+                    InjectedSubnet(subnet, qualified, model, keys);
+                }
                 break;
             case NsgModel nsg:
                 OfNsg(nsg, model, keys);
@@ -66,11 +92,6 @@ internal static class ItemDependencies
                     Unresolved(keys, DependencyKind.Nsg);
                 }
             }
-            // Only the first declaration of a subnet takes injected caches (and their findings).
-            if (subnet.QualifiedName is { } qualified && model.FindSubnet(qualified) == subnet)
-            {
-                InjectedSubnet(subnet, qualified, model, keys);
-            }
         }
     }
 
@@ -84,17 +105,6 @@ internal static class ItemDependencies
                 if (address is not null && AddressText.LooksLikeSubnetReference(address.Value))
                 {
                     SubnetReference(address.Value, model, keys);
-                }
-            }
-        }
-        if (nsg.Name is { } name)
-        {
-            keys.Add(new(DependencyKind.NsgUsers, name.Value));
-            foreach (var subnet in model.SubnetsNaming(name.Value))
-            {
-                if (subnet.QualifiedName is { } qualified && model.FindSubnet(qualified) == subnet)
-                {
-                    InjectedSubnet(subnet, qualified, model, keys);
                 }
             }
         }
@@ -115,10 +125,6 @@ internal static class ItemDependencies
         {
             SubnetReference(injected.Value, model, keys);
             keys.Add(new(DependencyKind.EndpointsIn, injected.Value));
-            if (model.FindSubnet(injected.Value) is { } subnet)
-            {
-                InjectedSubnet(subnet, injected.Value, model, keys);
-            }
         }
         if (cache.LinkedCache is { } linked)
         {

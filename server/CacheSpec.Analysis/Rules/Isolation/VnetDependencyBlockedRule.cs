@@ -20,6 +20,7 @@ public sealed class VnetDependencyBlockedRule : Rule
         foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
+            context.Unit = subnet;
             InjectedSubnetFlows.Check(context, subnet, TrafficDirection.Outbound);
         }
     }

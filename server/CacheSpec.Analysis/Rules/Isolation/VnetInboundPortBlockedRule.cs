@@ -22,6 +22,7 @@ public sealed class VnetInboundPortBlockedRule : Rule
         foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
+            context.Unit = subnet;
             if (subnet.AddressPrefix is null)
             {
                 continue;

@@ -21,6 +21,7 @@ public sealed class VnetSubnetTooSmallRule : Rule
         foreach (var subnet in context.InjectedSubnets)
         {
             context.Checkpoint();
+            context.Unit = subnet;
             if (subnet.AddressPrefix is not { } prefix)
             {
                 continue;

@@ -29,6 +29,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var network in context.Networks)
         {
             context.Checkpoint();
+            context.Unit = network;
             if (network.Name is { } name && model.FindNetwork(name.Value) is { } first && first != network)
             {
                 Report(context, (first.Document, first.Name!), (network.Document, name), "network", scope: null);
@@ -37,6 +38,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
+            context.Unit = nsg;
             if (nsg.Name is { } name && model.FindNsg(name.Value) is { } first && first != nsg)
             {
                 Report(context, (first.Document, first.Name!), (nsg.Document, name), "network security group",
@@ -46,6 +48,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var cache in context.Caches)
         {
             context.Checkpoint();
+            context.Unit = cache;
             if (cache.Name is { } name && model.FindCache(name.Value) is { } first && first != cache)
             {
                 Report(context, (first.Document, first.Name!), (cache.Document, name), "cache", scope: null);
@@ -66,6 +69,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var network in context.Networks)
         {
             context.Checkpoint();
+            context.Unit = network;
             foreach (var subnet in network.Subnets)
             {
                 context.Checkpoint();
@@ -86,6 +90,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
+            context.Unit = nsg;
             foreach (var rule in nsg.Rules)
             {
                 context.Checkpoint();
@@ -96,6 +101,7 @@ public sealed class DuplicateNameRule : Rule
         foreach (var cache in context.Caches)
         {
             context.Checkpoint();
+            context.Unit = cache;
             foreach (var rule in cache.FirewallRules)
             {
                 context.Checkpoint();

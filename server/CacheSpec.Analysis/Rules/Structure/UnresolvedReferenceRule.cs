@@ -59,6 +59,7 @@ public sealed class UnresolvedReferenceRule : Rule
         foreach (var network in context.Networks)
         {
             context.Checkpoint();
+            context.Unit = network;
             foreach (var subnet in network.Subnets)
             {
                 context.Checkpoint();
@@ -74,6 +75,7 @@ public sealed class UnresolvedReferenceRule : Rule
         foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
+            context.Unit = nsg;
             foreach (var rule in nsg.Rules)
             {
                 context.Checkpoint();
@@ -90,6 +92,7 @@ public sealed class UnresolvedReferenceRule : Rule
         foreach (var cache in context.Caches)
         {
             context.Checkpoint();
+            context.Unit = cache;
             CheckSubnet(cache.Document, cache.VnetInjection?.Subnet);
             foreach (var endpoint in cache.PrivateEndpoints)
             {

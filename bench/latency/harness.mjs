@@ -85,7 +85,7 @@ export function yamlLanguageServer({ debounce = true } = {}) {
   };
 }
 
-function withTimeout(promise, what, ms = TIMEOUT_MS) {
+export function withTimeout(promise, what, ms = TIMEOUT_MS) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms);
@@ -104,10 +104,12 @@ export function memoryOf(pid) {
   }
 }
 
-/** Starts a server and sends initialize; returns a handle with the time from spawn to the initialize reply. */
-export async function launch(spec, { rootUri = null } = {}) {
-  const started = performance.now();
-  const proc = spawn(spec.command, spec.args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Spawns a server process and a connection to its stdio (not listening yet): { proc, connection, exited, stderr }, where stderr
+ * is a function returning the last 20,000 characters the server wrote there.
+ */
+export function spawnServer(command, args, cwd = REPO) {
+  const proc = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-20000); });
@@ -115,8 +117,14 @@ export async function launch(spec, { rootUri = null } = {}) {
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   connection.onError(() => {});
+  return { proc, connection, exited, stderr: () => stderr };
+}
 
-  const server = { spec, proc, connection, exited, waiters: new Set(), publications: 0, logs: [], get stderr() { return stderr; } };
+/** Starts a server and sends initialize; returns a handle with the time from spawn to the initialize reply. */
+export async function launch(spec, { rootUri = null } = {}) {
+  const started = performance.now();
+  const { proc, connection, exited, stderr: stderrOf } = spawnServer(spec.command, spec.args);
+  const server = { spec, proc, connection, exited, waiters: new Set(), publications: 0, logs: [], get stderr() { return stderrOf(); } };
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     server.publications++;
     const at = performance.now();
@@ -159,18 +167,7 @@ export async function launch(spec, { rootUri = null } = {}) {
     return withTimeout(promise, `diagnostics for ${uri} from ${spec.name}`).finally(() => server.waiters.delete(waiter));
   };
 
-  server.stop = async () => {
-    if (proc.exitCode === null && proc.signalCode === null) {
-      try {
-        await withTimeout(connection.sendRequest('shutdown', null), 'shutdown', 10000);
-        await server.notify('exit');
-      } catch {
-        // killed below
-      }
-    }
-    await withTimeout(exited, `${spec.name} to exit`, 10000).catch(() => proc.kill('SIGKILL'));
-    connection.dispose();
-  };
+  server.stop = () => stopServer({ proc, connection, exited, name: spec.name });
 
   try {
     server.initializeResult = await server.request('initialize', {
@@ -188,9 +185,26 @@ export async function launch(spec, { rootUri = null } = {}) {
     await spec.barrier(server);
   } catch (error) {
     proc.kill('SIGKILL');
-    throw new Error(`${spec.name} failed to start: ${error.message}\n${stderr}`);
+    throw new Error(`${spec.name} failed to start: ${error.message}\n${stderrOf()}`);
   }
   return server;
+}
+
+/**
+ * Asks a server started over `connection` to shut down and exit (waiting `shutdownMs` for the reply), and kills it when it
+ * has not exited 10 s later.
+ */
+export async function stopServer({ proc, connection, exited, name }, shutdownMs = 10000) {
+  if (proc.exitCode === null && proc.signalCode === null) {
+    try {
+      await withTimeout(connection.sendRequest('shutdown', null), 'shutdown', shutdownMs);
+      await connection.sendNotification('exit');
+    } catch {
+      // killed below
+    }
+  }
+  await withTimeout(exited, `${name} to exit`, 10000).catch(() => proc.kill('SIGKILL'));
+  connection.dispose();
 }
 
 /** Opens a document; resolves with the first publication for it and the time it took. */
@@ -251,7 +265,7 @@ export function stats(samples) {
 const itemsOf = (result) => (Array.isArray(result) ? result : result?.items ?? []);
 
 /** The servers in a round's order: the first one moves along each round, so none always goes first (or right after another). */
-function rotated(list, round) {
+export function rotated(list, round) {
   const shift = round % list.length;
   return [...list.slice(shift), ...list.slice(0, shift)];
 }

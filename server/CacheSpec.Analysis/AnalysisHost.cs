@@ -43,6 +43,40 @@ public sealed class AnalysisHost
         Swap([(key, File(path, text, profileOverride, configuration))]);
 
     /// <summary>
+    /// Sets the whole text of many files at once (a workspace read from disk) and swaps in one snapshot: the snapshot
+    /// <see cref="SetText"/> would give, called for each file in the order given (of two files under one key, the
+    /// later wins). From <see cref="AnalysisOptions.ParallelThreshold"/> of text in all, the files are parsed and bound
+    /// on every core, the largest first; each file's reading is its own, so the result never depends on the number of
+    /// cores. <paramref name="bound"/>, when given, is called once a file is bound, by the thread that bound it.
+    /// </summary>
+    public AnalysisSnapshot SetTexts(
+        IReadOnlyList<(string Key, string Path, string Text, RuleConfiguration? Configuration)> files,
+        Action? bound = null)
+    {
+        var read = new SpecFile[files.Count];
+        void Bind(int index)
+        {
+            var (_, path, text, configuration) = files[index];
+            read[index] = File(path, text, configuration: configuration);
+            bound?.Invoke();
+        }
+        if (files.Sum(file => (long)file.Text.Length) >= Options.ParallelThreshold && files.Count > 1)
+        {
+            // Largest first, so that a large file does not start last and leave the other cores idle.
+            var order = Enumerable.Range(0, files.Count).OrderByDescending(index => files[index].Text.Length).ToArray();
+            Parallel.For(0, order.Length, index => Bind(order[index]));
+        }
+        else
+        {
+            for (var index = 0; index < files.Count; index++)
+            {
+                Bind(index);
+            }
+        }
+        return Swap(files.Select((file, index) => (file.Key, (SpecFile?)read[index])).ToArray());
+    }
+
+    /// <summary>
     /// Applies one change to a file: its span in the file's current text (null for the whole text) and the new text
     /// there. The file is re-parsed only where the change falls when that is safe, and bound with the given
     /// configuration (no profile override). Null when the host holds no file under the key.

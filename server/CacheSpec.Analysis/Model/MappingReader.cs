@@ -68,7 +68,7 @@ internal readonly struct MappingReader
     }
 
     /// <summary>An enum value matched by its exact spelling in the format (case matters, as in the schema).</summary>
-    public Located<T>? Enum<T>(string key, params (string Text, T Value)[] values) where T : struct
+    public Located<T>? Enum<T>(string key, params ReadOnlySpan<(string Text, T Value)> values) where T : struct
     {
         var text = String(key);
         if (text is null)

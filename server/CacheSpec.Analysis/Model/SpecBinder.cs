@@ -80,8 +80,20 @@ internal static class SpecBinder
             : null;
 
     /// <summary>The mappings of a list, read until the time limit passes (the rest then read as absent).</summary>
-    private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key) =>
-        parent.Items(key).TakeWhile(parent.HasTime).Select(parent.Item).Where(reader => reader.Exists);
+    private static IEnumerable<MappingReader> Mappings(MappingReader parent, string key)
+    {
+        foreach (var item in parent.Items(key))
+        {
+            if (!parent.HasTime(item))
+            {
+                yield break;
+            }
+            if (parent.Item(item) is { Exists: true } reader)
+            {
+                yield return reader;
+            }
+        }
+    }
 
     private static NetworkModel BindNetwork(SpecDocument document, MappingReader reader)
     {

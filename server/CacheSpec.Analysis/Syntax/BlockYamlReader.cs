@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using CacheSpec.Analysis.Text;
 
 namespace CacheSpec.Analysis.Syntax;
@@ -26,7 +27,12 @@ internal sealed class BlockYamlReader
     /// <summary>Above this many entries a mapping checks for duplicate keys with a set instead of a scan.</summary>
     private const int LinearKeyCheckLimit = 16;
 
-    private const int PoolSize = 1024;
+    /// <summary>
+    /// The most slots of the pool of short texts: a text gets one for every four characters, from 64 (an item parsed
+    /// again after an edit) up to this, which a text of 4 KB reaches; a smaller one would share fewer strings.
+    /// </summary>
+    private const int MaxPoolSize = 1024;
+    private const int MinPoolSize = 64;
     private const int PooledLength = 40;
 
     /// <summary>
@@ -42,7 +48,7 @@ internal sealed class BlockYamlReader
     /// <summary>
     /// Keys and values repeat across a spec ("name", "tier", "Premium"): each distinct short text is allocated once.
     /// </summary>
-    private readonly string?[] pool = new string?[PoolSize];
+    private readonly string?[] pool;
 
     /// <summary>
     /// The first character of the current content line (not blank, not only a comment); -1 once the text is done.
@@ -57,11 +63,13 @@ internal sealed class BlockYamlReader
     /// <summary>Set at a document marker or directive: more than one document is left to YamlDotNet.</summary>
     private bool atMarker;
 
-    private BlockYamlReader(string text, int end, int enclosingDepth)
+    private BlockYamlReader(string text, int start, int end, int enclosingDepth)
     {
         this.text = text;
         this.end = end;
         this.enclosingDepth = enclosingDepth;
+        pool = new string?[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)(end - start) / 4), MinPoolSize,
+            MaxPoolSize)];
     }
 
     /// <summary>
@@ -74,7 +82,7 @@ internal sealed class BlockYamlReader
         {
             return null;
         }
-        var reader = new BlockYamlReader(text, end, enclosingDepth);
+        var reader = new BlockYamlReader(text, start, end, enclosingDepth);
         if (!reader.MoveToContent(start))
         {
             return null;
@@ -644,7 +652,8 @@ internal sealed class BlockYamlReader
         }
         var span = text.AsSpan(start, length);
         var slot = length == 0 ? 0
-            : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031)) % PoolSize);
+            : (int)((uint)((length * 31) ^ (span[0] * 7) ^ (span[^1] * 131) ^ (span[length / 2] * 1031))
+                % (uint)pool.Length);
         if (pool[slot] is { } pooled && span.SequenceEqual(pooled))
         {
             return pooled;

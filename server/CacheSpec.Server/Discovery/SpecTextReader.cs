@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CacheSpec.Analysis;
 
@@ -36,15 +37,44 @@ public static class SpecTextReader
     public static string Read(string path, int maxLength = AnalysisLimits.MaxTextLength)
     {
         using var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-        if (!reader.BaseStream.CanSeek)
+        var stream = reader.BaseStream;
+        if (!stream.CanSeek)
         {
             return ReadStream(reader, maxLength);
         }
+        // Before the reader has read anything, a file within the limit is read whole from under it.
+        if (stream.Length <= maxLength + 1L && ReadWhole(stream) is { } whole)
+        {
+            return whole;
+        }
+        stream.Position = 0;
         // A UTF-8 file never holds more characters than bytes.
         var capacity = (int)Math.Min(reader.BaseStream.Length, maxLength + 1L);
         var buffer = new char[capacity];
         var read = reader.ReadBlock(buffer, 0, capacity);
         return new string(buffer, 0, read);
+    }
+
+    /// <summary>
+    /// A file within the size limit, read whole and decoded in one piece: only the text is allocated (a workspace scan
+    /// reads thousands of files). Null when it starts with a byte order mark, or a byte that may begin one, which the
+    /// reader honours as it always has.
+    /// </summary>
+    private static string? ReadWhole(Stream stream)
+    {
+        var length = (int)stream.Length;
+        // At least the file stream's buffer, which a read as large passes by (a small file then costs no buffer).
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(length, 4096));
+        try
+        {
+            // No more than the length it had when opened, even if it grew since.
+            var read = Math.Min(stream.ReadAtLeast(bytes, length, throwOnEndOfStream: false), length);
+            return read > 0 && bytes[0] is 0xEF or 0xFE or 0xFF or 0x00 ? null : StrictUtf8.GetString(bytes, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class InProcessServer : IAsyncDisposable
             new Action<JToken>(message => logged.Enqueue((string)message["message"]!)));
         Rpc.AddLocalRpcMethod("window/workDoneProgress/create", new Func<JToken, object?>(_ => null));
         Rpc.AddLocalRpcMethod("client/registerCapability", new Func<JToken, object?>(_ => null));
-        Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(_ => { }));
+        Rpc.AddLocalRpcMethod("$/progress", new Action<JToken>(progress => this.progress.Enqueue((JObject)progress)));
         Rpc.StartListening();
     }
 
@@ -58,6 +58,11 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     public Task<int> ServerExit { get; }
+
+    /// <summary>Every $/progress the server sent, in order.</summary>
+    public IReadOnlyList<JObject> Progress => progress.ToArray();
+
+    private readonly ConcurrentQueue<JObject> progress = new();
 
     /// <summary>
     /// Initializes the server; <paramref name="diagnosticsDelayMs"/> null sends none, as the VS Code extension does.

@@ -53,8 +53,12 @@ internal static partial class ToLsp
 
     public static WorkDoneProgressCreateParams CreateProgress(JsonElement token) => new(token);
 
+    /// <summary>Begins at 0%, so that clients show the percentages reported after it.</summary>
     public static ProgressParams ProgressBegin(JsonElement token, string title) =>
-        new(token, new WorkDoneProgress("begin", Title: title));
+        new(token, new WorkDoneProgress("begin", Title: title, Percentage: 0));
+
+    public static ProgressParams ProgressReport(JsonElement token, string message, int percentage) =>
+        new(token, new WorkDoneProgress("report", Message: message, Percentage: percentage));
 
     public static ProgressParams ProgressEnd(JsonElement token, string message) =>
         new(token, new WorkDoneProgress("end", Message: message));

@@ -7,8 +7,8 @@ using CacheSpec.Server.Lsp.Workspace;
 namespace CacheSpec.Server.Lsp.Handlers;
 
 /// <summary>
-/// initialized: loads every spec file under the workspace folders (with work-done progress) and asks to be told of file
-/// changes.
+/// initialized: loads every spec file under the workspace folders (read, parsed and bound on every core, with work-done
+/// progress and a line in the log that times each stage), checks them once, and asks to be told of file changes.
 /// </summary>
 public sealed class InitializedHandler() : NotificationHandler<JsonElement>("initialized",
     LspJsonContext.Default.JsonElement)
@@ -26,13 +26,18 @@ public sealed class InitializedHandler() : NotificationHandler<JsonElement>("ini
         {
             var progress = await StartProgressAsync(context).ConfigureAwait(false);
             var folders = context.Session.Folders;
-            var files = WorkspaceScanner.Scan(folders, context.Client.Log);
-            context.Workspace.LoadFromDisk(files);
+            var load = new WorkspaceLoad { Advanced = progress is null ? null : progress.Report };
+            var files = WorkspaceScanner.Scan(folders, context.Client.Log, load);
+            var snapshot = context.Workspace.LoadFromDisk(files, load);
+            // The first analysis, which the publisher then finds done (unless a change came meanwhile).
+            load.Analysing();
+            _ = snapshot.Engine.Analysis;
+            load.EndStage("analysis");
             if (progress is not null)
             {
                 await progress.EndAsync($"{files.Count} spec file(s) loaded").ConfigureAwait(false);
             }
-            context.Client.Log($"Loaded {files.Count} spec file(s) from {folders.Count} workspace folder(s).");
+            context.Client.Log(load.Summary(files.Count, folders.Count));
             context.Publisher.Schedule(null);
             if (context.Session.Capabilities.RegistersFileWatchers)
             {

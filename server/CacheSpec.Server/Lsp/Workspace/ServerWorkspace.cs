@@ -126,19 +126,23 @@ public sealed class ServerWorkspace
         return editor.SetItem(key, new EditorState(uri, null, IsOpen: false));
     });
 
-    /// <summary>Adds or refreshes files read from disk; open documents keep the editor's text.</summary>
-    public WorkspaceSnapshot LoadFromDisk(IEnumerable<(DocumentUri Uri, string Text)> files) => Update(editor =>
+    /// <summary>
+    /// Adds or refreshes files read from disk, parsed and bound on every core into one snapshot; open documents keep
+    /// the editor's text. The load, when given, times the stages ("configuration", "parse and bind") and counts the
+    /// files bound.
+    /// </summary>
+    public WorkspaceSnapshot LoadFromDisk(IReadOnlyList<(DocumentUri Uri, string Text)> files,
+        WorkspaceLoad? load = null) => Update(editor =>
     {
-        foreach (var (uri, text) in files)
-        {
-            var key = uri.Key;
-            if (!(editor.TryGetValue(key, out var existing) && existing.IsOpen))
-            {
-                host.SetText(key, uri.Text, text, configuration: ConfigurationFor(uri));
-                editor = editor.SetItem(key, new EditorState(uri, null, IsOpen: false));
-            }
-        }
-        return editor;
+        var closed = files.Where(file => !(editor.TryGetValue(file.Uri.Key, out var existing) && existing.IsOpen))
+            .ToArray();
+        var texts = Array.ConvertAll(closed, file =>
+            (file.Uri.Key, Path: file.Uri.Text, file.Text, Configuration: ConfigurationFor(file.Uri)));
+        load?.EndStage("configuration");
+        host.SetTexts(texts, load is null ? null : load.FileBound);
+        load?.EndStage("parse and bind");
+        return editor.SetItems(closed.Select(file =>
+            KeyValuePair.Create(file.Uri.Key, new EditorState(file.Uri, null, IsOpen: false))));
     });
 
     /// <summary>Forgets a file deleted from disk, unless the editor has it open.</summary>

@@ -35,7 +35,7 @@ internal sealed class IncrementalAnalyzer
     /// <summary>The paths where each unit's findings lie (units with findings only).</summary>
     private Dictionary<object, HashSet<string>> placed = new(ReferenceEqualityComparer.Instance);
 
-    private IReadOnlyDictionary<string, Diagnostic[]> final = new Dictionary<string, Diagnostic[]>();
+    private LayeredTable<string, Diagnostic[]> final = new(new Dictionary<string, Diagnostic[]>());
     private DependencyIndex? index;
 
     /// <summary>A finding before suppressions and the unit it was reported for (null: a rule of one file).</summary>
@@ -105,6 +105,24 @@ internal sealed class IncrementalAnalyzer
         index = null;
         LastRun = (true, next.Files.Count, 0);
         return result;
+    }
+
+    /// <summary>The file of the model at a path (its files are in path order), or null.</summary>
+    private static SpecFile? FileAt(WorkspaceModel model, string path)
+    {
+        var files = model.Files;
+        int low = 0, high = files.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var order = string.CompareOrdinal(files[middle].Path, path);
+            if (order == 0)
+            {
+                return files[middle];
+            }
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return null;
     }
 
     private static List<Attributed> Attribute(SpecAnalyzer.IndependentRun run) =>
@@ -209,7 +227,8 @@ internal sealed class IncrementalAnalyzer
         }
         var found = Attribute(run);
         paths.UnionWith(found.Select(finding => finding.Finding.Path));
-        var current = next.Files.ToDictionary(file => file.Path, StringComparer.Ordinal);
+        var current = paths.Select(path => FileAt(next, path)).OfType<SpecFile>()
+            .ToDictionary(file => file.Path, StringComparer.Ordinal);
         paths.RemoveWhere(path => !current.ContainsKey(path) && !changedPaths.Contains(path));
         // In an unchanged file, what a unit not checked again found there stays; so does every one-file rule's.
         var kept = paths.Where(path => !changedPaths.Contains(path))
@@ -222,20 +241,15 @@ internal sealed class IncrementalAnalyzer
             .Select(finding => finding.Finding);
         var finished = AnalysisResult.ByPath(SpecAnalyzer.Finish(next, RuleCatalog.All,
             RuleScope.After(next, changedFiles, [], findingFiles), run, merged, budget));
-        var nextFinal = new Dictionary<string, Diagnostic[]>(final, StringComparer.Ordinal);
-        foreach (var path in paths)
+        var nextFinal = final.With(paths.Select(path =>
         {
-            if (finished.TryGetValue(path, out var findings))
-            {
-                // Findings that did not change keep their array, so a reader can tell them unchanged at a glance.
-                nextFinal[path] = final.TryGetValue(path, out var earlier) && earlier.AsSpan().SequenceEqual(findings)
-                    ? earlier : findings;
-            }
-            else
-            {
-                nextFinal.Remove(path);
-            }
-        }
+            // Findings that did not change keep their array, so a reader can tell them unchanged at a glance.
+            var findings = finished.GetValueOrDefault(path);
+            var earlier = final.GetValueOrDefault(path);
+            return new KeyValuePair<string, Diagnostic[]?>(path,
+                findings is null ? null : earlier is not null && earlier.AsSpan().SequenceEqual(findings) ? earlier
+                    : findings);
+        }));
         foreach (var (before, after) in changes)
         {
             if (before is not null)

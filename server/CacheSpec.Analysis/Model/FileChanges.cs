@@ -19,8 +19,9 @@ internal static class FileChanges
             {
                 return null;
             }
+            // Most files are the very same object in both lists: no need to compare their paths.
             var order = i == before.Count ? 1 : j == after.Count ? -1
-                : string.CompareOrdinal(before[i].Path, after[j].Path);
+                : before[i] == after[j] ? 0 : string.CompareOrdinal(before[i].Path, after[j].Path);
             if (order < 0)
             {
                 changes.Add((before[i++], null));

@@ -32,84 +32,73 @@ public sealed partial class WorkspaceModel
     {
         Memory = previous.Memory;
         Files = files;
-        Documents = files.SelectMany(file => file.Documents).ToArray();
         Networks = previous.Networks;
         Subnets = previous.Subnets;
         NetworkSecurityGroups = previous.NetworkSecurityGroups;
-        Caches = Gather(Documents, document => document.Caches);
         networks = previous.networks;
         subnets = previous.subnets;
         nsgs = previous.nsgs;
         subnetsByNsg = previous.subnetsByNsg;
-        caches = new(previous.caches, StringComparer.Ordinal);
-        endpoints = new(previous.endpoints, StringComparer.Ordinal);
-        injectedCaches = new(previous.injectedCaches);
-        endpointsBySubnet = new(previous.endpointsBySubnet);
+        var cacheEdits = new LayeredTable<string, CacheModel>.Edits(previous.caches);
+        var endpointEdits = new LayeredTable<string, PrivateEndpointModel>.Edits(previous.endpoints);
         var lost = new HashSet<string>(StringComparer.Ordinal);
         var lostEndpoints = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (before, after) in changes)
         {
             foreach (var cache in CachesOf(before))
             {
-                Forget(caches, cache.Name, before!, lost, item => item.Document.File);
+                Forget(cacheEdits, cache.Name, before!, lost, item => item.Document.File);
                 foreach (var endpoint in cache.PrivateEndpoints)
                 {
-                    Forget(endpoints, endpoint.Name, before!, lostEndpoints, item => item.Cache.Document.File);
+                    Forget(endpointEdits, endpoint.Name, before!, lostEndpoints, item => item.Cache.Document.File);
                 }
             }
             foreach (var cache in CachesOf(after))
             {
-                Declare(caches, cache.Name, cache, after!, item => item.Document.File);
+                Declare(cacheEdits, cache.Name, cache, after!, item => item.Document.File);
                 foreach (var endpoint in cache.PrivateEndpoints)
                 {
-                    Declare(endpoints, endpoint.Name, endpoint, after!, item => item.Cache.Document.File);
+                    Declare(endpointEdits, endpoint.Name, endpoint, after!, item => item.Cache.Document.File);
                 }
             }
         }
         // A name whose first declaration left: a later one, if any, is the first now.
-        foreach (var name in lost.Where(name => !caches.ContainsKey(name)))
+        foreach (var name in lost.Where(name => cacheEdits[name] is null))
         {
-            if (Caches.FirstOrDefault(cache => cache.Name?.Value == name) is { } first)
-            {
-                caches[name] = first;
-            }
+            cacheEdits[name] = Caches.FirstOrDefault(cache => cache.Name?.Value == name);
         }
-        foreach (var name in lostEndpoints.Where(name => !endpoints.ContainsKey(name)))
+        foreach (var name in lostEndpoints.Where(name => endpointEdits[name] is null))
         {
-            if (Caches.SelectMany(cache => cache.PrivateEndpoints)
-                .FirstOrDefault(endpoint => endpoint.Name?.Value == name) is { } first)
-            {
-                endpoints[name] = first;
-            }
+            endpointEdits[name] = Caches.SelectMany(cache => cache.PrivateEndpoints)
+                .FirstOrDefault(endpoint => endpoint.Name?.Value == name);
         }
-        MendSubnetLists(changes);
+        caches = cacheEdits.Apply();
+        endpoints = endpointEdits.Apply();
+        (injectedCaches, endpointsBySubnet) = MendSubnetLists(previous, changes);
     }
 
     private static IEnumerable<CacheModel> CachesOf(SpecFile? file) =>
         file?.Documents.SelectMany(document => document.Caches) ?? [];
 
     /// <summary>Forgets a name of a changed file's old text where that file held its first declaration.</summary>
-    private static void Forget<T>(Dictionary<string, T> table, Located<string>? name, SpecFile file,
+    private static void Forget<T>(LayeredTable<string, T>.Edits table, Located<string>? name, SpecFile file,
         HashSet<string> lost, Func<T, SpecFile> fileOf) where T : class
     {
-        if (name is not null && table.TryGetValue(name.Value, out var first) && fileOf(first) == file)
+        if (name is not null && table[name.Value] is { } first && fileOf(first) == file)
         {
-            table.Remove(name.Value);
+            table[name.Value] = null;
             lost.Add(name.Value);
         }
     }
 
-    /// <summary>Declares a name of a changed file: it is the first unless a file earlier by path declares it
-    /// too.</summary>
-    private static void Declare<T>(Dictionary<string, T> table, Located<string>? name, T item, SpecFile file,
+    /// <summary>
+    /// Declares a name of a changed file: it is the first unless a file earlier by path declares it too.
+    /// </summary>
+    private static void Declare<T>(LayeredTable<string, T>.Edits table, Located<string>? name, T item, SpecFile file,
         Func<T, SpecFile> fileOf) where T : class
     {
-        if (name is null)
-        {
-            return;
-        }
-        if (!table.TryGetValue(name.Value, out var first)
-            || string.CompareOrdinal(fileOf(first).Path, file.Path) > 0)
+        if (name is not null
+            && (table[name.Value] is not { } first || string.CompareOrdinal(fileOf(first).Path, file.Path) > 0))
         {
             table[name.Value] = item;
         }
@@ -119,7 +108,8 @@ public sealed partial class WorkspaceModel
     /// Gathers again, for each subnet a changed file injects a cache into or places an endpoint in, before or after
     /// the change, the caches and endpoints it holds, in model order.
     /// </summary>
-    private void MendSubnetLists(List<(SpecFile? Before, SpecFile? After)> changes)
+    private (LayeredTable<SubnetModel, List<CacheModel>>, LayeredTable<SubnetModel, List<PrivateEndpointModel>>)
+        MendSubnetLists(WorkspaceModel previous, List<(SpecFile? Before, SpecFile? After)> changes)
     {
         var touched = new HashSet<SubnetModel>();
         foreach (var cache in changes.SelectMany(change => CachesOf(change.Before).Concat(CachesOf(change.After))))
@@ -136,36 +126,30 @@ public sealed partial class WorkspaceModel
                 }
             }
         }
-        if (touched.Count == 0)
-        {
-            return;
-        }
+        var injectedEdits = new LayeredTable<SubnetModel, List<CacheModel>>.Edits(previous.injectedCaches);
+        var placedEdits = new LayeredTable<SubnetModel, List<PrivateEndpointModel>>.Edits(previous.endpointsBySubnet);
         var changedFiles = changes.Select(change => change.Before).OfType<SpecFile>().ToHashSet();
         var added = changes.Select(change => change.After).OfType<SpecFile>().ToArray();
         foreach (var subnet in touched)
         {
-            Store(injectedCaches, subnet, Kept(injectedCaches, subnet, changedFiles, cache => cache.Document.File),
+            injectedEdits[subnet] = Merged(
+                (injectedEdits[subnet] ?? []).Where(cache => !changedFiles.Contains(cache.Document.File)),
                 added.SelectMany(CachesOf).Where(cache =>
                     cache.VnetInjection?.Subnet is { } reference && FindSubnet(reference.Value) == subnet),
                 cache => cache.Document.File.Path);
-            Store(endpointsBySubnet, subnet,
-                Kept(endpointsBySubnet, subnet, changedFiles, endpoint => endpoint.Cache.Document.File),
+            placedEdits[subnet] = Merged(
+                (placedEdits[subnet] ?? []).Where(endpoint => !changedFiles.Contains(endpoint.Cache.Document.File)),
                 added.SelectMany(CachesOf).SelectMany(cache => cache.PrivateEndpoints).Where(endpoint =>
                     endpoint.Subnet is { } reference && FindSubnet(reference.Value) == subnet),
                 endpoint => endpoint.Cache.Document.File.Path);
         }
+        return (injectedEdits.Apply(), placedEdits.Apply());
     }
 
-    private static IEnumerable<T> Kept<T>(Dictionary<SubnetModel, List<T>> table, SubnetModel subnet,
-        HashSet<SpecFile> changedFiles, Func<T, SpecFile> fileOf) =>
-        table.TryGetValue(subnet, out var list) ? list.Where(item => !changedFiles.Contains(fileOf(item))) : [];
-
     /// <summary>
-    /// Stores a subnet's list, the kept items and the added ones (each in path order) merged by path, or no list when
-    /// it is empty.
+    /// The kept items and the added ones (each in path order) merged by path; null when there are none.
     /// </summary>
-    private static void Store<T>(Dictionary<SubnetModel, List<T>> table, SubnetModel subnet, IEnumerable<T> kept,
-        IEnumerable<T> added, Func<T, string> pathOf)
+    private static List<T>? Merged<T>(IEnumerable<T> kept, IEnumerable<T> added, Func<T, string> pathOf)
     {
         var list = new List<T>();
         using var next = added.GetEnumerator();
@@ -184,13 +168,6 @@ public sealed partial class WorkspaceModel
             list.Add(next.Current);
             pending = next.MoveNext();
         }
-        if (list.Count == 0)
-        {
-            table.Remove(subnet);
-        }
-        else
-        {
-            table[subnet] = list;
-        }
+        return list.Count == 0 ? null : list;
     }
 }

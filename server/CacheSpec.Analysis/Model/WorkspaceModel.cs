@@ -10,10 +10,10 @@ public sealed partial class WorkspaceModel
     private readonly Dictionary<string, NetworkModel> networks;
     private readonly Dictionary<string, SubnetModel> subnets;
     private readonly Dictionary<string, NsgModel> nsgs;
-    private readonly Dictionary<string, CacheModel> caches;
-    private readonly Dictionary<string, PrivateEndpointModel> endpoints;
-    private readonly Dictionary<SubnetModel, List<CacheModel>> injectedCaches;
-    private readonly Dictionary<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet;
+    private readonly LayeredTable<string, CacheModel> caches;
+    private readonly LayeredTable<string, PrivateEndpointModel> endpoints;
+    private readonly LayeredTable<SubnetModel, List<CacheModel>> injectedCaches;
+    private readonly LayeredTable<SubnetModel, List<PrivateEndpointModel>> endpointsBySubnet;
     private System.Collections.Concurrent.ConcurrentDictionary<(string Kind, object Item), object>? derived;
 
     /// <summary>A model with a memory of its own: nothing it computes is kept for another.</summary>
@@ -29,17 +29,17 @@ public sealed partial class WorkspaceModel
         networks = new(StringComparer.Ordinal);
         subnets = new(StringComparer.Ordinal);
         nsgs = new(StringComparer.Ordinal);
-        caches = new(StringComparer.Ordinal);
-        endpoints = new(StringComparer.Ordinal);
-        injectedCaches = new();
-        endpointsBySubnet = new();
-        Documents = files.SelectMany(file => file.Documents).ToArray();
+        var cachesByName = new Dictionary<string, CacheModel>(StringComparer.Ordinal);
+        var endpointsByName = new Dictionary<string, PrivateEndpointModel>(StringComparer.Ordinal);
+        var injected = new Dictionary<SubnetModel, List<CacheModel>>();
+        var placed = new Dictionary<SubnetModel, List<PrivateEndpointModel>>();
+        documents = files.SelectMany(file => file.Documents).ToArray();
         // Read by nearly every rule on every analysis: gathered once, not chained through the documents at each
         // enumeration.
         Networks = Gather(Documents, document => document.Networks);
         Subnets = Gather(Networks, network => network.Subnets);
         NetworkSecurityGroups = Gather(Documents, document => document.NetworkSecurityGroups);
-        Caches = Gather(Documents, document => document.Caches);
+        cacheList = Gather(Documents, document => document.Caches);
         foreach (var document in Documents)
         {
             foreach (var network in document.Networks)
@@ -67,28 +67,32 @@ public sealed partial class WorkspaceModel
             {
                 if (cache.Name is { } name)
                 {
-                    caches.TryAdd(name.Value, cache);
+                    cachesByName.TryAdd(name.Value, cache);
                 }
             }
         }
         foreach (var cache in Caches)
         {
-            if (cache.VnetInjection?.Subnet is { } injected && FindSubnet(injected.Value) is { } subnet)
+            if (cache.VnetInjection?.Subnet is { } injection && FindSubnet(injection.Value) is { } subnet)
             {
-                Add(injectedCaches, subnet, cache);
+                Add(injected, subnet, cache);
             }
             foreach (var endpoint in cache.PrivateEndpoints)
             {
                 if (endpoint.Name is { } endpointName)
                 {
-                    endpoints.TryAdd(endpointName.Value, endpoint);
+                    endpointsByName.TryAdd(endpointName.Value, endpoint);
                 }
                 if (endpoint.Subnet is { } reference && FindSubnet(reference.Value) is { } endpointSubnet)
                 {
-                    Add(endpointsBySubnet, endpointSubnet, endpoint);
+                    Add(placed, endpointSubnet, endpoint);
                 }
             }
         }
+        caches = new(cachesByName);
+        endpoints = new(endpointsByName);
+        injectedCaches = new(injected);
+        endpointsBySubnet = new(placed);
     }
 
     public IReadOnlyList<SpecFile> Files { get; }
@@ -96,7 +100,10 @@ public sealed partial class WorkspaceModel
     /// <summary>What the analyses of the host that built this model keep from one to the next.</summary>
     internal AnalysisMemory Memory { get; }
 
-    public IReadOnlyList<SpecDocument> Documents { get; }
+    /// <summary>Every document, in file order (gathered when first asked, in a model mended from another).</summary>
+    public IReadOnlyList<SpecDocument> Documents => documents ??= Files.SelectMany(file => file.Documents).ToArray();
+
+    private IReadOnlyList<SpecDocument>? documents;
 
     /// <summary>Every network, in document order (as every list below).</summary>
     public IReadOnlyList<NetworkModel> Networks { get; }
@@ -105,7 +112,9 @@ public sealed partial class WorkspaceModel
 
     public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; }
 
-    public IReadOnlyList<CacheModel> Caches { get; }
+    public IReadOnlyList<CacheModel> Caches => cacheList ??= Gather(Documents, document => document.Caches);
+
+    private IReadOnlyList<CacheModel>? cacheList;
 
     /// <summary>The items of every owner, in order; one owner's own list when there is one owner.</summary>
     private static IReadOnlyList<TItem> Gather<TOwner, TItem>(IReadOnlyList<TOwner> owners,
@@ -162,7 +171,7 @@ public sealed partial class WorkspaceModel
     public IReadOnlyList<PrivateEndpointModel> PrivateEndpointsIn(SubnetModel subnet) =>
         endpointsBySubnet.TryGetValue(subnet, out var list) ? list : Array.Empty<PrivateEndpointModel>();
 
-    public IEnumerable<SubnetModel> SubnetsWithInjectedCaches => injectedCaches.Keys;
+    public IEnumerable<SubnetModel> SubnetsWithInjectedCaches => injectedCaches.Entries.Select(pair => pair.Key);
 
     private static void Add<T>(Dictionary<SubnetModel, List<T>> index, SubnetModel subnet, T item)
     {

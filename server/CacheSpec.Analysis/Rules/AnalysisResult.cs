@@ -9,17 +9,17 @@ namespace CacheSpec.Analysis.Rules;
 /// </summary>
 public sealed class AnalysisResult
 {
-    private readonly IReadOnlyDictionary<string, Diagnostic[]> byPath;
+    private readonly LayeredTable<string, Diagnostic[]> byPath;
     private IReadOnlyList<Diagnostic>? diagnostics;
 
     public AnalysisResult(WorkspaceModel model, IReadOnlyList<Diagnostic> diagnostics)
-        : this(model, ByPath(diagnostics))
+        : this(model, new LayeredTable<string, Diagnostic[]>(ByPath(diagnostics)))
     {
         this.diagnostics = diagnostics;
     }
 
     /// <summary>A result from each file's sorted findings (files with none left out).</summary>
-    internal AnalysisResult(WorkspaceModel model, IReadOnlyDictionary<string, Diagnostic[]> byPath)
+    internal AnalysisResult(WorkspaceModel model, LayeredTable<string, Diagnostic[]> byPath)
     {
         Model = model;
         this.byPath = byPath;
@@ -28,7 +28,7 @@ public sealed class AnalysisResult
     public WorkspaceModel Model { get; }
 
     /// <summary>Every finding, by path (ordinal) and then in each file's order.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => diagnostics ??= byPath
+    public IReadOnlyList<Diagnostic> Diagnostics => diagnostics ??= byPath.Entries
         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
         .SelectMany(pair => pair.Value)
         .ToArray();
@@ -37,7 +37,7 @@ public sealed class AnalysisResult
     public IReadOnlyList<Diagnostic> For(string path) =>
         byPath.TryGetValue(path, out var findings) ? findings : Array.Empty<Diagnostic>();
 
-    internal IReadOnlyDictionary<string, Diagnostic[]> ByPathMap => byPath;
+    internal LayeredTable<string, Diagnostic[]> ByPathMap => byPath;
 
     /// <summary>Groups findings sorted by path into one array per path.</summary>
     internal static Dictionary<string, Diagnostic[]> ByPath(IReadOnlyList<Diagnostic> sorted)

@@ -72,7 +72,7 @@ internal sealed class IncrementalAnalyzer
             {
                 model = next;
                 LastRun = (false, 0, 0);
-                return new AnalysisResult(next, final);
+                return Logged(new AnalysisResult(next, final), new HashSet<string>());
             }
             if (changes.Count * FullAnalysisShare > next.Files.Count + 1)
             {
@@ -104,7 +104,57 @@ internal sealed class IncrementalAnalyzer
         }
         index = null;
         LastRun = (true, next.Files.Count, 0);
+        return Logged(result, null);
+    }
+
+    /// <summary>How many analyses' changed paths the log keeps.</summary>
+    private const int LogLength = 256;
+
+    /// <summary>Each recent analysis's number and the paths whose findings it may have changed (null: any).</summary>
+    private readonly Queue<(long Generation, IReadOnlySet<string>? Paths)> log = new();
+    private long generation;
+    private readonly Func<long, long, IReadOnlySet<string>?> pathsChanged;
+
+    public IncrementalAnalyzer() => pathsChanged = PathsChanged;
+
+    /// <summary>Numbers a result and logs the paths whose findings it may have changed since the last one.</summary>
+    private AnalysisResult Logged(AnalysisResult result, IReadOnlySet<string>? paths)
+    {
+        result.Origin = (++generation, pathsChanged);
+        log.Enqueue((generation, paths));
+        if (log.Count > LogLength)
+        {
+            log.Dequeue();
+        }
         return result;
+    }
+
+    /// <summary>
+    /// The paths whose findings may differ between two results of this analyzer; null when that is not known (a fresh
+    /// analysis between them, or one too old for the log).
+    /// </summary>
+    public IReadOnlySet<string>? PathsChanged(long since, long until)
+    {
+        lock (gate)
+        {
+            if (since > until || log.Count == 0 || log.Peek().Generation > since + 1)
+            {
+                return null;
+            }
+            var paths = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (number, changed) in log)
+            {
+                if (number > since && number <= until)
+                {
+                    if (changed is null)
+                    {
+                        return null;
+                    }
+                    paths.UnionWith(changed);
+                }
+            }
+            return paths;
+        }
     }
 
     /// <summary>The file of the model at a path (its files are in path order), or null.</summary>
@@ -268,6 +318,6 @@ internal sealed class IncrementalAnalyzer
         model = next;
         final = nextFinal;
         LastRun = (false, changedFiles.Length, rerun.Count);
-        return new AnalysisResult(next, nextFinal);
+        return Logged(new AnalysisResult(next, nextFinal), paths);
     }
 }

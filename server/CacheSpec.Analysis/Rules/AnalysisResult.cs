@@ -39,6 +39,20 @@ public sealed class AnalysisResult
 
     internal LayeredTable<string, Diagnostic[]> ByPathMap => byPath;
 
+    /// <summary>
+    /// Where this result comes from, when an incremental analyzer made it: its number there, and what the analyzer
+    /// knows of the paths changed between two of its numbers.
+    /// </summary>
+    internal (long Generation, Func<long, long, IReadOnlySet<string>?> PathsChanged)? Origin { get; set; }
+
+    /// <summary>
+    /// The paths whose findings may differ from an earlier result's (the result a reader last showed); null when that
+    /// is not known, and every path must be compared.
+    /// </summary>
+    public IReadOnlySet<string>? PathsChangedSince(AnalysisResult earlier) =>
+        Origin is { } origin && earlier.Origin is { } before && before.PathsChanged == origin.PathsChanged
+            ? origin.PathsChanged(before.Generation, origin.Generation) : null;
+
     /// <summary>Groups findings sorted by path into one array per path.</summary>
     internal static Dictionary<string, Diagnostic[]> ByPath(IReadOnlyList<Diagnostic> sorted)
     {

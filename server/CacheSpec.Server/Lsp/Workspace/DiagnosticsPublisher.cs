@@ -165,7 +165,8 @@ public sealed class DiagnosticsPublisher
     private async Task PublishAsync(WorkspaceSnapshot snapshot)
     {
         var analysis = snapshot.Engine.Analysis;
-        foreach (var (key, document) in snapshot.Editor)
+        var (documents, gone) = ToVisit(snapshot, analysis);
+        foreach (var (key, document) in documents)
         {
             if (document.IsOpen && !PushOpenDocuments)
             {
@@ -190,11 +191,42 @@ public sealed class DiagnosticsPublisher
                 await send(document.Uri.Text, document.Version, findings, document.IsOutOfSync).ConfigureAwait(false);
             }
         }
-        foreach (var gone in published.Keys.Where(key => !snapshot.Editor.ContainsKey(key)).ToArray())
+        foreach (var key in gone.Where(key => !snapshot.Editor.ContainsKey(key) && published.ContainsKey(key))
+            .ToArray())
         {
-            published.Remove(gone);
-            await send(gone, null, Array.Empty<Engine.Diagnostic>(), false).ConfigureAwait(false);
+            published.Remove(key);
+            await send(key, null, Array.Empty<Engine.Diagnostic>(), false).ConfigureAwait(false);
         }
         pending.Clear();
+        lastPublished = analysis;
+    }
+
+    /// <summary>The analysis last published from, whose changes since tell which files to look at.</summary>
+    private Analysis.Rules.AnalysisResult? lastPublished;
+
+    /// <summary>
+    /// The documents a publication looks at, and the keys that may have left: every document and every key once
+    /// published when the analysis cannot say what changed since the last publication; otherwise only the changed
+    /// documents and the files whose findings it may have changed, so a keystroke in one of 10,000 files looks at a
+    /// few.
+    /// </summary>
+    private (IEnumerable<KeyValuePair<string, EditorState>> Documents, IEnumerable<string> Gone) ToVisit(
+        WorkspaceSnapshot snapshot, Analysis.Rules.AnalysisResult analysis)
+    {
+        if (lastPublished is null || analysis.PathsChangedSince(lastPublished) is not { } paths)
+        {
+            return (snapshot.Editor, published.Keys);
+        }
+        var keys = new HashSet<string>(pending, StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            keys.Add(new DocumentUri(path).Key);
+        }
+        var documents = keys.Order(StringComparer.Ordinal)
+            .Select(key => snapshot.Editor.TryGetValue(key, out var state) ? (Key: key, State: state) : default)
+            .Where(entry => entry.State is not null)
+            .Select(entry => KeyValuePair.Create(entry.Key, entry.State!))
+            .ToArray();
+        return (documents, keys);
     }
 }

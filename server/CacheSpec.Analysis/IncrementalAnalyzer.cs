@@ -8,9 +8,10 @@ namespace CacheSpec.Analysis;
 
 /// <summary>
 /// A host's analyses, each computed from the one before it: the changed files are checked whole; in the others, only
-/// the items that depend on a key the change touched (<see cref="ItemDependencies"/>) are checked again by the rules
-/// that read across items, and every other file keeps its findings, the very same arrays. The result equals a fresh
-/// analysis (<c>IncrementalAnalysisTests</c>); a large change, a failed rule or the time limit falls back to one.
+/// the units (caches, networks, NSGs, injected subnets) that depend on a key the change touched
+/// (<see cref="ItemDependencies"/>) are checked again by the rules that read across items, and every other file keeps
+/// its findings, the very same arrays. The result equals a fresh analysis (<c>IncrementalAnalysisTests</c>); a large
+/// change, a failed rule or the time limit falls back to one.
 /// </summary>
 internal sealed class IncrementalAnalyzer
 {

@@ -21,8 +21,6 @@ internal sealed class DependencyIndex
         return index;
     }
 
-    public int UnitCount => keysOf.Count;
-
     public void AddFile(SpecFile file, WorkspaceModel model)
     {
         foreach (var unit in ItemDependencies.UnitsOf(file))

@@ -101,10 +101,15 @@ public sealed class AnalysisHost
     /// <summary>
     /// Reads every file again with the configuration that now governs it (after a cachespec.json changed).
     /// </summary>
-    public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor) =>
-        Swap(Current.Files.Select(pair => (pair.Key,
-            (SpecFile?)File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))
-            .ToArray());
+    public AnalysisSnapshot Reconfigure(Func<SpecFile, RuleConfiguration?> configurationFor)
+    {
+        lock (gate)
+        {
+            return Swap(current.Files.Select(pair => (pair.Key,
+                (SpecFile?)File(pair.Value.Path, pair.Value.Text.Text, configuration: configurationFor(pair.Value))))
+                .ToArray());
+        }
+    }
 
     /// <summary>
     /// Sets (or with a null file removes) files by key and swaps in the snapshot of the result, whose files in path

@@ -54,7 +54,8 @@ internal sealed class IncrementalAnalyzer
     {
         lock (gate)
         {
-            if (keeps && model is not null)
+            // With fewer files, one changed file is already too large a share: the next analysis is fresh anyway.
+            if (keeps && model is not null && model.Files.Count + 1 >= FullAnalysisShare)
             {
                 index ??= DependencyIndex.Build(model);
             }

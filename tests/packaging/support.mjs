@@ -1,6 +1,7 @@
 // Shared by the packaging tests: where the release is, how to read a zip and a binary's header, how to run a server built for another
 // platform here (qemu-user for linux-arm64, wine for win-x64), and a minimal LSP session over a child's stdio.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFrames, writeFrame } from '../support/lsp-frames.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -113,27 +114,14 @@ export async function lspSession(how, executable, spec, uriOf = (file) => pathTo
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  let buffer = Buffer.alloc(0);
   const waiting = [];
   const messages = [];
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: *(\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      if (message.method !== undefined && message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
-      messages.push(message);
-      for (const waiter of [...waiting]) waiter();
-    }
+  readFrames(child.stdout, (message) => {
+    if (message.method !== undefined && message.id !== undefined) send({ jsonrpc: '2.0', id: message.id, result: null });
+    messages.push(message);
+    for (const waiter of [...waiting]) waiter();
   });
-  function send(message) {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
-  }
+  const send = (message) => writeFrame(child.stdin, message);
   const waitFor = (predicate, what) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${stderr.slice(-2000)}`)), timeoutMs);

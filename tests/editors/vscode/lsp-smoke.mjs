@@ -7,39 +7,26 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFrames, writeFrame } from '../../support/lsp-frames.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A minimal LSP connection over a child's stdio: Content-Length framing, requests with ids, a notification callback. */
 function connect(child, onNotification) {
-  let buffer = Buffer.alloc(0);
   let nextId = 1;
   const pending = new Map();
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const headerEnd = buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: *(\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      if (message.id !== undefined && pending.has(message.id) && message.method === undefined) {
-        const { resolve, reject } = pending.get(message.id);
-        pending.delete(message.id);
-        message.error ? reject(new Error(`${message.error.code}: ${message.error.message}`)) : resolve(message.result);
-      } else if (message.method !== undefined && message.id !== undefined) {
-        send({ jsonrpc: '2.0', id: message.id, result: null }); // server-to-client requests (progress tokens, registrations)
-      } else if (message.method !== undefined) {
-        onNotification(message);
-      }
+  readFrames(child.stdout, (message) => {
+    if (message.id !== undefined && pending.has(message.id) && message.method === undefined) {
+      const { resolve, reject } = pending.get(message.id);
+      pending.delete(message.id);
+      message.error ? reject(new Error(`${message.error.code}: ${message.error.message}`)) : resolve(message.result);
+    } else if (message.method !== undefined && message.id !== undefined) {
+      send({ jsonrpc: '2.0', id: message.id, result: null }); // server-to-client requests (progress tokens, registrations)
+    } else if (message.method !== undefined) {
+      onNotification(message);
     }
   });
-  function send(message) {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    child.stdin.write(body);
-  }
+  const send = (message) => writeFrame(child.stdin, message);
   return {
     request(method, params) {
       const id = nextId++;

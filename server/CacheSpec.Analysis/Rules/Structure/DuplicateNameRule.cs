@@ -30,38 +30,27 @@ public sealed class DuplicateNameRule : Rule
         {
             context.Checkpoint();
             context.Unit = network;
-            if (network.Name is { } name && model.FindNetwork(name.Value) is { } first && first != network)
-            {
-                Report(context, (first.Document, first.Name!), (network.Document, name), "network", scope: null);
-            }
+            CheckFirst(context, network.Document, network.Name, network, model.FindNetwork, first => first.Document,
+                first => first.Name, "network");
         }
         foreach (var nsg in context.NetworkSecurityGroups)
         {
             context.Checkpoint();
             context.Unit = nsg;
-            if (nsg.Name is { } name && model.FindNsg(name.Value) is { } first && first != nsg)
-            {
-                Report(context, (first.Document, first.Name!), (nsg.Document, name), "network security group",
-                    scope: null);
-            }
+            CheckFirst(context, nsg.Document, nsg.Name, nsg, model.FindNsg, first => first.Document,
+                first => first.Name, "network security group");
         }
         foreach (var cache in context.Caches)
         {
             context.Checkpoint();
             context.Unit = cache;
-            if (cache.Name is { } name && model.FindCache(name.Value) is { } first && first != cache)
-            {
-                Report(context, (first.Document, first.Name!), (cache.Document, name), "cache", scope: null);
-            }
+            CheckFirst(context, cache.Document, cache.Name, cache, model.FindCache, first => first.Document,
+                first => first.Name, "cache");
             foreach (var endpoint in cache.PrivateEndpoints)
             {
                 context.Checkpoint();
-                if (endpoint.Name is { } endpointName
-                    && model.FindPrivateEndpoint(endpointName.Value) is { } firstEndpoint && firstEndpoint != endpoint)
-                {
-                    Report(context, (firstEndpoint.Cache.Document, firstEndpoint.Name!), (cache.Document, endpointName),
-                        "private endpoint", scope: null);
-                }
+                CheckFirst(context, cache.Document, endpoint.Name, endpoint, model.FindPrivateEndpoint,
+                    first => first.Cache.Document, first => first.Name, "private endpoint");
             }
         }
         // Names unique within one item: one list, filled with a scope's names and emptied for the next.
@@ -108,6 +97,20 @@ public sealed class DuplicateNameRule : Rule
                 Add(names, cache.Document, rule.Name);
             }
             Check(context, names, "firewall rule", cache);
+        }
+    }
+
+    /// <summary>
+    /// Reports a workspace-wide name whose first declaration in the whole model is another one, so a declaration is
+    /// judged the same whether or not the first one is checked in this analysis.
+    /// </summary>
+    private static void CheckFirst<T>(RuleContext context, SpecDocument document, Located<string>? name, T item,
+        Func<string, T?> findFirst, Func<T, SpecDocument> documentOf, Func<T, Located<string>?> nameOf, string kind)
+        where T : class
+    {
+        if (name is not null && findFirst(name.Value) is { } first && first != item)
+        {
+            Report(context, (documentOf(first), nameOf(first)!), (document, name), kind, scope: null);
         }
     }
 

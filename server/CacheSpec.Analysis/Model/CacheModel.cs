@@ -87,11 +87,12 @@ public sealed class CacheModel
 
     /// <summary>
     /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled,
-    /// except that Enterprise tiers have no such flag and are never public once they use Private Link.
+    /// except that a VNet-injected cache is never publicly addressable and the Enterprise tiers, which have no such
+    /// flag, take no public traffic once they use Private Link, whatever the spec sets.
     /// </summary>
     public bool PublicAccessMayBeEnabled =>
-        PublicNetworkAccess?.Value != NetworkAccess.Disabled
-            && !(IsEnterpriseTier && HasPrivateEndpoints && PublicNetworkAccess is null);
+        PublicNetworkAccess?.Value != NetworkAccess.Disabled && VnetInjection is null
+            && !(IsEnterpriseTier && HasPrivateEndpoints);
 
     public bool HasPersistence => PersistenceMode is { Value: not Model.PersistenceMode.None };
 }

@@ -25,4 +25,12 @@ internal static class PublicAccess
     /// </summary>
     public static CodeFix? DisableBesidePrivateEndpoints(FixContext context) =>
         context.Cache is { HasPrivateEndpoints: true } cache ? Set(cache, "Disabled", preferred: true) : null;
+
+    /// <summary>Removes the cache's isolation.publicNetworkAccess line; null when there is none or the text cannot be
+    /// edited safely.</summary>
+    public static CodeFix? Remove(CacheModel cache) =>
+        YamlEdits.ChildMapping(cache.Syntax, "isolation") is { } isolation
+            && isolation.Find("publicNetworkAccess") is { } entry
+            && YamlEdits.RemoveEntry(cache.Document.File, isolation, entry) is { } edit
+            ? new CodeFix("Remove publicNetworkAccess", new[] { edit }, IsPreferred: true) : null;
 }

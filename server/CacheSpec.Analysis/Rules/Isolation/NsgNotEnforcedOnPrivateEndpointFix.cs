@@ -1,16 +1,18 @@
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Editing;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
 /// <summary>
 /// Enforce the subnet's NSG on its private endpoints: privateEndpointNetworkPolicies: Enabled on the subnet (in
-/// whichever file declares it).
+/// whichever file declares it). Offered in the current profile only.
 /// </summary>
 internal sealed class NsgNotEnforcedOnPrivateEndpointFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
-        if (context.Cache is not { } cache
+        // Only the current guidance lets a subnet enforce its NSG on private endpoints.
+        if (context.Cache is not { } cache || cache.Document.Profile == GuidanceProfile.V2020_10
             || cache.PrivateEndpoints.FirstOrDefault(endpoint =>
                 context.IsOn(endpoint.Subnet?.Node)) is not { Subnet: { } reference }
             || context.Model.FindSubnet(reference.Value) is not { } subnet)

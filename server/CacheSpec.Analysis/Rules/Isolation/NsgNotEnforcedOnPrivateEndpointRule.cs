@@ -24,7 +24,18 @@ public sealed class NsgNotEnforcedOnPrivateEndpointRule : CacheRule
             {
                 continue;
             }
-            if (subnet.PrivateEndpointNetworkPolicies?.Value != "Enabled")
+            var policiesEnabled = subnet.PrivateEndpointNetworkPolicies?.Value == "Enabled";
+            if (cache.Document.Profile == GuidanceProfile.V2020_10)
+            {
+                // In October 2020 NSGs never applied to private endpoints; the subnet's setting changed nothing.
+                context.Report(cache.Document, reference.Node,
+                    $"NSG '{nsg.Value}' of subnet '{reference.Value}' does not filter traffic to private endpoint " +
+                        $"'{endpoint.Name?.Value}': in the October 2020 guidance NSGs apply only to the subnet's other " +
+                        "resources" + (policiesEnabled
+                            ? ", and a subnet for private endpoints needs its network policies Disabled."
+                            : "."));
+            }
+            else if (!policiesEnabled)
             {
                 context.Report(cache.Document, reference.Node,
                     $"Subnet '{reference.Value}' has NSG '{nsg.Value}', but it is not enforced on private endpoint " +

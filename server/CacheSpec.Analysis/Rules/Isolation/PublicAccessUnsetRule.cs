@@ -18,9 +18,11 @@ public sealed class PublicAccessUnsetRule : CacheRule
         if (cache.PublicNetworkAccess is null && cache.VnetInjection is null && cache.IsolationKey is { } isolation
             && cache.Tier is { Value: CacheTier.Basic or CacheTier.Standard or CacheTier.Premium })
         {
-            context.Report(cache.Document, isolation,
-                $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset; the documentation and the API " +
-                    "disagree on its default (Disabled vs Enabled), so state it.");
+            context.Report(cache.Document, isolation, cache.Document.Profile == GuidanceProfile.V2020_10
+                ? $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset, so it is Enabled: the October 2020 " +
+                    "guidance, the Private Link article and the API all default it to Enabled; state it."
+                : $"Cache '{cache.DisplayName}' leaves publicNetworkAccess unset; today's docs say it defaults to " +
+                    "Disabled while the API and Terraform default to Enabled, so state it.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using CacheSpec.Analysis.Editing;
+using CacheSpec.Analysis.Rules.Common;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
 
@@ -10,9 +11,9 @@ internal sealed class VnetPublicAccessIgnoredFix : FixProvider
         if (context.Cache is { } cache && YamlEdits.ChildMapping(cache.Syntax, "isolation") is { } isolation
             && isolation.Find("publicNetworkAccess") is { } entry
                 && (context.IsOn(entry.Key) || context.IsOn(entry.Value))
-            && YamlEdits.RemoveEntry(cache.Document.File, isolation, entry) is { } edit)
+            && PublicAccess.Remove(cache) is { } removal)
         {
-            yield return new CodeFix("Remove publicNetworkAccess", new[] { edit }, IsPreferred: true);
+            yield return removal;
         }
     }
 }

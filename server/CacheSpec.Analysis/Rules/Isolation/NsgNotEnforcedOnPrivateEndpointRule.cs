@@ -30,8 +30,8 @@ public sealed class NsgNotEnforcedOnPrivateEndpointRule : CacheRule
                 // In October 2020 NSGs never applied to private endpoints; the subnet's setting changed nothing.
                 context.Report(cache.Document, reference.Node,
                     $"NSG '{nsg.Value}' of subnet '{reference.Value}' does not filter traffic to private endpoint " +
-                        $"'{endpoint.Name?.Value}': in the October 2020 guidance NSGs apply only to the subnet's other " +
-                        "resources" + (policiesEnabled
+                        $"'{endpoint.Name?.Value}': in the October 2020 guidance NSGs apply only to the subnet's " +
+                        "other resources" + (policiesEnabled
                             ? ", and a subnet for private endpoints needs its network policies Disabled."
                             : "."));
             }

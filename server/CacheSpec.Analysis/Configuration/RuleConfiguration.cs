@@ -1,15 +1,20 @@
 using System.Text.Json;
 using CacheSpec.Analysis.Diagnostics;
+using CacheSpec.Analysis.Facts;
 
 namespace CacheSpec.Analysis.Configuration;
 
 /// <summary>
-/// The settings of a cachespec.json: the default guidance profile (for specs that name none) and a level per rule id.
+/// The settings of a cachespec.json: the default guidance profile and cloud (for specs that name none) and a level per
+/// rule id.
 /// The host finds and reads the file; the engine only parses its text, so it stays free of IO.
 /// </summary>
 public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDictionary<string, RuleLevel> Rules)
 {
     public const string FileName = "cachespec.json";
+
+    /// <summary>The Azure cloud for specs that name none (a name of the facts catalog's clouds), or null.</summary>
+    public string? Cloud { get; init; }
 
     /// <summary>
     /// The problem of a configuration larger than <see cref="AnalysisLimits.MaxConfigurationBytes"/>.
@@ -74,6 +79,7 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                 return Empty;
             }
             GuidanceProfile? guidance = null;
+            string? cloud = null;
             var rules = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -89,6 +95,16 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                             found.Add("\"guidance\" must be \"2020-10\" or \"current\"");
                         }
                         break;
+                    case "cloud":
+                        cloud = property.Value.ValueKind == JsonValueKind.String
+                            && AzureFacts.Catalog.Clouds.Any(fact => fact.Name == property.Value.GetString())
+                            ? property.Value.GetString() : null;
+                        if (cloud is null)
+                        {
+                            found.Add("\"cloud\" must be " + string.Join(", ",
+                                AzureFacts.Catalog.Clouds.Select(fact => $"\"{fact.Name}\"")));
+                        }
+                        break;
                     case "rules" when property.Value.ValueKind == JsonValueKind.Object:
                         foreach (var rule in property.Value.EnumerateObject())
                         {
@@ -96,11 +112,11 @@ public sealed record RuleConfiguration(GuidanceProfile? Guidance, IReadOnlyDicti
                         }
                         break;
                     default:
-                        found.Add($"\"{property.Name}\" is not a setting (expected guidance and rules)");
+                        found.Add($"\"{property.Name}\" is not a setting (expected guidance, cloud and rules)");
                         break;
                 }
             }
-            return new RuleConfiguration(guidance, rules);
+            return new RuleConfiguration(guidance, rules) { Cloud = cloud };
         }
     }
 

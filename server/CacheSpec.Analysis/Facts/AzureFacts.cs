@@ -38,6 +38,18 @@ public sealed class AzureFacts
 
     public IReadOnlyList<ServiceFact> Services { get; }
 
+    /// <summary>The clouds a spec may name, the global one (the default) first.</summary>
+    public IReadOnlyList<CloudFact> Clouds { get; private init; } = [];
+
+    public const string DefaultCloud = "AzureCloud";
+
+    /// <summary>
+    /// The private DNS zone of a service's endpoints in a cloud; null when the cloud or the zone is not in the
+    /// catalog (nothing to check against).
+    /// </summary>
+    public string? PrivateDnsZone(ServiceFact service, string cloud) =>
+        Clouds.FirstOrDefault(fact => fact.Name == cloud)?.PrivateDnsZones.GetValueOrDefault(service.Name);
+
     public IReadOnlyList<SizeFact> Sizes { get; }
 
     public IReadOnlyList<ServiceTagFact> ServiceTags { get; }
@@ -82,8 +94,7 @@ public sealed class AzureFacts
                 row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"), Date(row, "retires"),
                     Source(row))),
             Rows(root, "services",
-                row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Text(row, "privateDnsZone"),
-                    Source(row))),
+                row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Source(row))),
             Rows(root, "sizes",
                 row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(),
                     Source(row))),
@@ -98,7 +109,13 @@ public sealed class AzureFacts
                 row => new LimitFact(Text(row, "name"), row.GetProperty("minimum").GetInt64(),
                     row.GetProperty("maximum").GetInt64(), Source(row))),
             Rows(root, "reservedRanges",
-                row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))));
+                row => new ReservedRangeFact(Text(row, "prefix"), Text(row, "purpose"), Source(row))))
+        {
+            Clouds = Rows(root, "clouds", row => new CloudFact(Text(row, "name"),
+                row.GetProperty("privateDnsZones").EnumerateObject()
+                    .ToFrozenDictionary(zone => zone.Name, zone => zone.Value.GetString()!, StringComparer.Ordinal),
+                Source(row))),
+        };
     }
 
     private static T[] Rows<T>(JsonElement root, string table, Func<JsonElement, T> read) =>

@@ -11,8 +11,14 @@ public sealed record FactSource(string Id, DateOnly Date, bool Unconfirmed);
 /// </summary>
 public sealed record TierFact(string Name, string Service, string SizeFamily, DateOnly Retires, FactSource Source);
 
-/// <summary>A Redis service's Private Link sub-resource (groupId) and private DNS zone.</summary>
-public sealed record ServiceFact(string Name, string GroupId, string PrivateDnsZone, FactSource Source);
+/// <summary>A Redis service's Private Link sub-resource (groupId).</summary>
+public sealed record ServiceFact(string Name, string GroupId, FactSource Source);
+
+/// <summary>
+/// An Azure cloud (the names of the Azure CLI's clouds: AzureCloud, AzureUSGovernment, AzureChinaCloud) and the private
+/// DNS zone of each Redis service's endpoints there. A service without a documented zone in a cloud is absent.
+/// </summary>
+public sealed record CloudFact(string Name, IReadOnlyDictionary<string, string> PrivateDnsZones, FactSource Source);
 
 /// <summary>A cache size, its family (the letter it starts with) and its memory.</summary>
 public sealed record SizeFact(string Name, string Family, double MemoryGb, FactSource Source);

@@ -129,6 +129,7 @@ public static class SpecFormat
         new FieldDefinition("apiVersion", Enum(ApiVersion), Required: true),
         new FieldDefinition("kind", Enum(Kind), Required: true),
         new FieldDefinition("guidance", Enum("2020-10", "current")),
+        new FieldDefinition("cloud", Enum(AzureFacts.Catalog.Clouds.Select(cloud => cloud.Name).ToArray())),
         new FieldDefinition("metadata", Metadata, Required: true),
         new FieldDefinition("networks", new ListType(VirtualNetwork)),
         new FieldDefinition("networkSecurityGroups", new ListType(NetworkSecurityGroup)),

@@ -83,6 +83,11 @@ public sealed class CacheModel
     /// </summary>
     public ServiceFact Service => AzureFacts.Catalog.ServiceOfTier(Tier?.Value.ToString() ?? string.Empty);
 
+    /// <summary>
+    /// The private DNS zone of the cache's endpoints in its spec's cloud; null where the catalog documents none.
+    /// </summary>
+    public string? PrivateDnsZone => AzureFacts.Catalog.PrivateDnsZone(Service, Document.Cloud);
+
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Network;
@@ -28,6 +29,8 @@ internal static class SpecBinder
         var earlier = file.Syntax.HasAnchors ? null : previous;
         document.Profile = profileOverride ?? GuidanceProfiles.Parse(guidance?.Value) ?? configuredDefault
             ?? GuidanceProfile.Current;
+        document.Cloud = KnownCloud(root.String("cloud")?.Value) ?? KnownCloud(file.Configuration.Cloud)
+            ?? AzureFacts.DefaultCloud;
         document.MetadataName = root.Child("metadata").String("name");
         // Networks, NSGs, then caches: the alias budget counts in reading order, so which alias is refused first never
         // changes.
@@ -67,6 +70,10 @@ internal static class SpecBinder
         document.Limits = new[] { budget.Exceeded, cutShort, budget.OutOfTime }.OfType<LimitFinding>().ToArray();
         return document;
     }
+
+    /// <summary>A cloud the catalog knows (an unknown one is the format check's finding), else null.</summary>
+    private static string? KnownCloud(string? name) =>
+        AzureFacts.Catalog.Clouds.Any(cloud => cloud.Name == name) ? name : null;
 
     private static CacheModel[] BindCaches(SpecDocument document, MappingReader[] readers, SpecDocument? earlier) =>
         Array.ConvertAll(readers,

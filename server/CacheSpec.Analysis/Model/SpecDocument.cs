@@ -1,3 +1,4 @@
+using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Format;
 using CacheSpec.Analysis.Syntax;
@@ -17,6 +18,12 @@ public sealed class SpecDocument
     public GuidanceProfile Profile { get; internal set; } = GuidanceProfile.Current;
 
     public Located<string>? Guidance { get; internal set; }
+
+    /// <summary>
+    /// The Azure cloud the spec deploys to, which decides its private DNS zones: the spec's own cloud key, else the
+    /// configuration's, else the global cloud.
+    /// </summary>
+    public string Cloud { get; internal set; } = AzureFacts.DefaultCloud;
     public Located<string>? MetadataName { get; internal set; }
     public IReadOnlyList<NetworkModel> Networks { get; internal set; } = Array.Empty<NetworkModel>();
     public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; internal set; } = Array.Empty<NsgModel>();

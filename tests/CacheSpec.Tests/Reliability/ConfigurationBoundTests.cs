@@ -53,7 +53,7 @@ public sealed class ConfigurationBoundTests : IDisposable
     {
         RuleCatalog.ParseConfiguration(UnknownKeys(50_000), out var problems);
         Assert.Equal(21, problems.Count);
-        Assert.Equal("\"k19\" is not a setting (expected guidance and rules)", problems[19]);
+        Assert.Equal("\"k19\" is not a setting (expected guidance, cloud and rules)", problems[19]);
         Assert.Equal("and 49,980 more problems", problems[20]);
     }
 

@@ -43,6 +43,22 @@ public class ConfigurationTests
             .Codes());
     }
 
+    private const string GovernmentEndpoint = Specs.Header
+        + "networks:\n  - name: hub\n    addressSpace: [10.0.0.0/16]\n    subnets:\n      - name: pe\n" +
+            "        addressPrefix: 10.0.1.0/24\ncaches:\n  - name: c\n    tier: Premium\n    size: P1\n" +
+            "    isolation:\n      publicNetworkAccess: Disabled\n      privateEndpoints:\n        - name: e\n" +
+            "          subnet: hub/pe\n          privateDnsZone: privatelink.redis.cache.usgovcloudapi.net\n";
+
+    [Fact]
+    public void The_default_cloud_applies_to_specs_that_name_none()
+    {
+        Assert.Contains("private-dns-zone", Analyze("{}", GovernmentEndpoint).Codes());
+        Assert.DoesNotContain("private-dns-zone",
+            Analyze("""{"cloud": "AzureUSGovernment"}""", GovernmentEndpoint).Codes());
+        Assert.Contains("private-dns-zone", Analyze("""{"cloud": "AzureUSGovernment"}""",
+            GovernmentEndpoint.Replace("metadata:", "cloud: AzureChinaCloud\nmetadata:")).Codes());
+    }
+
     [Fact]
     public void Yaml_syntax_cannot_be_turned_off()
     {
@@ -55,6 +71,7 @@ public class ConfigurationTests
     [InlineData("""{"rules": {"public-access-unset": "loud"}}""", "must be off, info, warning or error")]
     [InlineData("""{"guidance": "2019"}""", "\"guidance\" must be")]
     [InlineData("""{"rule": {}}""", "\"rule\" is not a setting")]
+    [InlineData("""{"cloud": "AzureGermanCloud"}""", "\"cloud\" must be \"AzureCloud\", \"AzureUSGovernment\"")]
     public void Problems_are_named(string json, string problem)
     {
         RuleCatalog.ParseConfiguration(json, out var problems);

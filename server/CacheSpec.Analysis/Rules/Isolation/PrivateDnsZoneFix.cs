@@ -6,7 +6,7 @@ internal sealed class PrivateDnsZoneFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (PrivateEndpointSetting.Replace(context, "privateDnsZone", endpoint => endpoint.PrivateDnsZone,
-            service => service.PrivateDnsZone) is { } fix)
+            cache => cache.PrivateDnsZone) is { } fix)
         {
             yield return fix;
         }

@@ -10,13 +10,16 @@ public sealed class PrivateDnsZoneRule : CacheRule
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary =>
-        "A private endpoint's privateDnsZone is not privatelink.redis.cache.windows.net " +
-        "(privatelink.redisenterprise.cache.azure.net for Enterprise tiers).";
+        "A private endpoint's privateDnsZone is not the zone of the cache's service in the spec's cloud " +
+        "(privatelink.redis.cache.windows.net in the global cloud).";
     public override FixProvider Fix { get; } = new PrivateDnsZoneFix();
 
     protected override void Check(CacheModel cache, RuleContext context)
     {
-        var expected = cache.Service.PrivateDnsZone;
+        if (cache.PrivateDnsZone is not { } expected)
+        {
+            return;
+        }
         foreach (var endpoint in cache.PrivateEndpoints)
         {
             context.Checkpoint();

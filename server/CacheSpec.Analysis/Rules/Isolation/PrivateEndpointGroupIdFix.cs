@@ -6,7 +6,7 @@ internal sealed class PrivateEndpointGroupIdFix : FixProvider
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
         if (PrivateEndpointSetting.Replace(context, "groupId", endpoint => endpoint.GroupId,
-            service => service.GroupId) is { } fix)
+            cache => cache.Service.GroupId) is { } fix)
         {
             yield return fix;
         }

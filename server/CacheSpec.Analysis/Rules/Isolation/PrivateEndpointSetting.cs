@@ -1,5 +1,4 @@
 using CacheSpec.Analysis.Editing;
-using CacheSpec.Analysis.Facts;
 using CacheSpec.Analysis.Model;
 
 namespace CacheSpec.Analysis.Rules.Isolation;
@@ -15,7 +14,7 @@ internal static class PrivateEndpointSetting
     /// is on; null when no endpoint's setting is under it or the text cannot be edited safely.
     /// </summary>
     public static CodeFix? Replace(FixContext context, string key, Func<PrivateEndpointModel, Located<string>?> setting,
-        Func<ServiceFact, string> expectedOf)
+        Func<CacheModel, string?> expectedOf)
     {
         if (context.Cache is not { } cache
             || cache.PrivateEndpoints.Select(setting).FirstOrDefault(value => context.IsOn(value?.Node))
@@ -23,7 +22,10 @@ internal static class PrivateEndpointSetting
         {
             return null;
         }
-        var expected = expectedOf(cache.Service);
+        if (expectedOf(cache) is not { } expected)
+        {
+            return null;
+        }
         var file = cache.Document.File;
         var replacement = YamlText.StringLike(file.Text, current.Node, expected);
         return YamlEdits.ReplaceScalar(file, current.Node, replacement) is { } edit

@@ -116,7 +116,10 @@ public static class SpecFormat
         new FieldDefinition("shardCount", Integer("shardCount")),
         new FieldDefinition("replicasPerPrimary", Integer("replicasPerPrimary")),
         new FieldDefinition("zones", new ListType(Enum("1", "2", "3"))),
+        new FieldDefinition("redisVersion", Enum("4", "6", "latest")),
         new FieldDefinition("tls", Tls),
+        new FieldDefinition("disableAccessKeyAuthentication", Boolean()),
+        new FieldDefinition("entraAuthentication", Boolean()),
         new FieldDefinition("persistence", Persistence),
         new FieldDefinition("geoReplication", GeoReplication),
         new FieldDefinition("isolation", Isolation, Required: true));

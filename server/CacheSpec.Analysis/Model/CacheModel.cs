@@ -19,8 +19,11 @@ public sealed class CacheModel
     public Located<int>? ShardCount { get; init; }
     public Located<int>? ReplicasPerPrimary { get; init; }
     public IReadOnlyList<Located<string>> Zones { get; init; } = Array.Empty<Located<string>>();
+    public Located<string>? RedisVersion { get; init; }
     public Located<string>? MinimumTlsVersion { get; init; }
     public Located<bool>? NonSslPort { get; init; }
+    public Located<bool>? DisableAccessKeyAuthentication { get; init; }
+    public Located<bool>? EntraAuthentication { get; init; }
     public SyntaxNode? PersistenceKey { get; init; }
     public Located<PersistenceMode>? PersistenceMode { get; init; }
     public SyntaxNode? GeoReplicationKey { get; init; }

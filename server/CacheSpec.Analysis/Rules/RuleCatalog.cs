@@ -66,12 +66,17 @@ public static class RuleCatalog
         new FirewallRuleInvalidRangeRule(),
         new FirewallRuleAllowsInternetRule(),
         new FirewallRulesEnterpriseRule(),
+        new FirewallAllowListLargeRule(),
         new NonTlsPortEnabledRule(),
         new MinimumTlsVersionRule(),
         new ClusteringRequiresPremiumRule(),
         new GeoReplicationRequiresPremiumRule(),
         new GeoReplicationWithPersistenceRule(),
         new PersistenceRequiresPremiumRule(),
+        new InvalidZonesRule(),
+        new RedisVersionRetiredRule(),
+        new AccessKeyAuthenticationRule(),
+        new AccessKeysWithoutEntraRule(),
         new InvalidSuppressionRule(),
 
         // Last: it applies the suppressions to every finding above.

@@ -72,6 +72,10 @@ public static class RuleCatalog
         new GeoReplicationRequiresPremiumRule(),
         new GeoReplicationWithPersistenceRule(),
         new PersistenceRequiresPremiumRule(),
+        new VnetSubnetNatGatewayRule(),
+        new VnetForcedTunnelingRule(),
+        new PersistenceStorageFirewallRule(),
+        new GeoReplicationAddressOverlapRule(),
         new InvalidSuppressionRule(),
 
         // Last: it applies the suppressions to every finding above.

@@ -32,7 +32,11 @@ public class RuleCatalogMetaTests
 
     /// <summary>Rules CacheSpec added to the format's v1 catalog (ids may be added, never renamed or
     /// removed).</summary>
-    private static readonly string[] AddedRules = { "invalid-suppression", "unused-suppression", "limit-exceeded" };
+    private static readonly string[] AddedRules =
+    {
+        "invalid-suppression", "unused-suppression", "limit-exceeded", "vnet-subnet-nat-gateway",
+        "vnet-forced-tunneling", "persistence-storage-firewall", "geo-replication-address-overlap",
+    };
 
     [Fact]
     public void The_catalog_has_exactly_the_ids_of_the_reference_table()

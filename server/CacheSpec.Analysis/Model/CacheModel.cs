@@ -26,6 +26,8 @@ public sealed class CacheModel
     public Located<bool>? EntraAuthentication { get; init; }
     public SyntaxNode? PersistenceKey { get; init; }
     public Located<PersistenceMode>? PersistenceMode { get; init; }
+    public Located<bool>? StorageFirewall { get; init; }
+    public Located<string>? PersistenceAuthentication { get; init; }
     public SyntaxNode? GeoReplicationKey { get; init; }
     public Located<string>? LinkedCache { get; init; }
     public Located<GeoRole>? GeoRole { get; init; }

@@ -209,6 +209,8 @@ internal static class SpecBinder
             PersistenceKey = reader.Key("persistence"),
             PersistenceMode = persistence.Enum("mode", ("none", PersistenceMode.None), ("rdb", PersistenceMode.Rdb),
                 ("aof", PersistenceMode.Aof)),
+            StorageFirewall = persistence.Boolean("storageFirewall"),
+            PersistenceAuthentication = persistence.String("authentication"),
             GeoReplicationKey = reader.Key("geoReplication"),
             LinkedCache = geo.String("linkedCache"),
             GeoRole = geo.Enum("role", ("primary", GeoRole.Primary), ("secondary", GeoRole.Secondary)),

@@ -77,6 +77,10 @@ public static class RuleCatalog
         new RedisVersionRetiredRule(),
         new AccessKeyAuthenticationRule(),
         new AccessKeysWithoutEntraRule(),
+        new VnetSubnetNatGatewayRule(),
+        new VnetForcedTunnelingRule(),
+        new PersistenceStorageFirewallRule(),
+        new GeoReplicationAddressOverlapRule(),
         new InvalidSuppressionRule(),
 
         // Last: it applies the suppressions to every finding above.

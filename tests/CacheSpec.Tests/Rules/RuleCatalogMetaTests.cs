@@ -36,6 +36,8 @@ public class RuleCatalogMetaTests
     {
         "invalid-suppression", "unused-suppression", "limit-exceeded", "firewall-allow-list-large", "invalid-zones",
         "redis-version-retired", "access-key-authentication", "access-keys-disabled-without-entra",
+        "vnet-subnet-nat-gateway", "vnet-forced-tunneling", "persistence-storage-firewall",
+        "geo-replication-address-overlap",
     };
 
     [Fact]

@@ -129,9 +129,14 @@ internal static class ItemDependencies
         if (cache.LinkedCache is { } linked)
         {
             keys.Add(new(DependencyKind.Cache, linked.Value));
-            if (model.FindCache(linked.Value) is null)
+            if (model.FindCache(linked.Value) is not { } peer)
             {
                 Unresolved(keys, DependencyKind.Cache);
+            }
+            else if (peer.VnetInjection?.Subnet is { } peerSubnet)
+            {
+                // The address space of the network the geo-replica is injected into (geo-replication-address-overlap).
+                SubnetReference(peerSubnet.Value, model, keys);
             }
         }
     }

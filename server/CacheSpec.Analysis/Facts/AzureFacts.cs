@@ -13,12 +13,10 @@ public sealed class AzureFacts
 {
     private AzureFacts(IReadOnlyList<TierFact> tiers, IReadOnlyList<ServiceFact> services,
         IReadOnlyList<SizeFact> sizes,
-        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<VnetFlowFact> vnetFlows,
-            IReadOnlyList<LimitFact> limits,
+        IReadOnlyList<ServiceTagFact> serviceTags, IReadOnlyList<LimitFact> limits,
         IReadOnlyList<ReservedRangeFact> reservedRanges)
     {
         Limits = limits;
-        VnetFlows = vnetFlows;
         Tiers = tiers;
         Services = services;
         Sizes = sizes;
@@ -31,8 +29,13 @@ public sealed class AzureFacts
         ReservedRanges = reservedRanges;
     }
 
+    /// <summary>
+    /// The profile names of the NSG tables, as a spec writes them (declared before the catalog, which reads them).
+    /// </summary>
+    public static IReadOnlyList<string> NsgTableProfiles { get; } = ["2020-10", "current"];
+
     /// <summary>The catalog shipped in the engine.</summary>
-    public static AzureFacts Catalog { get; } = Load(ReadEmbedded());
+    public static AzureFacts Catalog { get; } = Load(ReadEmbedded("facts/facts.json"));
 
     public IReadOnlyList<TierFact> Tiers { get; }
 
@@ -61,8 +64,15 @@ public sealed class AzureFacts
     /// <summary>The limits of one number of the format; a name the catalog lacks is a defect of the engine.</summary>
     public LimitFact Limit(string name) => Limits.Single(limit => limit.Name == name);
 
-    /// <summary>The flows a VNet-injected cache needs, in the order its findings list them.</summary>
-    public IReadOnlyList<VnetFlowFact> VnetFlows { get; }
+    /// <summary>
+    /// The flows a VNet-injected cache needs under a guidance profile ("2020-10" or "current"), in the order its
+    /// findings list them: nsg-&lt;profile&gt;.json, embedded beside facts.json.
+    /// </summary>
+    public IReadOnlyList<NsgTableRow> NsgTable(string profile) => nsgTables[profile];
+
+    private readonly FrozenDictionary<string, IReadOnlyList<NsgTableRow>> nsgTables =
+        NsgTableProfiles.ToFrozenDictionary(profile => profile,
+            profile => LoadNsgTable(ReadEmbedded($"facts/nsg-{profile}.json")), StringComparer.Ordinal);
 
     /// <summary>The sizes of a size family ("C", "P", "E", "F"), in catalog order.</summary>
     public IReadOnlyList<string> SizesOfFamily(string family) =>
@@ -101,10 +111,6 @@ public sealed class AzureFacts
             Rows(root, "serviceTags",
                 row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
                 row.GetProperty("azureService").GetBoolean(), Source(row))),
-            Rows(root, "vnetFlows",
-                row => new VnetFlowFact(Text(row, "direction"), Text(row, "protocol"), Text(row, "ports"),
-                row.GetProperty("remotes").EnumerateArray().Select(remote => remote.GetString()!).ToArray(),
-                    Text(row, "purpose"), Source(row))),
             Rows(root, "limits",
                 row => new LimitFact(Text(row, "name"), row.GetProperty("minimum").GetInt64(),
                     row.GetProperty("maximum").GetInt64(), Source(row))),
@@ -116,6 +122,16 @@ public sealed class AzureFacts
                     .ToFrozenDictionary(zone => zone.Name, zone => zone.Value.GetString()!, StringComparer.Ordinal),
                 Source(row))),
         };
+    }
+
+    /// <summary>Reads one profile's NSG table; like <see cref="Load"/>, a malformed one throws.</summary>
+    internal static IReadOnlyList<NsgTableRow> LoadNsgTable(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Rows(document.RootElement, "rows",
+            row => new NsgTableRow(Text(row, "direction"), Text(row, "protocol"),
+                row.GetProperty("ports").EnumerateArray().Select(port => port.GetString()!).ToArray(),
+                Text(row, "local"), Text(row, "remote"), Text(row, "purpose"), Source(row)));
     }
 
     private static T[] Rows<T>(JsonElement root, string table, Func<JsonElement, T> read) =>
@@ -130,9 +146,9 @@ public sealed class AzureFacts
         new(Text(row, "source"), Date(row, "date"),
             row.TryGetProperty("unconfirmed", out var unconfirmed) && unconfirmed.GetBoolean());
 
-    private static string ReadEmbedded()
+    private static string ReadEmbedded(string name)
     {
-        using var stream = typeof(AzureFacts).Assembly.GetManifestResourceStream("facts/facts.json")!;
+        using var stream = typeof(AzureFacts).Assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -38,10 +38,11 @@ public sealed record LimitFact(string Name, long Minimum, long Maximum, FactSour
 public sealed record ReservedRangeFact(string Prefix, string Purpose, FactSource Source);
 
 /// <summary>
-/// A flow a VNet-injected cache needs, as the guidance's port tables give it: direction (Inbound or Outbound), protocol
-/// (Tcp, Udp or Any), ports ("443", "13000-13999"), the far ends (a service tag, or "subnet" for the Redis subnet,
-/// "clients" for its network, "dnsServers" for each custom DNS server, "geoReplicas" for each geo-replica's subnet) and
-/// what it is for.
+/// A row of a guidance profile's NSG table for a VNet-injected cache (nsg-2020-10.json, nsg-current.json): direction
+/// (Inbound or Outbound), protocol (Tcp, Udp or Any), ports ("443", "13000-13999"; one or more), the local end (always
+/// "redisSubnet") and the remote end: a service tag, "*" (any address), "redisSubnet", "virtualNetwork" (the network's
+/// address space), "clientSubnets" (the subnets of the cache's clients), "dnsServers" (each custom DNS server) or
+/// "geoReplicaSubnets" (each linked geo-replica's subnet), and what the flow is for.
 /// </summary>
-public sealed record VnetFlowFact(string Direction, string Protocol, string Ports, IReadOnlyList<string> Remotes,
-    string Purpose, FactSource Source);
+public sealed record NsgTableRow(string Direction, string Protocol, IReadOnlyList<string> Ports, string Local,
+    string Remote, string Purpose, FactSource Source);

@@ -25,6 +25,7 @@ public static class HoverService
             var why = guidance.RuleWhy(finding.Code);
             parts.Add($"**{finding.Severity.ToString().ToLowerInvariant()}** " +
                 $"[`{finding.Code}`]({rulePageLink(finding.Code)}): {finding.Message}" +
+                (finding.Detail is null ? string.Empty : $"\n\n{finding.Detail}") +
                 (why is null ? string.Empty : $"\n\n{FirstParagraph(why)}"));
             span ??= finding.Span;
         }

@@ -34,6 +34,21 @@ public sealed class NsgEvaluator
     /// </summary>
     public FlowVerdict Evaluate(RequiredFlow flow, TrafficEndpoint local)
     {
+        if (flow.Remote.AnyOf.Count > 0)
+        {
+            // Blocked only when blocked from (or to) every choice: the first one's verdict stands for them.
+            FlowVerdict? first = null;
+            foreach (var choice in flow.Remote.AnyOf)
+            {
+                var verdict = Evaluate(flow with { Remote = choice }, local);
+                if (verdict.Allowed)
+                {
+                    return verdict;
+                }
+                first ??= verdict;
+            }
+            return first!;
+        }
         if (flow.Protocol != TrafficProtocol.Any)
         {
             return FirstBlockedPiece(flow, flow.Protocol, local)
@@ -109,11 +124,13 @@ public sealed class NsgEvaluator
         }
         if (endpoint.ServiceTag is { } serviceTag)
         {
-            if (selector.Tag == serviceTag
-                || (selector.Tag == "Internet" && TrafficEndpoint.PublicServiceTags.Contains(serviceTag))
-                || (selector.Tag == "AzureCloud" && TrafficEndpoint.AzureServiceTags.Contains(serviceTag)))
+            // A tag covers the same tag and the tags inside it; a narrower tag covers part of a broader one (Storage
+            // is part of AzureCloud and of the internet). Address ranges other than 0.0.0.0/0 are not compared with
+            // a service's addresses, which the spec does not know.
+            if (selector.Tag is { } tag)
             {
-                return SelectorMatch.Full;
+                return TrafficEndpoint.TagCovers(tag, serviceTag) ? SelectorMatch.Full
+                    : TrafficEndpoint.TagCovers(serviceTag, tag) ? SelectorMatch.Partial : SelectorMatch.None;
             }
             return IndexOf(selector.Ranges, Ipv4Range.All) >= 0 ? SelectorMatch.Full : SelectorMatch.None;
         }

@@ -100,9 +100,10 @@ public sealed class RuleContext
     /// </summary>
     public bool Applies(SpecDocument document) => Current!.Severities.For(document.Profile) is not null;
 
-    public void Report(SpecDocument document, SyntaxNode node, string message) => Report(document, node.Span, message);
+    public void Report(SpecDocument document, SyntaxNode node, string message, string? detail = null) =>
+        Report(document, node.Span, message, detail);
 
-    public void Report(SpecDocument document, TextSpan span, string message)
+    public void Report(SpecDocument document, TextSpan span, string message, string? detail = null)
     {
         Checkpoint();
         // A structure rule judges what is written; the others judge what a cache or network lacks, which a syntax error
@@ -114,7 +115,7 @@ public sealed class RuleContext
         if (Current!.Severities.For(document.Profile) is { } severity
             && Configured(document.File, severity) is { } configured)
         {
-            Add(document.File, span, configured, message);
+            Add(document.File, span, configured, message, detail: detail);
         }
     }
 
@@ -134,13 +135,15 @@ public sealed class RuleContext
     private DiagnosticSeverity? Configured(SpecFile file, DiagnosticSeverity severity) =>
         RuleCatalog.CannotBeSilenced(Current!.Id) ? severity : file.Configuration.Apply(Current.Id, severity);
 
-    internal void Add(SpecFile file, TextSpan span, DiagnosticSeverity severity, string message, string? code = null)
+    internal void Add(SpecFile file, TextSpan span, DiagnosticSeverity severity, string message, string? code = null,
+        string? detail = null)
     {
         var start = Math.Clamp(span.Start, 0, file.Text.Length);
         var end = Math.Clamp(span.End, start, file.Text.Length);
         var clamped = TextSpan.FromBounds(start, end);
         diagnostics.Add(
-            new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped)));
+            new Diagnostic(code ?? Current!.Id, severity, message, file.Path, clamped, file.Text.GetRange(clamped),
+                detail));
         Units.Add(Unit);
     }
 }

@@ -18,7 +18,8 @@ public class AzureFactsTests
             .Concat(Facts.Services.Select(row => (row.Name, row.Source)))
             .Concat(Facts.Sizes.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ServiceTags.Select(row => (row.Name, row.Source)))
-            .Concat(Facts.VnetFlows.Select(row => ($"{row.Direction} {row.Ports}", row.Source)))
+            .Concat(AzureFacts.NsgTableProfiles.SelectMany(profile => Facts.NsgTable(profile)
+                .Select(row => ($"{profile} {row.Direction} {string.Join(", ", row.Ports)} {row.Remote}", row.Source))))
             .Concat(Facts.Limits.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ReservedRanges.Select(row => (row.Prefix, row.Source)));
 
@@ -72,27 +73,44 @@ public class AzureFactsTests
         Assert.Equal((1, 30), (shards.Minimum, shards.Maximum));
     }
 
-    [Fact]
-    public void Every_flow_of_an_injected_cache_reads_as_ports_a_protocol_and_far_ends_the_engine_knows()
+    [Theory]
+    [InlineData("2020-10")]
+    [InlineData("current")]
+    public void Every_row_of_an_nsg_table_reads_as_ports_a_protocol_and_ends_the_engine_knows(string profile)
     {
-        var ends = new[] { "subnet", "clients", "dnsServers", "geoReplicas" }.Concat(Facts.ServiceTags.Select(tag =>
-            tag.Name)).ToHashSet();
-        Assert.All(Facts.VnetFlows, flow =>
+        var ends = new[] { "*", "redisSubnet", "dnsServers", "geoReplicaSubnets",
+            profile == "2020-10" ? "virtualNetwork" : "clientSubnets" }
+            .Concat(Facts.ServiceTags.Select(tag => tag.Name)).ToHashSet();
+        var table = Facts.NsgTable(profile);
+        Assert.NotEmpty(table);
+        Assert.All(table, row =>
         {
-            Assert.Contains(flow.Direction, new[] { "Inbound", "Outbound" });
-            Assert.True(Enum.TryParse<TrafficProtocol>(flow.Protocol, out _), flow.Protocol);
-            Assert.True(PortRange.TryParse(flow.Ports, out _), flow.Ports);
-            Assert.All(flow.Remotes, remote => Assert.Contains(remote, ends));
+            Assert.Contains(row.Direction, new[] { "Inbound", "Outbound" });
+            Assert.True(Enum.TryParse<TrafficProtocol>(row.Protocol, out _), row.Protocol);
+            Assert.NotEmpty(row.Ports);
+            Assert.All(row.Ports, ports => Assert.True(PortRange.TryParse(ports, out _), ports));
+            Assert.Equal("redisSubnet", row.Local);
+            Assert.Contains(row.Remote, ends);
+            Assert.False(string.IsNullOrWhiteSpace(row.Purpose));
         });
-        var inbound = VnetRequirements.Inbound(new Ipv4Range(new Ipv4Address(0x0A000100), new Ipv4Address(0x0A00010F)),
-            []);
-        Assert.Equal(Facts.VnetFlows.Where(flow => flow.Direction == "Inbound" && !flow.Remotes.Contains("geoReplicas"))
-            .Sum(flow => flow.Remotes.Count), inbound.Count);
+        // One row per far end and ports: no row twice.
+        Assert.Equal(table.Count, table.Select(row => (row.Direction, row.Protocol, string.Join(",", row.Ports),
+            row.Remote)).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_tables_keep_the_2020_virtual_network_source_where_the_current_one_names_client_subnets()
+    {
+        Assert.Contains(Facts.NsgTable("2020-10"), row => row.Remote == "virtualNetwork");
+        Assert.DoesNotContain(Facts.NsgTable("2020-10"), row => row.Remote == "clientSubnets");
+        Assert.Contains(Facts.NsgTable("current"), row => row.Remote == "clientSubnets");
+        Assert.DoesNotContain(Facts.NsgTable("current"), row => row.Remote == "virtualNetwork");
     }
 
     [Fact]
     public void A_malformed_catalog_is_refused_loudly()
     {
         Assert.ThrowsAny<Exception>(() => AzureFacts.Load("""{"tiers": [{"name": "Basic"}]}"""));
+        Assert.ThrowsAny<Exception>(() => AzureFacts.LoadNsgTable("""{"rows": [{"direction": "Inbound"}]}"""));
     }
 }

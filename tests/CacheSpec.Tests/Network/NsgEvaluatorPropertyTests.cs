@@ -33,6 +33,7 @@ public class NsgEvaluatorPropertyTests
         TrafficEndpoint.Service("Storage", "Storage"),
         TrafficEndpoint.Service("AzureLoadBalancer", "AzureLoadBalancer"),
         TrafficEndpoint.Service("Internet", "the internet"),
+        TrafficEndpoint.Service("AzureCloud", "AzureCloud"),
         TrafficEndpoint.Addresses("clients", VirtualNetwork),
         TrafficEndpoint.Addresses("a DNS server", Range("8.8.8.8/32")),
         TrafficEndpoint.Addresses("mixed", Range("10.0.2.0/24"), Range("20.0.0.0/24")),
@@ -149,7 +150,11 @@ public class NsgEvaluatorPropertyTests
                 || (selector.Tag == "Internet" && TrafficEndpoint.PublicServiceTags.Contains(tag))
                 || (selector.Tag == "AzureCloud" && TrafficEndpoint.AzureServiceTags.Contains(tag))
                 || selector.Ranges.Contains(Ipv4Range.All);
-            return (covered, covered);
+            // A tag inside the endpoint's tag (Storage inside the internet or AzureCloud) covers part of it.
+            var inside = selector.Tag is { } inner
+                && ((tag == "Internet" && TrafficEndpoint.PublicServiceTags.Contains(inner))
+                    || (tag == "AzureCloud" && TrafficEndpoint.AzureServiceTags.Contains(inner)));
+            return (covered, covered || inside);
         }
         Func<Ipv4Range, bool> wholly, partly;
         switch (selector.Tag)

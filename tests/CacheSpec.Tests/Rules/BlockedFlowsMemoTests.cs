@@ -73,7 +73,7 @@ public class BlockedFlowsMemoTests
     {
         var subnet = model.FindSubnet("pricing-vnet/redis")!;
         return model.Memory.Get<BlockedFlowsMemo>().For(model, subnet, model.FindNsg("pricing-redis-nsg")!, direction,
-            InjectedSubnetFlows.GeoPeerPrefixes(model, subnet),
+            InjectedSubnetFlows.GeoPeers(model, subnet),
             () => throw new InvalidOperationException("The analysis left nothing for this model in the memo."));
     }
 

@@ -185,7 +185,7 @@ public class EngineBehaviourTests
         var result = Specs.AnalyzeFiles(("network.cachespec.yaml", spec), ("a.cachespec.yaml", InjectedCache("alpha",
             1)));
         var blocked = Assert.Single(result.Diagnostics, d => d.Code == "vnet-inbound-port-blocked");
-        Assert.Contains("TCP 6380 from client subnets", blocked.Message);
+        Assert.Contains("TCP 6380 from the client subnets (assumed: every other subnet of 'hub')", blocked.Message);
         Assert.DoesNotContain("unresolved-reference", result.Codes());
     }
 

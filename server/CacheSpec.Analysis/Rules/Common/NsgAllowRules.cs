@@ -10,9 +10,9 @@ namespace CacheSpec.Analysis.Rules.Common;
 /// <summary>
 /// Adds the NSG rules a VNet-injected cache needs, for exactly the flows the diagnostic's blocking rule denies: it
 /// evaluates the NSG as the rule does, turns each blocked flow's far end into a source or destination (a service tag,
-/// the Redis subnet's prefix, VirtualNetwork for clients, the DNS servers, a geo-replica's prefix), merges flows with
-/// the same far end and protocol into one rule, and gives the new rules free priorities just below the blocking rule's,
-/// so they are evaluated first.
+/// the Redis subnet's prefix, VirtualNetwork for the 2020 table's virtual network, each assumed client subnet by its
+/// reference, the DNS servers, a geo-replica's prefix), merges flows with the same far end and protocol into one rule,
+/// and gives the new rules free priorities just below the blocking rule's, so they are evaluated first.
 /// </summary>
 internal static class NsgAllowRules
 {
@@ -34,7 +34,7 @@ internal static class NsgAllowRules
             }
             var evaluator = InjectedSubnetFlows.Evaluator(context.Model, subnet, nsg);
             var local = TrafficEndpoint.Addresses("the Redis subnet", prefix.Value.Range);
-            foreach (var flow in InjectedSubnetFlows.RequiredFlows(context.Model, subnet, direction))
+            foreach (var flow in InjectedSubnetFlows.RequiredFlows(context.Model, subnet, nsg, direction))
             {
                 var verdict = evaluator.Evaluate(flow, local);
                 var decidedByBlocking = blocking is null ? verdict.DecidingRule?.Origin is null
@@ -44,14 +44,26 @@ internal static class NsgAllowRules
                     continue;
                 }
                 // A far end no single selector names exactly would leave the flow blocked: offer nothing rather than
-                // half a fix.
-                if (Target(flow.Remote, subnet, prefix.Value) is not { } target)
+                // half a fix. Client subnets the spec cannot name are each allowed, for the author to keep the real
+                // ones.
+                foreach (var remote in flow.Remote.AnyOf.Count > 0 ? flow.Remote.AnyOf : [flow.Remote])
                 {
-                    yield break;
+                    if ((flow.Remote.AnyOf.Count > 0 && remote.Subnet is { } client ? ClientTarget(client)
+                        : Target(remote, subnet, prefix.Value)) is not { } target)
+                    {
+                        yield break;
+                    }
+                    wanted.Add((target, flow.Protocol, flow.Ports));
                 }
-                wanted.Add((target, flow.Protocol, flow.Ports));
             }
         }
+        // A flow to a tag that another wanted rule's broader tag admits on the same ports needs no rule of its own
+        // (Storage beside the internet on 443).
+        wanted.RemoveAll(flow => wanted.Any(other => other.Target.Selector != flow.Target.Selector
+            && TrafficEndpoint.PublicServiceTags.Contains(flow.Target.Selector)
+            && TrafficEndpoint.TagCovers(other.Target.Selector, flow.Target.Selector)
+            && (other.Protocol == flow.Protocol || other.Protocol == TrafficProtocol.Any)
+            && other.Ports.First <= flow.Ports.First && flow.Ports.Last <= other.Ports.Last));
         var rules = wanted.GroupBy(flow => (flow.Target, flow.Protocol))
             .Select(group =>
                 (group.Key.Target, group.Key.Protocol, Ports: group.Select(flow => flow.Ports).Distinct().ToArray()))
@@ -125,7 +137,6 @@ internal static class NsgAllowRules
                 "AzureKeyVault" => "key-vault",
                 "AzureMonitor" => "monitor",
                 "AzureLoadBalancer" => "load-balancer",
-                "Internet" => "pki",
                 _ => tag.ToLowerInvariant(),
             });
         }
@@ -158,6 +169,15 @@ internal static class NsgAllowRules
             return new AllowTarget(peer.ToString(), "geo-replica");
         }
         return null;
+    }
+
+    /// <summary>
+    /// A client subnet, named by its reference (which follows a rename) and, in the rule's name, by its own name.
+    /// </summary>
+    private static AllowTarget ClientTarget(NamedRange client)
+    {
+        var name = client.Name[(client.Name.IndexOf('/') + 1)..];
+        return new AllowTarget(client.Name, name.Length > 60 ? name[..60] : name);
     }
 
     /// <summary>

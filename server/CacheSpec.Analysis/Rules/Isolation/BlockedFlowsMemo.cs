@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Model;
 using CacheSpec.Analysis.Network;
 using CacheSpec.Analysis.Syntax;
@@ -8,9 +9,10 @@ namespace CacheSpec.Analysis.Rules.Isolation;
 /// <summary>
 /// Keeps, from one analysis to the next, which rules of an injected subnet's NSG block which of the flows its caches
 /// need, per subnet node and direction. A subnet node met again means its network item is as it was (the edit was
-/// elsewhere, see <see cref="IncrementalParser"/>), so the subnet's prefix and its network's address space and DNS
-/// servers are too; the verdicts are reused while the NSG is the same node, the subnets its rules name have the same
-/// prefixes, and the geo-replication peers are the same. One per <see cref="AnalysisMemory"/>.
+/// elsewhere, see <see cref="IncrementalParser"/>), so the subnet's prefix and its network's address space, DNS
+/// servers and other subnets are too; the verdicts are reused while the NSG is the same node in a document of the
+/// same guidance profile (which picks the NSG table), the subnets its rules name have the same prefixes, and the
+/// geo-replication peers are the same. One per <see cref="AnalysisMemory"/>.
 /// </summary>
 internal sealed class BlockedFlowsMemo
 {
@@ -19,10 +21,11 @@ internal sealed class BlockedFlowsMemo
 
     public IReadOnlyList<BlockingRule> For(WorkspaceModel model, SubnetModel subnet, NsgModel nsg,
         TrafficDirection direction,
-        IReadOnlyList<Ipv4Range> geoPeers, Func<IReadOnlyList<BlockingRule>> evaluate)
+        IReadOnlyList<NamedRange> geoPeers, Func<IReadOnlyList<BlockingRule>> evaluate)
     {
         var table = direction == TrafficDirection.Outbound ? outbound : inbound;
         if (table.TryGetValue(subnet.Syntax, out var kept) && kept.Nsg == nsg.Syntax
+            && kept.Profile == nsg.Document.Profile
             && kept.GeoPeers.SequenceEqual(geoPeers)
             && kept.NamedSubnets.All(named => PrefixOf(model, named.Reference) == named.Prefix))
         {
@@ -31,7 +34,8 @@ internal sealed class BlockedFlowsMemo
         var blocking = evaluate();
         var namedSubnets = NsgResolver.SubnetReferences(nsg)
             .Select(reference => new NamedSubnet(reference, PrefixOf(model, reference))).ToArray();
-        table.AddOrUpdate(subnet.Syntax, new Entry(nsg.Syntax, geoPeers, namedSubnets, blocking));
+        table.AddOrUpdate(subnet.Syntax,
+            new Entry(nsg.Syntax, nsg.Document.Profile, geoPeers, namedSubnets, blocking));
         return blocking;
     }
 
@@ -40,6 +44,6 @@ internal sealed class BlockedFlowsMemo
 
     private sealed record NamedSubnet(string Reference, Ipv4Range? Prefix);
 
-    private sealed record Entry(MappingSyntax Nsg, IReadOnlyList<Ipv4Range> GeoPeers,
+    private sealed record Entry(MappingSyntax Nsg, GuidanceProfile Profile, IReadOnlyList<NamedRange> GeoPeers,
         IReadOnlyList<NamedSubnet> NamedSubnets, IReadOnlyList<BlockingRule> Blocking);
 }

@@ -11,8 +11,8 @@ public sealed class VnetDependencyBlockedRule : Rule
     public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary =>
-        "The injected subnet's NSG denies an outbound dependency of the cache (Storage, Key Vault, Monitor, PKI, " +
-        "DNS, geo-replicas).";
+        "The injected subnet's NSG denies an outbound flow of the profile's table (Azure services, the internet, " +
+        "DNS, the Redis subnet, geo-replicas).";
     public override FixProvider Fix { get; } = new VnetDependencyBlockedFix();
 
     public override void Analyze(RuleContext context)

@@ -13,8 +13,8 @@ public sealed class VnetInboundPortBlockedRule : Rule
     public override RuleInputs Reads => RuleInputs.InjectedSubnet;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Warning);
     public override string Summary =>
-        "The injected subnet's NSG denies a required inbound port range from the Redis subnet, clients or the load " +
-        "balancer.";
+        "The injected subnet's NSG denies an inbound port range of the profile's table from the Redis subnet, " +
+        "clients, the load balancer or geo-replicas.";
     public override FixProvider Fix { get; } = new VnetInboundPortBlockedFix();
 
     public override void Analyze(RuleContext context)

@@ -8,10 +8,16 @@
 //      missing; a trimmed single file when that fails), the others as trimmed self-contained single files (Native AOT cannot link
 //      for Windows or macOS here),
 //   4. runs `vsce package --target <target>` there, writing artifacts/release/cachespec-<target>-<version>.vsix,
-//   5. packs the same server as cachespec-<version>-<rid>.tar.gz (.zip for Windows) with the README, CHANGELOG and LICENSE,
+//   5. packs the same server as cachespec-<version>-<rid>.tar.gz (.zip for Windows, node-tar and yazl) with the README, CHANGELOG
+//      and LICENSE,
 //   6. checks the .vsix contents (client-vscode/test/vsix.test.mjs) and, for linux-x64, measures the packaged server's start,
-//   7. with --tool (on by default with --target all): `dotnet pack`s the framework-dependent .NET tool CacheSpec.<version>.nupkg,
-//   8. writes the SBOM (cachespec-<version>.cdx.json, CycloneDX 1.5) and SHA256SUMS over every file of artifacts/release.
+//   7. with --tool (on by default with --target all): the .NET tool, for every RID of the project's ToolPackageRuntimeIdentifiers
+//      whatever --target says: `dotnet pack -r <rid>` makes one package each, CacheSpec.<rid>.<version>.nupkg: linux-x64 and
+//      linux-arm64 as Native AOT (a trimmed single file when that fails), win-x64, osx-x64 and osx-arm64 as trimmed self-contained
+//      single files, `any` framework-dependent (the fallback that `dotnet tool install` takes on a platform the pointer does not
+//      name); then `dotnet pack` makes the pointer CacheSpec.<version>.nupkg that names them,
+//   8. writes the SBOM (cachespec-<version>.cdx.json, CycloneDX 1.5, the tool packages with their SHA-256 in it) and SHA256SUMS
+//      over every file of artifacts/release.
 // Options: --target all|<target>[,<target>...] (default all: linux-x64, linux-arm64, win32-x64, darwin-x64, darwin-arm64),
 //          --server aot|r2r|auto (linux-x64 only; default auto), --tool, --clean (empty artifacts/release first).
 // The version is the root package.json's; Directory.Build.props hands it to dotnet, so the three artifacts always agree.
@@ -178,7 +184,7 @@ for (const target of targets) {
   cpSync(serverOut, archiveFolder, { recursive: true });
   for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE']) cpSync(file, path.join(archiveFolder, file));
   const archive = path.join(release, `cachespec-${version}-${rid}${rid.startsWith('win') ? '.zip' : '.tar.gz'}`);
-  (rid.startsWith('win') ? writeZip : writeTarGz)(archiveFolder, archive, epoch);
+  await (rid.startsWith('win') ? writeZip : writeTarGz)(archiveFolder, archive, epoch);
   rmSync(path.dirname(archiveFolder), { recursive: true, force: true });
   console.log(`${path.basename(archive)}: ${(statSync(archive).size / 1024 / 1024).toFixed(1)} MiB`);
 
@@ -195,19 +201,56 @@ for (const target of targets) {
   }
 }
 
+const toolBuilt = {};
 if (buildTool) {
-  step('the .NET tool (dotnet pack)');
+  step('the .NET tool (dotnet pack): one package per RID and the pointer package');
   for (const name of readdirSync(release).filter((name) => /^CacheSpec\..*\.nupkg$/.test(name))) rmSync(path.join(release, name));
-  if (run('dotnet', ['pack', 'server/CacheSpec.Server', '-c', 'Release', '-o', release, '--nologo', '-v', 'quiet']) !== 0) fail('dotnet pack failed.');
-  if (!existsSync(path.join(release, `CacheSpec.${version}.nupkg`))) fail(`dotnet pack made no CacheSpec.${version}.nupkg.`);
+  // The RIDs are the project's ToolPackageRuntimeIdentifiers: the pointer package names them, so every one must be packed.
+  const listed = spawnSync('dotnet', ['msbuild', 'server/CacheSpec.Server', '-getProperty:ToolPackageRuntimeIdentifiers'], { encoding: 'utf8' });
+  const toolRids = listed.stdout?.trim().split(';').filter(Boolean) ?? [];
+  if (listed.status !== 0 || !toolRids.includes('any')) fail(`cannot read ToolPackageRuntimeIdentifiers: ${listed.stderr}`);
+  // Each RID publishes into a folder of its own, emptied first: the package takes every file of it.
+  const publishDir = path.join(repo, 'artifacts', 'tool');
+  const pack = (rid, extra) => {
+    rmSync(publishDir, { recursive: true, force: true });
+    const args = ['pack', 'server/CacheSpec.Server', '-c', 'Release', '-o', release, '--nologo', '-v', 'quiet', ...extra];
+    if (rid) args.push('-r', rid, `-p:PublishDir=${path.join(publishDir, rid)}/`);
+    const before = performance.now();
+    const status = run('dotnet', args, { timeout: 20 * 60 * 1000 });
+    rmSync(publishDir, { recursive: true, force: true });
+    const file = path.join(release, `CacheSpec.${rid ? `${rid}.` : ''}${version}.nupkg`);
+    console.log(`dotnet pack ${rid ?? '(pointer)'}: ${((performance.now() - before) / 1000).toFixed(1)} s, exit ${status}`);
+    return status === 0 && existsSync(file);
+  };
+  const TOOL_MODES = {
+    aot: ['-p:PublishAot=true'],
+    single: ['-p:SelfContained=true', '-p:PublishSingleFile=true', '-p:PublishTrimmed=true'],
+    framework: [],
+  };
+  for (const rid of toolRids) {
+    let mode = rid === 'any' ? 'framework' : rid.startsWith('linux') ? 'aot' : 'single';
+    if (rid === 'linux-arm64' && !ensureArm64Toolchain()) mode = 'single';
+    const extra = [...TOOL_MODES[mode], ...(mode === 'aot' && rid === 'linux-arm64' ? ['-p:ObjCopyName=aarch64-linux-gnu-objcopy'] : [])];
+    if (!pack(rid, extra)) {
+      if (mode !== 'aot') fail(`dotnet pack -r ${rid} failed.`);
+      console.log(`Native AOT did not build the ${rid} tool package; packing a trimmed single file instead.`);
+      mode = 'single';
+      if (!pack(rid, TOOL_MODES.single)) fail(`dotnet pack -r ${rid} failed.`);
+    }
+    toolBuilt[rid] = mode === 'framework' ? 'framework-dependent (needs the .NET 10 runtime)' : MODES[mode];
+  }
+  // The pointer holds no server, so it needs no build of its own (--no-build, after the packs above restored and built); PublishAot
+  // tells the SDK that the RID packages are packed one by one (above), not by this pack in parallel.
+  if (!pack(undefined, ['--no-build', '-p:PublishAot=true'])) fail(`dotnet pack made no CacheSpec.${version}.nupkg.`);
 }
 
 step('SBOM and SHA256SUMS');
-const sbom = writeSbom(repo, path.join(release, `cachespec-${version}.cdx.json`), epoch);
+const sbom = writeSbom(repo, path.join(release, `cachespec-${version}.cdx.json`), epoch, toolBuilt);
 console.log(`cachespec-${version}.cdx.json: ${sbom.components.length} components (${sbom.components.map((item) => `${item.name}@${item.version}`).join(', ')})`);
 const summed = writeChecksums(release);
 
 console.log(`\nartifacts/release (version ${version}):`);
 for (const name of summed) console.log(`  ${name}  ${(statSync(path.join(release, name)).size / 1024 / 1024).toFixed(1)} MiB`);
 for (const [target, mode] of Object.entries(built)) console.log(`  server for ${target}: ${mode}`);
+for (const [rid, mode] of Object.entries(toolBuilt)) console.log(`  .NET tool package for ${rid}: ${mode}`);
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,11 +1,14 @@
-// The release's files besides the .vsix: archives (tar.gz, and zip for Windows), SHA256SUMS and a CycloneDX 1.5 SBOM.
+// The release's files besides the .vsix: archives (tar.gz with node-tar, and zip for Windows with yazl), SHA256SUMS and a CycloneDX
+// 1.5 SBOM.
 // Used by scripts/package.mjs; the formats are checked by tests/packaging.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar';
+import yazl from 'yazl';
 
 /** The one version of the release: the root package.json's (Directory.Build.props hands the same one to dotnet). */
 export function releaseVersion(repo) {
@@ -21,79 +24,53 @@ export function sourceDateEpoch(repo) {
   return Number.isInteger(seconds) && seconds > 0 ? seconds : Math.floor(Date.now() / 1000);
 }
 
+/** Every folder and file under `folder`, depth first and sorted by name, as paths relative to it (folders before their contents). */
 function walk(folder, prefix = '') {
   const entries = [];
   for (const name of readdirSync(folder).sort()) {
     const full = path.join(folder, name);
     const relative = prefix ? `${prefix}/${name}` : name;
-    if (statSync(full).isDirectory()) entries.push(...walk(full, relative));
-    else entries.push({ full, relative });
+    const directory = statSync(full).isDirectory();
+    entries.push({ full, relative, directory });
+    if (directory) entries.push(...walk(full, relative));
   }
   return entries;
 }
 
-/** `folder` as <out>, a .tar.gz whose single top-level folder is the folder's name (sorted, owner 0, fixed times). */
+/** 0755 for folders and for files with any execute bit (the server), 0644 for the others, whatever the umask of the build. */
+const archiveMode = (mode, directory) => (directory || mode & 0o111 ? 0o755 : 0o644);
+
+/**
+ * `folder` as <out>, a .tar.gz whose single top-level folder is the folder's name, written with node-tar: entries sorted, no owner
+ * (portable), every mtime (folders' too) the epoch's, modes normalised, gzip level 9 with no name or time in its header.
+ */
 export function writeTarGz(folder, out, epoch) {
-  const result = spawnSync(
-    'tar',
-    ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${epoch}`, '--use-compress-program=gzip -9n',
-      '-cf', out, '-C', path.dirname(folder), path.basename(folder)],
-    { stdio: 'inherit' },
-  );
-  if (result.error || result.status !== 0) throw new Error(`tar failed for ${out}`);
+  const top = path.basename(folder);
+  const paths = [top, ...walk(folder).map(({ relative }) => `${top}/${relative}`)];
+  tar.create({
+    file: out, sync: true, cwd: path.dirname(folder), gzip: { level: 9 }, portable: true, noDirRecurse: true, mtime: new Date(epoch * 1000),
+    onWriteEntry: (entry) => {
+      entry.noMtime = false; // portable mode would leave the folders' mtime out
+      entry.stat.mode = (entry.stat.mode & ~0o7777) | archiveMode(entry.stat.mode, entry.type === 'Directory');
+    },
+  }, paths);
 }
 
-/** `folder` as a .zip (deflate; the folder's name as the top-level folder), written without any zip program. */
-export function writeZip(folder, out, epoch) {
-  const date = new Date(epoch * 1000);
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
-  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { full, relative } of walk(folder)) {
-    const name = Buffer.from(`${path.basename(folder)}/${relative}`, 'utf8');
-    const data = readFileSync(full);
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const mode = statSync(full).mode & 0o111 ? 0o100755 : 0o100644;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the mode below is read
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((mode << 16) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+/** `folder` as a .zip written with yazl (deflate; the folder's name as the top-level folder; files only, as before). */
+export async function writeZip(folder, out, epoch) {
+  // yazl writes the DOS time from the Date's local fields: give it a Date whose local fields are the epoch's UTC ones, and no
+  // extended timestamp, so the bytes do not depend on the time zone of the build.
+  const utc = new Date(epoch * 1000);
+  const mtime = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
+  const zip = new yazl.ZipFile();
+  for (const { full, relative, directory } of walk(folder)) {
+    if (directory) continue;
+    zip.addBuffer(readFileSync(full), `${path.basename(folder)}/${relative}`, {
+      mtime, forceDosTimestamp: true, mode: 0o100000 | archiveMode(statSync(full).mode, false), compressionLevel: 9,
+    });
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(out, Buffer.concat([...locals, directory, end]));
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(out));
 }
 
 export function sha256(file) {
@@ -160,7 +137,8 @@ function nugetComponents(repo) {
     components.push({
       type: 'framework', 'bom-ref': `pkg:nuget/Microsoft.NETCore.App.Runtime@${runtimeVersion}`, name: 'Microsoft.NETCore.App.Runtime',
       version: runtimeVersion, purl: `pkg:nuget/Microsoft.NETCore.App.Runtime@${runtimeVersion}`, scope: 'required',
-      licenses: [{ expression: 'MIT' }], description: 'The .NET runtime inside the self-contained servers (not in the framework-dependent tool).',
+      licenses: [{ expression: 'MIT' }],
+      description: 'The .NET runtime inside the self-contained and Native AOT servers and tool packages (not in CacheSpec.any, the framework-dependent tool).',
     });
   }
   return { components, dependencies, roots: roots.map((name) => byName.get(name.toLowerCase())).filter(Boolean) };
@@ -202,8 +180,31 @@ function npmComponents(repo) {
   return { components, dependencies, roots: roots.map((location) => purl(location).ref) };
 }
 
-/** A CycloneDX 1.5 JSON SBOM of what the release ships: the server's NuGet packages and the extension's npm packages. */
-export function writeSbom(repo, out, epoch) {
+/**
+ * The .NET tool packages in the release folder: CacheSpec (the pointer) and CacheSpec.<rid>, each with its SHA-256 and, where
+ * `modes` knows it (the packs of this run), how its server is built.
+ */
+function toolComponents(folder, version, modes) {
+  const suffix = `.${version}.nupkg`;
+  return readdirSync(folder).filter((name) => name.startsWith('CacheSpec.') && name.endsWith(suffix)).sort().map((name) => {
+    const id = name.slice(0, -suffix.length);
+    const rid = id === 'CacheSpec' ? undefined : id.slice('CacheSpec.'.length);
+    const ref = `pkg:nuget/${id}@${version}`;
+    const description = rid
+      ? `The .NET tool package for ${rid === 'any' ? 'any other platform' : rid}${modes[rid] ? `: ${modes[rid]}` : ''}.`
+      : 'The .NET tool CacheSpec: names the package of each runtime identifier, which dotnet tool install takes.';
+    return {
+      type: 'application', 'bom-ref': ref, name: id, version, purl: ref, scope: 'required', licenses: [{ expression: 'MIT' }], description,
+      hashes: [{ alg: 'SHA-256', content: sha256(path.join(folder, name)) }],
+    };
+  });
+}
+
+/**
+ * A CycloneDX 1.5 JSON SBOM of what the release ships: the server's NuGet packages, the extension's npm packages and the .NET tool
+ * packages beside `out` (`toolModes`: how this run built each RID's package).
+ */
+export function writeSbom(repo, out, epoch, toolModes = {}) {
   const version = releaseVersion(repo);
   const main = `pkg:generic/cachespec@${version}`;
   const nuget = nugetComponents(repo);
@@ -213,6 +214,14 @@ export function writeSbom(repo, out, epoch) {
     return node.type === 'project' ? `project:${name}@${nodeVersion}` : `pkg:nuget/${name}@${nodeVersion}`;
   });
   const runtime = nuget.components.find((component) => component.type === 'framework');
+  const tools = toolComponents(path.dirname(out), version, toolModes);
+  const pointer = tools.find((component) => component.name === 'CacheSpec');
+  // Every RID package holds the cachespec application; all but CacheSpec.any also hold the runtime.
+  const toolDependencies = tools.filter((component) => component !== pointer).map((component) => ({
+    ref: component['bom-ref'],
+    dependsOn: [main, ...(runtime && component.name !== 'CacheSpec.any' ? [runtime['bom-ref']] : [])],
+  }));
+  if (pointer) toolDependencies.push({ ref: pointer['bom-ref'], dependsOn: toolDependencies.map((item) => item.ref) });
   const bom = {
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
@@ -227,12 +236,13 @@ export function writeSbom(repo, out, epoch) {
         externalReferences: [{ type: 'vcs', url: 'https://github.com/cachespec/cachespec' }],
       },
     },
-    components: [...nuget.components, ...npm.components],
+    components: [...nuget.components, ...npm.components, ...tools],
     dependencies: [
       { ref: main, dependsOn: [...nugetRoots, ...npm.roots, ...(runtime ? [runtime['bom-ref']] : [])] },
       ...nuget.dependencies,
       ...npm.dependencies,
       ...(runtime ? [{ ref: runtime['bom-ref'], dependsOn: [] }] : []),
+      ...toolDependencies,
     ],
   };
   // Project references (CacheSpec.Analysis) are part of the main component: fold their edges into it.

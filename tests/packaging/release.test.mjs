@@ -1,5 +1,5 @@
 // The release folder (artifacts/release, made by `npm run package` or, in `npm test`, by scripts/test.mjs) opened and inspected:
-// one version everywhere, every .vsix's platform, server binary and docs, the archives, SHA256SUMS and the SBOM.
+// one version everywhere, every .vsix's platform, server binary and docs, the archives, the .NET tool packages, SHA256SUMS and the SBOM.
 // CACHESPEC_EXPECT_TARGETS (comma-separated) names the targets that must be there; by default every .vsix found is checked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TARGETS, binaryKind, readEntry, readZip, release, releaseFiles, repo, version } from './support.mjs';
+import { TARGETS, TOOL_RIDS, binaryKind, isNativeAot, readEntry, readZip, release, releaseFiles, repo, toolPackage, version } from './support.mjs';
 
 const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
 const expected = (process.env.CACHESPEC_EXPECT_TARGETS ?? '').split(',').filter(Boolean);
@@ -114,6 +114,60 @@ for (const target of targets) {
   });
 }
 
+const noTool = existsSync(toolPackage()) ? false : `no ${path.basename(toolPackage())}: run npm run package (with --tool)`;
+const nupkg = (rid) => {
+  const buffer = readFileSync(toolPackage(rid));
+  const entries = readZip(buffer);
+  const text = (name) => (entries.has(name) ? readEntry(buffer, entries.get(name)).toString('utf8') : undefined);
+  return { buffer, entries, text, names: [...entries.keys()] };
+};
+
+test('the .NET tool CacheSpec is a pointer: no server inside, one package named per RID, and `any`', { skip: noTool }, () => {
+  const { text, names } = nupkg();
+  assert.match(text('CacheSpec.nuspec'), /<packageType name="DotnetTool" \/>/);
+  assert.match(text('CacheSpec.nuspec'), new RegExp(`<version>${version.replace(/\./g, '\\.')}</version>`));
+  assert.deepEqual(names.filter((name) => name.startsWith('tools/')), ['tools/any/any/DotnetToolSettings.xml']);
+  const listed = [...text('tools/any/any/DotnetToolSettings.xml').matchAll(/<RuntimeIdentifierPackage RuntimeIdentifier="([^"]+)" Id="([^"]+)"/g)];
+  assert.deepEqual(listed.map((match) => match[1]).sort(), [...TOOL_RIDS].sort());
+  for (const [, rid, id] of listed) {
+    assert.equal(id, `CacheSpec.${rid}`);
+    assert.ok(existsSync(toolPackage(rid)), `${path.basename(toolPackage(rid))} is missing`);
+  }
+});
+
+for (const rid of TOOL_RIDS) {
+  const target = Object.entries(TARGETS).find(([, item]) => item.rid === rid);
+  const what = rid === 'any' ? 'framework-dependent (cachespec.dll, run by dotnet)' : `a ${target[1].format} ${target[1].machine} executable`;
+  test(`the .NET tool package for ${rid}: ${what}, with its docs, no symbols`, { skip: noTool }, () => {
+    const { buffer, entries, text, names } = nupkg(rid);
+    assert.match(text(`CacheSpec.${rid}.nuspec`), /<packageType name="DotnetToolRidPackage" \/>/);
+    const folder = rid === 'any' ? 'tools/net10.0/any' : `tools/any/${rid}`;
+    const settings = text(`${folder}/DotnetToolSettings.xml`);
+    assert.ok(settings, `${folder}/DotnetToolSettings.xml is missing`);
+    if (rid === 'any') {
+      assert.match(settings, /<Command Name="cachespec" EntryPoint="cachespec\.dll" Runner="dotnet" \/>/);
+      for (const name of ['cachespec.dll', 'cachespec.runtimeconfig.json', 'CacheSpec.Analysis.dll', 'YamlDotNet.dll', 'Markdig.dll']) {
+        assert.ok(entries.has(`${folder}/${name}`), `${name} is missing`);
+      }
+    } else {
+      const executable = rid.startsWith('win') ? 'cachespec.exe' : 'cachespec';
+      assert.match(settings, new RegExp(`<Command Name="cachespec" EntryPoint="${executable.replace('.', '\\.')}" Runner="executable" />`));
+      const bytes = readEntry(buffer, entries.get(`${folder}/${executable}`));
+      const kind = binaryKind(bytes);
+      assert.deepEqual([kind.format, kind.machine, kind.bits], [target[1].format, target[1].machine, 64]);
+      if (kind.format === 'PE') assert.equal(kind.console, true, 'the Windows server must be a console program');
+      if (kind.format === 'Mach-O') assert.equal(kind.signed, true, 'a macOS executable must carry a code signature (ad hoc)');
+      // Native AOT wherever it links here: linux-x64 always (this machine), linux-arm64 with the cross toolchain.
+      if (rid === 'linux-x64') assert.ok(isNativeAot(bytes), 'the linux-x64 tool is not Native AOT');
+      assert.ok(!names.some((name) => name.endsWith('.dll')), 'a platform-specific package holds no managed assemblies');
+    }
+    assert.ok(names.filter((name) => name.startsWith(`${folder}/docs/rules/`) && name.endsWith('.md')).length >= 40, 'rule pages are missing');
+    assert.ok(entries.has(`${folder}/docs/guidance/overview.md`));
+    const shipped = names.filter((name) => name.startsWith(`${folder}/`) && !name.endsWith('/DotnetToolSettings.xml'));
+    assert.deepEqual(shipped.filter((name) => /\.(pdb|dbg|xml)$/.test(name)), [], 'symbols or XML docs shipped');
+  });
+}
+
 test('SHA256SUMS names every release file with its SHA-256', { skip: noRelease }, () => {
   const sums = readFileSync(path.join(release, 'SHA256SUMS'), 'utf8');
   const listed = new Map(sums.trim().split('\n').map((line) => {
@@ -156,6 +210,14 @@ test('the SBOM is CycloneDX 1.5 JSON naming the server\'s NuGet packages and the
     for (const ref of dependency.dependsOn) assert.ok(refs.has(ref), `${dependency.ref} depends on an unknown ref ${ref}`);
   }
   const purls = bom.components.map((component) => component.purl);
+  // The .NET tool packages of the release, each with the SHA-256 of its file.
+  for (const name of releaseFiles().filter((file) => /^CacheSpec\..*\.nupkg$/.test(file))) {
+    const id = name.slice(0, -`.${version}.nupkg`.length);
+    const component = bom.components.find((item) => item.purl === `pkg:nuget/${id}@${version}`);
+    assert.ok(component, `${name} is not in the SBOM`);
+    assert.equal(component.hashes?.find((hash) => hash.alg === 'SHA-256')?.content,
+      createHash('sha256').update(readFileSync(path.join(release, name))).digest('hex'), `${name}: another SHA-256 in the SBOM`);
+  }
   // What the server and the extension ship with, read from their own manifests.
   for (const name of ['Markdig', 'YamlDotNet']) assert.ok(purls.some((purl) => purl.startsWith(`pkg:nuget/${name}@`)), `${name} is missing`);
   for (const name of Object.keys(manifest.dependencies)) assert.ok(purls.some((purl) => purl.startsWith(`pkg:npm/${name}@`)), `${name} is missing`);

@@ -19,7 +19,7 @@ export const TARGETS = {
 };
 export const releaseFiles = () => (existsSync(release) ? readdirSync(release).sort() : []);
 
-/** Reads a zip's central directory: name, method, sizes and where each entry's data starts. */
+/** Reads a zip's central directory: name, method, DOS time and date, sizes, Unix mode and where each entry's data starts. */
 export function readZip(buffer) {
   let end = buffer.length - 22;
   while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
@@ -34,6 +34,8 @@ export function readZip(buffer) {
     entries.set(name, {
       name,
       method: buffer.readUInt16LE(offset + 10),
+      dosTime: buffer.readUInt16LE(offset + 12),
+      dosDate: buffer.readUInt16LE(offset + 14),
       compressedSize: buffer.readUInt32LE(offset + 20),
       size: buffer.readUInt32LE(offset + 24),
       mode: buffer.readUInt32LE(offset + 38) >>> 16,
@@ -76,6 +78,28 @@ export function binaryKind(bytes) {
   }
   return { format: 'unknown' };
 }
+
+/** The section names of a 64-bit little-endian ELF file (kept by strip, unlike its symbols). */
+export function elfSections(bytes) {
+  if (bytes.readUInt32BE(0) !== 0x7f454c46 || bytes[4] !== 2) return [];
+  const offset = Number(bytes.readBigUInt64LE(0x28));
+  const size = bytes.readUInt16LE(0x3a);
+  const count = bytes.readUInt16LE(0x3c);
+  const names = Number(bytes.readBigUInt64LE(offset + bytes.readUInt16LE(0x3e) * size + 0x18));
+  const sections = [];
+  for (let i = 0; i < count; i++) {
+    const start = names + bytes.readUInt32LE(offset + i * size);
+    sections.push(bytes.toString('latin1', start, bytes.indexOf(0, start)));
+  }
+  return sections;
+}
+
+/** A Native AOT executable carries its compiled managed code in its own sections; a host (apphost, single file) does not. */
+export const isNativeAot = (bytes) => elfSections(bytes).includes('__managedcode');
+
+/** The .NET tool packages: the pointer CacheSpec and CacheSpec.<rid> for every target's RID and `any` (framework-dependent). */
+export const TOOL_RIDS = [...Object.values(TARGETS).map((item) => item.rid), 'any'];
+export const toolPackage = (rid) => path.join(release, `CacheSpec.${rid ? `${rid}.` : ''}${version}.nupkg`);
 
 /** How to run a server built for `target` on this machine: [] natively, qemu-user or wine, or a reason it cannot run. */
 export function runner(target) {

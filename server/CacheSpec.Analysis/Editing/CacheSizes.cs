@@ -11,7 +11,8 @@ namespace CacheSpec.Analysis.Editing;
 internal static class CacheSizes
 {
     private static readonly FrozenDictionary<string, double> MemoryGb =
-        AzureFacts.Catalog.Sizes.ToFrozenDictionary(size => size.Name, size => size.MemoryGb, StringComparer.Ordinal);
+        AzureFacts.Catalog.Sizes.Where(size => size.MemoryGb is not null)
+            .ToFrozenDictionary(size => size.Name, size => size.MemoryGb!.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The candidate closest in memory (on a log scale; the smaller one on a tie); null when the size is unknown.

@@ -35,7 +35,8 @@ public sealed class AzureFacts
     public static IReadOnlyList<string> NsgTableProfiles { get; } = ["2020-10", "current"];
 
     /// <summary>The catalog shipped in the engine.</summary>
-    public static AzureFacts Catalog { get; } = Load(ReadEmbedded("facts/facts.json"));
+    public static AzureFacts Catalog { get; } =
+        Load(ReadEmbedded("facts/facts.json"), ReadEmbedded("facts/managed-redis-sizes.json"));
 
     public IReadOnlyList<TierFact> Tiers { get; }
 
@@ -93,21 +94,25 @@ public sealed class AzureFacts
 
     /// <summary>
     /// Reads a catalog; a malformed one is a defect of the engine itself, so it throws (the tests load the shipped
-    /// one).
+    /// one). <paramref name="generatedSizes"/>, managed-redis-sizes.json, adds the sizes of the tiers whose family has
+    /// no row in the catalog's own sizes table (the Azure Managed Redis tiers), from the sku names it lists
+    /// ("Balanced_B5").
     /// </summary>
-    internal static AzureFacts Load(string json)
+    internal static AzureFacts Load(string json, string? generatedSizes = null)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
+        var tiers = Rows(root, "tiers",
+            row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"),
+                row.TryGetProperty("retires", out _) ? Date(row, "retires") : null, Source(row)));
+        var sizes = Rows(root, "sizes",
+            row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(),
+                Source(row)));
         return new AzureFacts(
-            Rows(root, "tiers",
-                row => new TierFact(Text(row, "name"), Text(row, "service"), Text(row, "sizes"), Date(row, "retires"),
-                    Source(row))),
+            tiers,
             Rows(root, "services",
                 row => new ServiceFact(Text(row, "name"), Text(row, "groupId"), Source(row))),
-            Rows(root, "sizes",
-                row => new SizeFact(Text(row, "name"), Text(row, "family"), row.GetProperty("memoryGb").GetDouble(),
-                    Source(row))),
+            generatedSizes is null ? sizes : [.. sizes, .. GeneratedSizes(generatedSizes, tiers, sizes)],
             Rows(root, "serviceTags",
                 row => new ServiceTagFact(Text(row, "name"), row.GetProperty("public").GetBoolean(),
                 row.GetProperty("azureService").GetBoolean(), Source(row))),
@@ -120,8 +125,36 @@ public sealed class AzureFacts
             Clouds = Rows(root, "clouds", row => new CloudFact(Text(row, "name"),
                 row.GetProperty("privateDnsZones").EnumerateObject()
                     .ToFrozenDictionary(zone => zone.Name, zone => zone.Value.GetString()!, StringComparer.Ordinal),
-                Source(row))),
+                Source(row))
+            {
+                ZoneSources = row.TryGetProperty("zoneSources", out var zoneSources)
+                    ? zoneSources.EnumerateObject().ToFrozenDictionary(zone => zone.Name, zone => Source(zone.Value),
+                        StringComparer.Ordinal)
+                    : FrozenDictionary<string, FactSource>.Empty,
+            }),
         };
+    }
+
+    /// <summary>
+    /// The sizes of the generated file for the tiers whose family the catalog's sizes table lacks, each in the family
+    /// of its tier, sourced and dated as the file.
+    /// </summary>
+    private static IEnumerable<SizeFact> GeneratedSizes(string json, IReadOnlyList<TierFact> tiers,
+        IReadOnlyList<SizeFact> sizes)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var source = Source(root);
+        var families = sizes.Select(size => size.Family).ToHashSet(StringComparer.Ordinal);
+        foreach (var skuName in root.GetProperty("skuNames").EnumerateArray().Select(name => name.GetString()!))
+        {
+            var parts = skuName.Split('_', 2);
+            if (parts.Length == 2 && tiers.FirstOrDefault(tier => tier.Name == parts[0]) is { } tier
+                && !families.Contains(tier.SizeFamily))
+            {
+                yield return new SizeFact(parts[1], tier.SizeFamily, null, source);
+            }
+        }
     }
 
     /// <summary>Reads one profile's NSG table; like <see cref="Load"/>, a malformed one throws.</summary>

@@ -7,21 +7,29 @@ namespace CacheSpec.Analysis.Facts;
 public sealed record FactSource(string Id, DateOnly Date, bool Unconfirmed);
 
 /// <summary>
-/// A tier: the service it belongs to (which decides its private endpoints), its size family, when it retires.
+/// A tier: the service it belongs to (which decides its private endpoints), its size family, when it retires (null:
+/// no retirement announced).
 /// </summary>
-public sealed record TierFact(string Name, string Service, string SizeFamily, DateOnly Retires, FactSource Source);
+public sealed record TierFact(string Name, string Service, string SizeFamily, DateOnly? Retires, FactSource Source);
 
 /// <summary>A Redis service's Private Link sub-resource (groupId).</summary>
 public sealed record ServiceFact(string Name, string GroupId, FactSource Source);
 
 /// <summary>
 /// An Azure cloud (the names of the Azure CLI's clouds: AzureCloud, AzureUSGovernment, AzureChinaCloud) and the private
-/// DNS zone of each Redis service's endpoints there. A service without a documented zone in a cloud is absent.
+/// DNS zone of each Redis service's endpoints there. A service without a documented zone in a cloud is absent. A zone
+/// documented later than the row's other zones has its own source in <see cref="ZoneSources"/>.
 /// </summary>
-public sealed record CloudFact(string Name, IReadOnlyDictionary<string, string> PrivateDnsZones, FactSource Source);
+public sealed record CloudFact(string Name, IReadOnlyDictionary<string, string> PrivateDnsZones, FactSource Source)
+{
+    public IReadOnlyDictionary<string, FactSource> ZoneSources { get; init; } = new Dictionary<string, FactSource>();
+}
 
-/// <summary>A cache size, its family (the letter it starts with) and its memory.</summary>
-public sealed record SizeFact(string Name, string Family, double MemoryGb, FactSource Source);
+/// <summary>
+/// A cache size, its family (the letter it starts with) and its memory (null for the generated Azure Managed Redis
+/// sizes, whose memory the catalog does not record).
+/// </summary>
+public sealed record SizeFact(string Name, string Family, double? MemoryGb, FactSource Source);
 
 /// <summary>
 /// A service tag an NSG rule may name: whether its addresses are public (the Internet tag covers them) and whether it

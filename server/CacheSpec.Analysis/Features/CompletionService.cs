@@ -23,8 +23,17 @@ public static class CompletionService
         }
         var context = CursorContextFinder.Find(file.Text, offset);
         var profile = ProfileAt(file, offset);
-        return context.IsValue ? Values(context, file, offset, model, guidance, profile)
-            : Keys(context, model, guidance, profile);
+        if (!context.IsValue)
+        {
+            return Keys(context, model, guidance, profile);
+        }
+        var values = Values(context, file, offset, model, guidance, profile);
+        if (context.Key is null && CursorContext.Resolve(context.Path) is UnionType)
+        {
+            // "- |" where an item may be short or long (a peering): its short form's values and its long form's keys.
+            values.AddRange(Keys(context with { IsValue = false }, model, guidance, profile));
+        }
+        return values;
     }
 
     private static GuidanceProfile ProfileAt(SpecFile file, int offset) =>
@@ -156,6 +165,19 @@ public static class CompletionService
                         ReferenceDescriptions.Cache(cache.Name.Value, model));
                 }
                 break;
+            case ValueKind.NetworkReference:
+                AddNetworks(model, Add);
+                break;
+            case ValueKind.ClientSource:
+                AddSubnets(model, Add, injected: false);
+                AddNetworks(model, Add);
+                break;
+            case ValueKind.FirewallSource:
+                foreach (var tag in SpecFormat.ServiceTags)
+                {
+                    Add(tag, CompletionCategory.Value, "service tag", keyDocumentation, 0);
+                }
+                break;
             case ValueKind.AddressSelector:
                 Add("*", CompletionCategory.Value, "any address", keyDocumentation, 0);
                 foreach (var tag in SpecFormat.ServiceTags)
@@ -166,6 +188,19 @@ public static class CompletionService
                 break;
         }
         return items;
+    }
+
+    /// <summary>The networks of the model (v1.1: peerings, connections, zone links, clients).</summary>
+    private static void AddNetworks(WorkspaceModel model, Action<string, CompletionCategory, string?, string?, int> add)
+    {
+        foreach (var network in model.Networks.Where(network => network.Name is not null))
+        {
+            var detail = (network.IsOnPremises ? "on-premises network" : "network")
+                + (network.AddressSpace.Count > 0
+                    ? " · " + string.Join(", ", network.AddressSpace.Select(space => space.Value)) : string.Empty);
+            add(network.Name!.Value, CompletionCategory.Reference, detail,
+                ReferenceDescriptions.Network(network.Name.Value, model), 2);
+        }
     }
 
     private static void AddSubnets(WorkspaceModel model, Action<string, CompletionCategory, string?, string?, int> add,
@@ -186,15 +221,8 @@ public static class CompletionService
     }
 
     private static CacheTier? TierOf(CursorContext context) =>
-        context.SiblingValues.GetValueOrDefault("tier") switch
-        {
-            "Basic" => CacheTier.Basic,
-            "Standard" => CacheTier.Standard,
-            "Premium" => CacheTier.Premium,
-            "Enterprise" => CacheTier.Enterprise,
-            "EnterpriseFlash" => CacheTier.EnterpriseFlash,
-            _ => null,
-        };
+        context.SiblingValues.GetValueOrDefault("tier") is { } text && Enum.TryParse<CacheTier>(text, out var tier)
+            && tier.ToString() == text ? tier : null;
 
     /// <summary>
     /// The name of the cache whose mapping holds the offset, so a cache is not offered as its own geo-replica.

@@ -18,7 +18,12 @@ public sealed record CursorContext(
     IReadOnlyDictionary<string, string> SiblingValues)
 {
     /// <summary>The object whose keys stand at the cursor's column, when the path resolves in the format.</summary>
-    public ObjectType? Object => Resolve(Path) as ObjectType;
+    public ObjectType? Object => Resolve(Path) switch
+    {
+        ObjectType obj => obj,
+        UnionType union => union.Object, // keys of an item's long form
+        _ => null,
+    };
 
     /// <summary>For a value: the type of the value being typed (the item type for a list of scalars).</summary>
     public TypeDefinition? ValueType
@@ -29,8 +34,10 @@ public sealed record CursorContext(
             {
                 return null;
             }
-            var type = Key is null ? Resolve(Path) : (Resolve(Path) as ObjectType)?.Find(Key)?.Type;
-            return type is ListType list ? list.Item : type;
+            var type = Key is null ? Resolve(Path) : Object?.Find(Key)?.Type;
+            type = type is ListType list ? list.Item : type;
+            // A value typed where an item may be short or long is its short form.
+            return type is UnionType union ? union.Scalar : type;
         }
     }
 
@@ -43,6 +50,7 @@ public sealed record CursorContext(
             {
                 ("[]", ListType list) => list.Item,
                 (_, ObjectType obj) => obj.Find(segment)?.Type,
+                (_, UnionType union) => union.Object.Find(segment)?.Type,
                 _ => null,
             };
             if (type is null)

@@ -52,9 +52,11 @@ public static class CursorContextFinder
             siblings.Remove(ownKey);
         }
         WalkUp(text, position.Line, column, sequenceColumn, path, siblings, values);
-        if (shape.Markers.Count > 0 && !isValue && CursorContext.Resolve(path) is Format.ScalarType)
+        if (shape.Markers.Count > 0 && !isValue && CursorContext.Resolve(path) is Format.ScalarType
+            or Format.UnionType)
         {
-            // "- |" in a list of scalars: a value of the list is being typed.
+            // "- |" in a list of scalars: a value of the list is being typed (or, where an item may be short or
+            // long, either form: see CompletionService).
             return new CursorContext(path, true, null, prefix, replace, column, siblings, values);
         }
         return new CursorContext(path, isValue, key, prefix, replace, column, siblings, values);

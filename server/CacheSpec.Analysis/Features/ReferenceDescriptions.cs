@@ -41,6 +41,20 @@ public static class ReferenceDescriptions
         return string.Join("\n\n", lines);
     }
 
+    /// <summary>A network named alone (v1.1: peerings, connections, zone links, clients).</summary>
+    public static string Network(string name, WorkspaceModel model)
+    {
+        if (model.FindNetwork(name) is not { } network)
+        {
+            return $"**`{name}`**: no network of the workspace has this name.";
+        }
+        var kind = network.IsOnPremises ? "on-premises network" : "network";
+        var spaces = string.Join(", ", network.AddressSpace.Select(space => $"`{space.Value}`"));
+        return $"**`{name}`** · {kind} ({network.Document.File.Path})" +
+            (spaces.Length > 0 ? $"\n\nAddress space: {spaces}" : string.Empty) +
+            (network.Subnets.Count > 0 ? $"\n\n{network.Subnets.Count} subnet(s)" : string.Empty);
+    }
+
     public static string Nsg(string name, WorkspaceModel model)
     {
         if (model.FindNsg(name) is not { } nsg)

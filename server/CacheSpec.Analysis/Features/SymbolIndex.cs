@@ -28,6 +28,17 @@ public sealed class SymbolIndex
                     Add(NamedKind.SecurityGroup, nsg.Value, file, nsg.Node, isDeclaration: false);
                 }
             }
+            foreach (var peer in network.Peerings.Select(peering => peering.Network).Concat(network.ConnectedTo))
+            {
+                AddNetworkReference(peer, file);
+            }
+        }
+        foreach (var zone in model.PrivateDnsZones)
+        {
+            foreach (var link in zone.VirtualNetworkLinks)
+            {
+                AddNetworkReference(link, zone.Document.File);
+            }
         }
         foreach (var nsg in model.NetworkSecurityGroups)
         {
@@ -62,6 +73,17 @@ public sealed class SymbolIndex
             if (cache.LinkedCache is { } linked)
             {
                 Add(NamedKind.Cache, linked.Value, file, linked.Node, isDeclaration: false);
+            }
+            foreach (var client in cache.Clients.Where(client => client.FromIsReference))
+            {
+                if (client.From!.Value.Contains('/'))
+                {
+                    AddSubnetReference(client.From, file);
+                }
+                else
+                {
+                    AddNetworkReference(client.From, file);
+                }
             }
         }
     }
@@ -101,6 +123,15 @@ public sealed class SymbolIndex
     private void Add(NamedKind kind, string name, SpecFile file, SyntaxNode node, bool isDeclaration) =>
         occurrences.Add(
             new Occurrence(kind, KeyOf(kind, name), name, file, ValueSpan(file, node, name), isDeclaration));
+
+    /// <summary>A network named alone (v1.1: peerings, connections, zone links, clients).</summary>
+    private void AddNetworkReference(Located<string>? reference, SpecFile file)
+    {
+        if (reference is not null)
+        {
+            Add(NamedKind.Network, reference.Value, file, reference.Node, isDeclaration: false);
+        }
+    }
 
     /// <summary>
     /// "hub/redis" refers to the network "hub" (its first part) and the subnet "hub/redis" (its second part).

@@ -19,6 +19,8 @@ internal static partial class FormatPatterns
         SpecFormat.CidrPattern => Cidr(),
         SpecFormat.IpAddressPattern => IpAddress(),
         SpecFormat.PortPattern => Port(),
+        SpecFormat.DnsZonePattern => DnsZone(),
+        SpecFormat.DatePattern => Date(),
         _ => new Regex(pattern, RegexOptions.CultureInvariant),
     };
 
@@ -36,4 +38,10 @@ internal static partial class FormatPatterns
 
     [GeneratedRegex(SpecFormat.PortPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Port();
+
+    [GeneratedRegex(SpecFormat.DnsZonePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex DnsZone();
+
+    [GeneratedRegex(SpecFormat.DatePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Date();
 }

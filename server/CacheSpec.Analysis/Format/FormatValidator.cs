@@ -119,6 +119,12 @@ public static class FormatValidator
             case ScalarType scalarType when node is ScalarSyntax scalar:
                 ValidateScalar(scalar, scalarType, path, issues);
                 break;
+            case UnionType union when node is ScalarSyntax scalar:
+                ValidateScalar(scalar, union.Scalar, path, issues);
+                break;
+            case UnionType union when node is MappingSyntax mapping:
+                ValidateObject(mapping, union.Object, issues, walk);
+                break;
             default:
                 issues.Add(new FormatIssue(InvalidValue, node.Span,
                     $"'{path}' must be {type.Expected}; found {Describe(node)}."));
@@ -192,6 +198,10 @@ public static class FormatValidator
             }
             Validate(entry.Value, field.Type, key, issues, walk, topLevel);
         }
+        if (type.Forms.Count > 0 && !mapping.IsCutShort)
+        {
+            ValidateForms(mapping, type, issues, walk.Budget.Meter);
+        }
         var fields = type.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
@@ -204,6 +214,44 @@ public static class FormatValidator
             }
         }
     }
+
+    /// <summary>
+    /// An object with several forms holds every key of exactly one: keys of two forms are an invalid value (on the
+    /// first key of the second form), keys of none are missing (the keys of the first form named), a form begun but
+    /// not completed lacks its other keys.
+    /// </summary>
+    private static void ValidateForms(MappingSyntax mapping, ObjectType type, List<FormatIssue> issues,
+        WorkMeter? meter)
+    {
+        var present = type.Forms
+            .Select(form => form.Where(key => mapping.Find(key, meter) is not null).ToArray())
+            .ToArray();
+        var used = Enumerable.Range(0, type.Forms.Count).Where(i => present[i].Length > 0).ToArray();
+        string Describe(IReadOnlyList<string> form) => string.Join(" and ", form.Select(key => $"'{key}'"));
+        if (used.Length > 1)
+        {
+            var second = used[1];
+            issues.Add(new FormatIssue(InvalidValue, mapping.Find(present[second][0], meter)!.Key.Span,
+                $"{Capitalized(Article(type.Name))} has either {Describe(type.Forms[used[0]])} or " +
+                $"{Describe(type.Forms[second])}, not both."));
+            return;
+        }
+        if (used.Length == 0)
+        {
+            issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping),
+                $"The {type.Name} has neither " +
+                string.Join(" nor ", type.Forms.Select(Describe)) + $"; it needs one of these forms."));
+            return;
+        }
+        var form = type.Forms[used[0]];
+        foreach (var key in form.Where(key => !present[used[0]].Contains(key)))
+        {
+            issues.Add(new FormatIssue(MissingRequired, MissingSpan(mapping),
+                $"The {type.Name} has no '{key}', which is required with {Describe(present[used[0]])}."));
+        }
+    }
+
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>
     /// A missing key is reported on the mapping's first key, a small range that still names the object.
@@ -276,6 +324,11 @@ public static class FormatValidator
                 PortRange.TryParse(value, out _) ? null
                 : $"'{value}' is not a port, a range \"a-b\" of ports (0-65535) or \"*\".",
             ValueKind.AddressSelector => CheckAddressSelector(value, key),
+            ValueKind.ClientSource => CheckClientSource(value, key),
+            ValueKind.FirewallSource => CheckFirewallSource(value, key),
+            ValueKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out _)
+                ? null : $"'{value}' is not a date written yyyy-MM-dd (such as 2029-12-31).",
             _ => null,
         };
         if (problem is null && type.PatternRegex is { } pattern && !pattern.IsMatch(value))
@@ -317,6 +370,37 @@ public static class FormatValidator
         }
         return $"'{value}' is not a valid {key}: use a CIDR, an IPv4 address, a subnet reference \"network/subnet\", " +
             "\"*\" or a service tag." +
+            DidYouMean(value, SpecFormat.ServiceTags);
+    }
+
+    /// <summary>
+    /// A client's "from": an IPv4 address or CIDR (a public path), a subnet reference or a network name (both
+    /// checked by unresolved-reference).
+    /// </summary>
+    private static string? CheckClientSource(string value, string key)
+    {
+        if (Ipv4Address.TryParse(value, out _))
+        {
+            return null;
+        }
+        if (AddressText.LooksLikePrefix(value))
+        {
+            return Cidr.TryParse(value, out _) ? null : $"'{value}' is not a valid IPv4 CIDR for '{key}'.";
+        }
+        var pattern = value.Contains('/') ? FormatPatterns.For(SpecFormat.SubnetReferencePattern)
+            : FormatPatterns.For(SpecFormat.NamePattern);
+        return pattern.IsMatch(value) ? null : $"'{value}' is not a valid {key}: use a subnet reference " +
+            "\"network/subnet\", a network name, or an IPv4 CIDR or address.";
+    }
+
+    /// <summary>An Azure Managed Redis firewall rule's source: an IPv4 address, a CIDR or a service tag.</summary>
+    private static string? CheckFirewallSource(string value, string key)
+    {
+        if (SpecFormat.ServiceTags.Contains(value) || Ipv4Address.TryParse(value, out _) || Cidr.TryParse(value, out _))
+        {
+            return null;
+        }
+        return $"'{value}' is not a valid {key}: use an IPv4 address, a CIDR or a service tag." +
             DidYouMean(value, SpecFormat.ServiceTags);
     }
 

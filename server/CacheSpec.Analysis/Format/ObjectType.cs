@@ -22,4 +22,11 @@ public sealed class ObjectType : TypeDefinition
     public override string Expected => "a mapping";
 
     public FieldDefinition? Find(string key) => byName.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The forms of an object that may be written in one of several ways: each form is a set of keys that go together,
+    /// and a mapping must hold every key of exactly one form (a firewall rule has startIp and endIp, or source). Empty
+    /// for most objects. The JSON Schema writes it as <c>oneOf</c> of the forms' <c>required</c> lists.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Forms { get; init; } = [];
 }

@@ -47,6 +47,10 @@ public sealed class ScalarType : TypeDefinition
         ValueKind.NsgReference => "the name of a network security group",
         ValueKind.CacheReference => "the name of a cache",
         ValueKind.AddressSelector => "a CIDR, an IPv4 address, a service tag, a subnet reference or \"*\"",
+        ValueKind.NetworkReference => "the name of a network",
+        ValueKind.ClientSource => "a subnet reference \"network/subnet\", a network name, or an IPv4 CIDR or address",
+        ValueKind.FirewallSource => "an IPv4 address, a CIDR or a service tag",
+        ValueKind.Date => "a date yyyy-MM-dd",
         _ => "a string",
     };
 

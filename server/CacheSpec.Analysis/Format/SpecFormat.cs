@@ -3,8 +3,9 @@ using CacheSpec.Analysis.Facts;
 namespace CacheSpec.Analysis.Format;
 
 /// <summary>
-/// The cache isolation spec format v1, as data: the twin of schemas/cachespec.schema.json (a test holds the two equal).
-/// Validation, completion and hover all read this one definition.
+/// The cache isolation spec format v1 (v1.1: v1 and the keys added to it, all optional), as data: the twin of
+/// schemas/cachespec.schema.json (a test holds the two equal). Validation, completion and hover all read this one
+/// definition.
 /// </summary>
 public static class SpecFormat
 {
@@ -17,6 +18,9 @@ public static class SpecFormat
     public const string CidrPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}$";
     public const string IpAddressPattern = @"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$";
     public const string PortPattern = @"^(\*|\d{1,5}(-\d{1,5})?)$";
+    public const string DnsZonePattern =
+        @"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+    public const string DatePattern = @"^\d{4}-\d{2}-\d{2}$";
 
     public static IReadOnlyList<string> Tiers { get; } = AzureFacts.Catalog.Tiers.Select(tier => tier.Name).ToArray();
 
@@ -32,6 +36,17 @@ public static class SpecFormat
         .ToArray();
 
     public static ScalarType Name { get; } = new(ValueKind.String) { Pattern = NamePattern };
+
+    /// <summary>A network named by another key (v1.1).</summary>
+    public static ScalarType NetworkReference { get; } = new(ValueKind.NetworkReference) { Pattern = NamePattern };
+
+    /// <summary>A DNS zone name such as privatelink.redis.cache.windows.net (v1.1).</summary>
+    public static ScalarType DnsZone { get; } = new(ValueKind.String) { Pattern = DnsZonePattern };
+
+    /// <summary>The long form of a peering (v1.1); the short form is the network's name alone.</summary>
+    public static ObjectType Peering { get; } = new("peering",
+        new FieldDefinition("network", NetworkReference, Required: true),
+        new FieldDefinition("useRemoteGateways", Boolean()));
 
     public static ObjectType Route { get; } = new("route",
         new FieldDefinition("name", Name, Required: true),
@@ -54,7 +69,16 @@ public static class SpecFormat
         new FieldDefinition("addressSpace", new ListType(Cidr()), Required: true),
         new FieldDefinition("dnsServers",
             new ListType(new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern })),
-        new FieldDefinition("subnets", new ListType(Subnet)));
+        new FieldDefinition("subnets", new ListType(Subnet)),
+        new FieldDefinition("peerings", new ListType(new UnionType(NetworkReference, Peering))),
+        new FieldDefinition("kind", Enum("azure", "onPremises")),
+        new FieldDefinition("connectedTo", new ListType(NetworkReference)),
+        new FieldDefinition("dnsForwarding", new ListType(DnsZone)));
+
+    /// <summary>A private DNS zone and the networks linked to it (v1.1).</summary>
+    public static ObjectType PrivateDnsZone { get; } = new("privateDnsZone",
+        new FieldDefinition("name", DnsZone, Required: true),
+        new FieldDefinition("virtualNetworkLinks", new ListType(NetworkReference)));
 
     public static ObjectType SecurityRule { get; } = new("securityRule",
         new FieldDefinition("name", Name, Required: true),
@@ -97,16 +121,39 @@ public static class SpecFormat
             Required: true),
         new FieldDefinition("staticIp", new ScalarType(ValueKind.IpAddress) { Pattern = IpAddressPattern }));
 
+    /// <summary>
+    /// A firewall rule: a range (startIp and endIp, v1) or, on Azure Managed Redis, a source (v1.1); exactly one of
+    /// the two forms.
+    /// </summary>
     public static ObjectType FirewallRule { get; } = new("firewallRule",
         new FieldDefinition("name", Name, Required: true),
-        new FieldDefinition("startIp", FirewallAddress(), Required: true),
-        new FieldDefinition("endIp", FirewallAddress(), Required: true));
+        new FieldDefinition("startIp", FirewallAddress()),
+        new FieldDefinition("endIp", FirewallAddress()),
+        new FieldDefinition("source", new ScalarType(ValueKind.FirewallSource)))
+    {
+        Forms = [["startIp", "endIp"], ["source"]],
+    };
 
     public static ObjectType Isolation { get; } = new("isolation",
         new FieldDefinition("publicNetworkAccess", Enum("Enabled", "Disabled")),
         new FieldDefinition("privateEndpoints", new ListType(PrivateEndpoint)),
         new FieldDefinition("vnetInjection", VnetInjection),
         new FieldDefinition("firewallRules", new ListType(FirewallRule)));
+
+    /// <summary>Who must reach a cache, and from where (v1.1).</summary>
+    public static ObjectType Client { get; } = new("client",
+        new FieldDefinition("name", Name, Required: true),
+        new FieldDefinition("from", new ScalarType(ValueKind.ClientSource), Required: true));
+
+    /// <summary>What a cache must offer (v1.1); no rule reads it yet.</summary>
+    public static ObjectType Requirements { get; } = new("requirements",
+        new FieldDefinition("internetAccess", Enum("none", "allowList", "open")),
+        new FieldDefinition("geoReplication", Boolean()),
+        new FieldDefinition("clustering", Boolean()),
+        new FieldDefinition("onPremisesClients", Boolean()),
+        new FieldDefinition("persistenceToFirewalledStorage", Boolean()),
+        new FieldDefinition("maxTier", Enum(Tiers.ToArray())),
+        new FieldDefinition("supportedUntil", new ScalarType(ValueKind.Date) { Pattern = DatePattern }));
 
     public static ObjectType Cache { get; } = new("cache",
         new FieldDefinition("name", Name, Required: true),
@@ -122,7 +169,11 @@ public static class SpecFormat
         new FieldDefinition("entraAuthentication", Boolean()),
         new FieldDefinition("persistence", Persistence),
         new FieldDefinition("geoReplication", GeoReplication),
-        new FieldDefinition("isolation", Isolation, Required: true));
+        new FieldDefinition("isolation", Isolation, Required: true),
+        new FieldDefinition("clusteringPolicy", Enum("OSSCluster", "EnterpriseCluster", "NoCluster")),
+        new FieldDefinition("highAvailability", Boolean()),
+        new FieldDefinition("clients", new ListType(Client)),
+        new FieldDefinition("requirements", Requirements));
 
     public static ObjectType Metadata { get; } = new("metadata",
         new FieldDefinition("name", Name, Required: true),
@@ -136,7 +187,8 @@ public static class SpecFormat
         new FieldDefinition("metadata", Metadata, Required: true),
         new FieldDefinition("networks", new ListType(VirtualNetwork)),
         new FieldDefinition("networkSecurityGroups", new ListType(NetworkSecurityGroup)),
-        new FieldDefinition("caches", new ListType(Cache)));
+        new FieldDefinition("caches", new ListType(Cache)),
+        new FieldDefinition("privateDnsZones", new ListType(PrivateDnsZone)));
 
     /// <summary>Every object type of the format, root first.</summary>
     public static IReadOnlyList<ObjectType> AllObjects { get; } = CollectObjects();
@@ -174,6 +226,9 @@ public static class SpecFormat
                     break;
                 case ListType list:
                     Visit(list.Item);
+                    break;
+                case UnionType union:
+                    Visit(union.Object);
                     break;
             }
         }

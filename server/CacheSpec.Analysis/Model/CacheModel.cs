@@ -9,6 +9,7 @@ public sealed class CacheModel
     private SpecDocument document = null!;
     private IReadOnlyList<PrivateEndpointModel> privateEndpoints = Array.Empty<PrivateEndpointModel>();
     private IReadOnlyList<FirewallRuleModel> firewallRules = Array.Empty<FirewallRuleModel>();
+    private IReadOnlyList<ClientModel> clients = Array.Empty<ClientModel>();
 
     public required SpecDocument Document { get => document; init => document = value; }
     public required MappingSyntax Syntax { get; init; }
@@ -43,6 +44,20 @@ public sealed class CacheModel
     public SyntaxNode? FirewallRulesKey { get; init; }
     public IReadOnlyList<FirewallRuleModel> FirewallRules { get => firewallRules; init => firewallRules = value; }
 
+    /// <summary>Azure Managed Redis and Enterprise tiers (v1.1).</summary>
+    public Located<ClusteringPolicy>? ClusteringPolicy { get; init; }
+
+    /// <summary>Azure Managed Redis (v1.1); absent: true.</summary>
+    public Located<bool>? HighAvailability { get; init; }
+
+    public SyntaxNode? ClientsKey { get; init; }
+
+    /// <summary>Who must reach the cache (v1.1).</summary>
+    public IReadOnlyList<ClientModel> Clients { get => clients; init => clients = value; }
+
+    /// <summary>What the cache must offer (v1.1); null when the spec states nothing.</summary>
+    public RequirementsModel? Requirements { get; init; }
+
     /// <summary>
     /// This cache in the next version of its document, for a cache whose syntax an edit left as it was: a copy that
     /// belongs to the new document, with its endpoints, firewall rules and injection copied to belong to the copy (see
@@ -56,6 +71,7 @@ public sealed class CacheModel
             : privateEndpoints.Select(endpoint => endpoint.MovedTo(copy)).ToArray();
         copy.firewallRules = firewallRules.Count == 0 ? firewallRules
             : firewallRules.Select(rule => rule.MovedTo(copy)).ToArray();
+        copy.clients = clients.Count == 0 ? clients : clients.Select(client => client.MovedTo(copy)).ToArray();
         copy.VnetInjection = VnetInjection?.MovedTo(copy);
         return copy;
     }
@@ -94,6 +110,15 @@ public sealed class CacheModel
     public string? PrivateDnsZone => AzureFacts.Catalog.PrivateDnsZone(Service, Document.Cloud);
 
     public bool IsEnterpriseTier => Tier?.Value is CacheTier.Enterprise or CacheTier.EnterpriseFlash;
+
+    /// <summary>
+    /// An Azure Managed Redis tier (v1.1): Balanced, MemoryOptimized, ComputeOptimized, FlashOptimized.
+    /// </summary>
+    public bool IsManagedRedis => Tier?.Value is CacheTier.Balanced or CacheTier.MemoryOptimized
+        or CacheTier.ComputeOptimized or CacheTier.FlashOptimized;
+
+    /// <summary>A tier of the Redis Enterprise resource: Enterprise, EnterpriseFlash or Azure Managed Redis.</summary>
+    public bool IsRedisEnterpriseResource => IsEnterpriseTier || IsManagedRedis;
 
     /// <summary>
     /// Whether clients on the internet may reach the cache's public endpoint: publicNetworkAccess is not Disabled,

@@ -13,6 +13,9 @@ public sealed class FirewallRuleModel
     public Located<string>? StartIpText { get; init; }
     public Located<string>? EndIpText { get; init; }
 
+    /// <summary>An Azure Managed Redis rule's source (v1.1): an IPv4 address, a CIDR or a service tag.</summary>
+    public Located<string>? SourceText { get; init; }
+
     public Ipv4Address? StartIp =>
         StartIpText is { } text && Ipv4Address.TryParse(text.Value, out var address) ? address : null;
 

@@ -18,6 +18,20 @@ public sealed class NetworkModel
     public IReadOnlyList<Located<Ipv4Address>> DnsServers { get; init; } = Array.Empty<Located<Ipv4Address>>();
     public IReadOnlyList<SubnetModel> Subnets { get; set; } = Array.Empty<SubnetModel>();
 
+    /// <summary>The peerings this network declares (v1.1); one side of a peering is enough to declare it.</summary>
+    public IReadOnlyList<PeeringModel> Peerings { get; init; } = Array.Empty<PeeringModel>();
+
+    /// <summary>Azure (absent) or on-premises (v1.1).</summary>
+    public Located<NetworkKind>? Kind { get; init; }
+
+    /// <summary>The Azure networks whose gateway an on-premises network connects to (v1.1).</summary>
+    public IReadOnlyList<Located<string>> ConnectedTo { get; init; } = Array.Empty<Located<string>>();
+
+    /// <summary>The zones an on-premises network's DNS servers forward to an Azure resolver (v1.1).</summary>
+    public IReadOnlyList<Located<string>> DnsForwarding { get; init; } = Array.Empty<Located<string>>();
+
+    public bool IsOnPremises => Kind?.Value == NetworkKind.OnPremises;
+
     public bool ContainsAddresses(Ipv4Range range) => AddressSpace.Any(space => space.Value.Range.Contains(range));
 
     /// <summary>

@@ -66,6 +66,16 @@ internal static class SpecBinder
                 FormatValidator.Validate(syntax, previous?.ItemIssues, time);
             document.Caches = BindCaches(document, Mappings(root, "caches").ToArray(), earlier);
         }
+        document.PrivateDnsZonesKey = root.Key("privateDnsZones");
+        document.PrivateDnsZones = Mappings(root, "privateDnsZones")
+            .Select(zone => new PrivateDnsZoneModel
+            {
+                Document = document,
+                Syntax = zone.Syntax!,
+                Name = zone.String("name"),
+                VirtualNetworkLinks = zone.Strings("virtualNetworkLinks"),
+            })
+            .ToArray();
         document.AliasedNodesRead = budget.Counted;
         document.Limits = new[] { budget.Exceeded, cutShort, budget.OutOfTime }.OfType<LimitFinding>().ToArray();
         return document;
@@ -118,9 +128,32 @@ internal static class SpecBinder
                     : null)
                 .OfType<Located<Ipv4Address>>()
                 .ToArray(),
+            Peerings = reader.Items("peerings").Select(item => BindPeering(reader, item)).OfType<PeeringModel>()
+                .ToArray(),
+            Kind = reader.Enum("kind", ("azure", NetworkKind.Azure), ("onPremises", NetworkKind.OnPremises)),
+            ConnectedTo = reader.Strings("connectedTo"),
+            DnsForwarding = reader.Strings("dnsForwarding"),
         };
         network.Subnets = Mappings(reader, "subnets").Select(subnet => BindSubnet(network, subnet)).ToArray();
         return network;
+    }
+
+    /// <summary>A peering's short form (the peer's name) or long form (a mapping with "network").</summary>
+    private static PeeringModel? BindPeering(MappingReader network, SyntaxNode item)
+    {
+        if (item.Resolved is ScalarSyntax { IsNull: false } name)
+        {
+            return new PeeringModel { Syntax = item, Network = new Located<string>(name.Value, item) };
+        }
+        var peering = network.Item(item);
+        return peering.Exists
+            ? new PeeringModel
+            {
+                Syntax = item,
+                Network = peering.String("network"),
+                UseRemoteGateways = peering.Boolean("useRemoteGateways"),
+            }
+            : null;
     }
 
     private static SubnetModel BindSubnet(NetworkModel network, MappingReader reader)
@@ -187,6 +220,7 @@ internal static class SpecBinder
         var isolation = reader.Child("isolation");
         var privateEndpoints = new List<PrivateEndpointModel>();
         var firewallRules = new List<FirewallRuleModel>();
+        var clients = new List<ClientModel>();
         VnetInjectionModel? vnetInjection = null;
         var cache = new CacheModel
         {
@@ -195,7 +229,9 @@ internal static class SpecBinder
             Name = reader.String("name"),
             Tier = reader.Enum("tier",
                 ("Basic", CacheTier.Basic), ("Standard", CacheTier.Standard), ("Premium", CacheTier.Premium),
-                ("Enterprise", CacheTier.Enterprise), ("EnterpriseFlash", CacheTier.EnterpriseFlash)),
+                ("Enterprise", CacheTier.Enterprise), ("EnterpriseFlash", CacheTier.EnterpriseFlash),
+                ("Balanced", CacheTier.Balanced), ("MemoryOptimized", CacheTier.MemoryOptimized),
+                ("ComputeOptimized", CacheTier.ComputeOptimized), ("FlashOptimized", CacheTier.FlashOptimized)),
             Size = reader.String("size"),
             Region = reader.String("region"),
             ShardCount = reader.Integer("shardCount"),
@@ -221,7 +257,23 @@ internal static class SpecBinder
             PrivateEndpoints = privateEndpoints,
             FirewallRulesKey = isolation.Key("firewallRules"),
             FirewallRules = firewallRules,
+            ClusteringPolicy = reader.Enum("clusteringPolicy", ("OSSCluster", ClusteringPolicy.OssCluster),
+                ("EnterpriseCluster", ClusteringPolicy.EnterpriseCluster), ("NoCluster", ClusteringPolicy.NoCluster)),
+            HighAvailability = reader.Boolean("highAvailability"),
+            ClientsKey = reader.Key("clients"),
+            Clients = clients,
+            Requirements = BindRequirements(reader),
         };
+        foreach (var client in Mappings(reader, "clients"))
+        {
+            clients.Add(new ClientModel
+            {
+                Cache = cache,
+                Syntax = client.Syntax!,
+                Name = client.String("name"),
+                From = client.String("from"),
+            });
+        }
         foreach (var endpoint in Mappings(isolation, "privateEndpoints"))
         {
             privateEndpoints.Add(new PrivateEndpointModel
@@ -243,6 +295,7 @@ internal static class SpecBinder
                 Name = rule.String("name"),
                 StartIpText = rule.String("startIp"),
                 EndIpText = rule.String("endIp"),
+                SourceText = rule.String("source"),
             });
         }
         if (isolation.Key("vnetInjection") is { } vnetKey)
@@ -262,5 +315,32 @@ internal static class SpecBinder
         }
         cache.VnetInjection = vnetInjection;
         return cache;
+    }
+
+    private static RequirementsModel? BindRequirements(MappingReader cache)
+    {
+        if (cache.Key("requirements") is not { } key)
+        {
+            return null;
+        }
+        var requirements = cache.Child("requirements");
+        var supportedUntil = requirements.String("supportedUntil");
+        return new RequirementsModel
+        {
+            Key = key,
+            InternetAccess = requirements.Enum("internetAccess", ("none", InternetAccess.None),
+                ("allowList", InternetAccess.AllowList), ("open", InternetAccess.Open)),
+            GeoReplication = requirements.Boolean("geoReplication"),
+            Clustering = requirements.Boolean("clustering"),
+            OnPremisesClients = requirements.Boolean("onPremisesClients"),
+            PersistenceToFirewalledStorage = requirements.Boolean("persistenceToFirewalledStorage"),
+            MaxTier = requirements.String("maxTier") is { } tier && Enum.TryParse<CacheTier>(tier.Value, out var max)
+                && max.ToString() == tier.Value
+                ? new Located<CacheTier>(max, tier.Node, tier.Key) : null,
+            SupportedUntil = supportedUntil is not null && DateOnly.TryParseExact(supportedUntil.Value, "yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
+                out var date)
+                ? new Located<DateOnly>(date, supportedUntil.Node, supportedUntil.Key) : null,
+        };
     }
 }

@@ -29,6 +29,13 @@ public sealed class SpecDocument
     public IReadOnlyList<NsgModel> NetworkSecurityGroups { get; internal set; } = Array.Empty<NsgModel>();
     public IReadOnlyList<CacheModel> Caches { get; internal set; } = Array.Empty<CacheModel>();
 
+    /// <summary>The private DNS zones the document declares (v1.1).</summary>
+    public IReadOnlyList<PrivateDnsZoneModel> PrivateDnsZones { get; internal set; } =
+        Array.Empty<PrivateDnsZoneModel>();
+
+    /// <summary>The "privateDnsZones" key, when the document declares zones at all (even none: []).</summary>
+    public SyntaxNode? PrivateDnsZonesKey { get; internal set; }
+
     /// <summary>
     /// Where the document departs from the format (reported by unknown-key, invalid-value and missing-required).
     /// </summary>

@@ -1,7 +1,8 @@
 namespace CacheSpec.Analysis.Model;
 
 /// <summary>
-/// A model built from the one before it: when only files that declare caches (no network, no NSG) changed, the
+/// A model built from the one before it: when only files that declare caches (no network, no NSG, no private DNS
+/// zones) changed, the
 /// networks, subnets and NSGs stay the very same, and the name tables are copied and mended where the changed files
 /// declare or inject, so a keystroke does not hash every name of the workspace again.
 /// </summary>
@@ -25,7 +26,8 @@ public sealed partial class WorkspaceModel
 
     private static bool DeclaresOnlyCaches(SpecFile? file) =>
         file is null || file.Documents.All(document =>
-            document.Networks.Count == 0 && document.NetworkSecurityGroups.Count == 0);
+            document.Networks.Count == 0 && document.NetworkSecurityGroups.Count == 0
+            && document.PrivateDnsZonesKey is null);
 
     private WorkspaceModel(WorkspaceModel previous, IReadOnlyList<SpecFile> files,
         List<(SpecFile? Before, SpecFile? After)> changes)
@@ -38,6 +40,9 @@ public sealed partial class WorkspaceModel
         networks = previous.networks;
         subnets = previous.subnets;
         nsgs = previous.nsgs;
+        PrivateDnsZones = previous.PrivateDnsZones;
+        privateDnsZones = previous.privateDnsZones;
+        DeclaresPrivateDnsZones = previous.DeclaresPrivateDnsZones;
         subnetsByNsg = previous.subnetsByNsg;
         var cacheEdits = new LayeredTable<string, CacheModel>.Edits(previous.caches);
         var endpointEdits = new LayeredTable<string, PrivateEndpointModel>.Edits(previous.endpoints);

@@ -10,6 +10,7 @@ public sealed partial class WorkspaceModel
     private readonly Dictionary<string, NetworkModel> networks;
     private readonly Dictionary<string, SubnetModel> subnets;
     private readonly Dictionary<string, NsgModel> nsgs;
+    private readonly Dictionary<string, PrivateDnsZoneModel> privateDnsZones;
     private readonly LayeredTable<string, CacheModel> caches;
     private readonly LayeredTable<string, PrivateEndpointModel> endpoints;
     private readonly LayeredTable<SubnetModel, List<CacheModel>> injectedCaches;
@@ -29,6 +30,7 @@ public sealed partial class WorkspaceModel
         networks = new(StringComparer.Ordinal);
         subnets = new(StringComparer.Ordinal);
         nsgs = new(StringComparer.Ordinal);
+        privateDnsZones = new(StringComparer.Ordinal);
         var cachesByName = new Dictionary<string, CacheModel>(StringComparer.Ordinal);
         var endpointsByName = new Dictionary<string, PrivateEndpointModel>(StringComparer.Ordinal);
         var injected = new Dictionary<SubnetModel, List<CacheModel>>();
@@ -40,6 +42,15 @@ public sealed partial class WorkspaceModel
         Subnets = Gather(Networks, network => network.Subnets);
         NetworkSecurityGroups = Gather(Documents, document => document.NetworkSecurityGroups);
         cacheList = Gather(Documents, document => document.Caches);
+        PrivateDnsZones = Gather(Documents, document => document.PrivateDnsZones);
+        DeclaresPrivateDnsZones = Documents.Any(document => document.PrivateDnsZonesKey is not null);
+        foreach (var zone in PrivateDnsZones)
+        {
+            if (zone.Name is { } zoneName)
+            {
+                privateDnsZones.TryAdd(zoneName.Value, zone);
+            }
+        }
         foreach (var document in Documents)
         {
             foreach (var network in document.Networks)
@@ -122,6 +133,18 @@ public sealed partial class WorkspaceModel
         owners.Count == 1 ? itemsOf(owners[0]) : owners.SelectMany(itemsOf).ToArray();
 
     public NetworkModel? FindNetwork(string name) => networks.GetValueOrDefault(name);
+
+    /// <summary>Every private DNS zone (v1.1), in document order.</summary>
+    public IReadOnlyList<PrivateDnsZoneModel> PrivateDnsZones { get; }
+
+    /// <summary>
+    /// True when some document has the key privateDnsZones (v1.1), even empty: the model's zones are then the
+    /// declared ones. Without it no DNS check runs, as in v1.
+    /// </summary>
+    public bool DeclaresPrivateDnsZones { get; }
+
+    /// <summary>The first private DNS zone of the model with this name (v1.1).</summary>
+    public PrivateDnsZoneModel? FindPrivateDnsZone(string name) => privateDnsZones.GetValueOrDefault(name);
 
     /// <summary>Finds a subnet by its "network/subnet" reference.</summary>
     public SubnetModel? FindSubnet(string reference) => subnets.GetValueOrDefault(reference);

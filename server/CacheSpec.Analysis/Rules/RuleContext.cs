@@ -43,6 +43,9 @@ public sealed class RuleContext
 
     public IReadOnlyList<CacheModel> Caches => Items.Caches;
 
+    /// <summary>The private DNS zones (v1.1) the current rule checks.</summary>
+    public IReadOnlyList<PrivateDnsZoneModel> PrivateDnsZones => Items.PrivateDnsZones;
+
     /// <summary>The subnets with injected caches whose findings may lie in the items the current rule checks.</summary>
     public IReadOnlyList<SubnetModel> InjectedSubnets => Items.InjectedSubnets;
 

@@ -25,7 +25,7 @@ public sealed class RuleScope
     internal static RuleScope Everything(WorkspaceModel model)
     {
         var items = new ScopedItems(model.Networks, model.NetworkSecurityGroups, model.Caches,
-            model.SubnetsWithInjectedCaches.ToArray());
+            model.SubnetsWithInjectedCaches.ToArray(), model.PrivateDnsZones);
         return new RuleScope(model.Files, items, items, model.Files);
     }
 
@@ -40,10 +40,12 @@ public sealed class RuleScope
         var documents = changedFiles.SelectMany(file => file.Documents).ToArray();
         var local = new ScopedItems(documents.SelectMany(document => document.Networks).ToArray(),
             documents.SelectMany(document => document.NetworkSecurityGroups).ToArray(),
-            documents.SelectMany(document => document.Caches).ToArray(), []);
+            documents.SelectMany(document => document.Caches).ToArray(), [],
+            documents.SelectMany(document => document.PrivateDnsZones).ToArray());
         var crossing = new ScopedItems(units.OfType<NetworkModel>().ToArray(), units.OfType<NsgModel>().ToArray(),
             units.OfType<CacheModel>().ToArray(),
-            units.OfType<SubnetModel>().Where(subnet => model.CachesInjectedInto(subnet).Count > 0).ToArray());
+            units.OfType<SubnetModel>().Where(subnet => model.CachesInjectedInto(subnet).Count > 0).ToArray(),
+            units.OfType<PrivateDnsZoneModel>().ToArray());
         return new RuleScope(changedFiles, local, crossing, findingFiles);
     }
 

@@ -20,6 +20,8 @@ public class AzureFactsTests
             .Concat(Facts.ServiceTags.Select(row => (row.Name, row.Source)))
             .Concat(AzureFacts.NsgTableProfiles.SelectMany(profile => Facts.NsgTable(profile)
                 .Select(row => ($"{profile} {row.Direction} {string.Join(", ", row.Ports)} {row.Remote}", row.Source))))
+            .Concat(Facts.Clouds.SelectMany(row =>
+                row.ZoneSources.Select(zone => ($"{row.Name} {zone.Key}", zone.Value))))
             .Concat(Facts.Limits.Select(row => (row.Name, row.Source)))
             .Concat(Facts.ReservedRanges.Select(row => (row.Prefix, row.Source)));
 
@@ -48,7 +50,8 @@ public class AzureFactsTests
             Assert.NotEmpty(Facts.SizesOfTier(tier.Name));
         });
         Assert.All(Facts.Sizes, size => Assert.Contains(Facts.Tiers, tier => tier.SizeFamily == size.Family));
-        Assert.All(Facts.Sizes, size => Assert.True(size.MemoryGb > 0 && size.Name.StartsWith(size.Family,
+        // The generated Azure Managed Redis sizes record no memory.
+        Assert.All(Facts.Sizes, size => Assert.True(size.MemoryGb is null or > 0 && size.Name.StartsWith(size.Family,
             StringComparison.Ordinal), size.Name));
         Assert.Equal(Facts.Sizes.Count, Facts.Sizes.Select(size => size.Name).Distinct().Count());
     }
@@ -60,6 +63,7 @@ public class AzureFactsTests
             tier.Retires));
         Assert.All(Facts.Tiers.Where(tier => tier.Service == "enterprise"), tier => Assert.Equal(new DateOnly(2027, 3,
             31), tier.Retires));
+        Assert.All(Facts.Tiers.Where(tier => tier.Service == "managedRedis"), tier => Assert.Null(tier.Retires));
     }
 
     [Fact]

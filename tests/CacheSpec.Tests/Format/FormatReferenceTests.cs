@@ -111,6 +111,7 @@ public class FormatReferenceTests
     {
         ObjectType objectType => Code(objectType.Name),
         ListType list => "list of " + TypeText(list.Item),
+        UnionType union => TypeText(union.Scalar) + " or " + TypeText(union.Object),
         ScalarType scalar => scalar.Kind switch
         {
             ValueKind.String => "string",
@@ -124,6 +125,10 @@ public class FormatReferenceTests
             ValueKind.NsgReference => "NSG name",
             ValueKind.CacheReference => "cache name",
             ValueKind.AddressSelector => "address",
+            ValueKind.NetworkReference => "network name",
+            ValueKind.ClientSource => "client source",
+            ValueKind.FirewallSource => "firewall source",
+            ValueKind.Date => "date",
             _ => throw new ArgumentOutOfRangeException(nameof(type), scalar.Kind,
                 "docs/format.md has no name for this kind of value"),
         },
@@ -135,6 +140,7 @@ public class FormatReferenceTests
     private static string ValuesText(TypeDefinition type) => type switch
     {
         ListType list => ValuesText(list.Item),
+        UnionType union => ValuesText(union.Scalar),
         ScalarType { Kind: ValueKind.Enum } scalar => string.Join(", ", scalar.EnumValues.Select(Code)),
         ScalarType { Pattern: { } pattern } => Code(pattern),
         ScalarType { Minimum: { } minimum, Maximum: { } maximum } => $"{minimum}..{maximum}",

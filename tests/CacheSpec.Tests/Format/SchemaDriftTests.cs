@@ -49,6 +49,17 @@ public class SchemaDriftTests
                 $"{name}.{field.Name} has no description");
             AssertSameType(field.Type, property, $"{name}.{field.Name}");
         }
+        AssertSameForms(type, schema);
+    }
+
+    /// <summary>An object with forms (a firewall rule: startIp and endIp, or source) has one oneOf alternative per
+    /// form, requiring its keys.</summary>
+    private static void AssertSameForms(ObjectType type, JsonObject schema)
+    {
+        var alternatives = (schema["oneOf"] as JsonArray)?.Cast<JsonObject>()
+            .Select(alternative => string.Join(",", ((JsonArray)alternative["required"]!).Select(key => (string)key!)))
+            .ToArray() ?? [];
+        Assert.Equal(type.Forms.Select(form => string.Join(",", form)), alternatives);
     }
 
     private static void AssertSameType(TypeDefinition type, JsonObject schema, string where)
@@ -64,6 +75,15 @@ public class SchemaDriftTests
                 break;
             case ScalarType scalar:
                 AssertSameScalar(scalar, schema, where);
+                break;
+            case UnionType union:
+                var forms = ((JsonArray)schema["anyOf"]!).Cast<JsonObject>().ToArray();
+                Assert.Equal(2, forms.Length);
+                AssertSameScalar(union.Scalar, forms[0], where + " (short form)");
+                AssertSameType(union.Object, forms[1], where + " (long form)");
+                break;
+            default:
+                Assert.Fail($"{where}: the test does not know the type {type.GetType().Name}");
                 break;
         }
     }

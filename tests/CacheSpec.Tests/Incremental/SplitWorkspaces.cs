@@ -13,17 +13,24 @@ internal static class SplitWorkspaces
         var folder = Path.Combine(RepositoryPaths.Examples, "workspace");
         yield return ("example workspace", Directory.GetFiles(folder, "*.cachespec.yaml")
             .ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal));
-        yield return ("every item alone", EveryItemAlone());
+        yield return ("every item alone", ItemsAlone(
+            Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories)));
+        // The keys of format v1.1 (peerings, on-premises networks, private DNS zones, clients, Azure Managed Redis,
+        // requirements): their references cross items as the others do.
+        var v11 = Path.Combine(RepositoryPaths.Cases, "format", "v1.1.yaml");
+        yield return ("format v1.1, every item alone", ItemsAlone([v11]));
+        yield return ("format v1.1 and the example workspace",
+            Directory.GetFiles(folder, "*.cachespec.yaml").Append(v11)
+                .ToDictionary(path => path == v11 ? "format-v1.1.cachespec.yaml" : Path.GetFileName(path),
+                    File.ReadAllText, StringComparer.Ordinal));
     }
 
-    /// <summary>Every network, NSG and cache of every example in a file of its own, with its document's
-    /// settings.</summary>
-    private static Dictionary<string, string> EveryItemAlone()
+    /// <summary>Every top-level item (network, NSG, cache, private DNS zone) of the files in a file of its own, with
+    /// its document's settings.</summary>
+    private static Dictionary<string, string> ItemsAlone(IEnumerable<string> paths)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var examples = Directory.GetFiles(RepositoryPaths.Examples, "*.cachespec.y*ml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal);
-        foreach (var path in examples)
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             var file = SpecFile.Create(path, File.ReadAllText(path));
             foreach (var document in file.Documents.Where(document => document.Root is { IsFlow: false }))

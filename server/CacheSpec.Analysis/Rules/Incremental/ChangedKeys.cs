@@ -118,6 +118,10 @@ internal static class ChangedKeys
             {
                 Add(DependencyKind.Nsg, nsg.Name?.Value, Stamp(document, nsg.Syntax));
             }
+            foreach (var zone in document.PrivateDnsZones)
+            {
+                Add(DependencyKind.PrivateDnsZone, zone.Name?.Value, Stamp(document, zone.Syntax));
+            }
             foreach (var cache in document.Caches)
             {
                 var stamp = Stamp(document, cache.Syntax);

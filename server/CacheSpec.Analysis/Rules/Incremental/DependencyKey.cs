@@ -13,6 +13,9 @@ internal enum DependencyKind
     Cache,
     PrivateEndpoint,
 
+    /// <summary>The declarations of a private DNS zone name (v1.1).</summary>
+    PrivateDnsZone,
+
     /// <summary>The caches injected into a subnet, by its "network/subnet" name.</summary>
     InjectedInto,
 

@@ -38,6 +38,10 @@ internal static class ItemDependencies
             {
                 yield return cache;
             }
+            foreach (var zone in document.PrivateDnsZones)
+            {
+                yield return zone;
+            }
         }
     }
 
@@ -48,6 +52,7 @@ internal static class ItemDependencies
         SubnetModel subnet => subnet.Network.Document.File,
         NsgModel nsg => nsg.Document.File,
         CacheModel cache => cache.Document.File,
+        PrivateDnsZoneModel zone => zone.Document.File,
         _ => throw new ArgumentException($"Not a unit: {unit.GetType().Name}", nameof(unit)),
     };
 
@@ -75,6 +80,13 @@ internal static class ItemDependencies
             case CacheModel cache:
                 OfCache(cache, model, keys);
                 break;
+            case PrivateDnsZoneModel zone:
+                Declares(keys, DependencyKind.PrivateDnsZone, zone.Name);
+                foreach (var link in zone.VirtualNetworkLinks)
+                {
+                    NetworkReference(link.Value, model, keys);
+                }
+                break;
         }
         return keys;
     }
@@ -82,6 +94,13 @@ internal static class ItemDependencies
     private static void OfNetwork(NetworkModel network, WorkspaceModel model, HashSet<DependencyKey> keys)
     {
         Declares(keys, DependencyKind.Network, network.Name);
+        foreach (var peer in network.Peerings.Select(peering => peering.Network).Concat(network.ConnectedTo))
+        {
+            if (peer is not null)
+            {
+                NetworkReference(peer.Value, model, keys);
+            }
+        }
         foreach (var subnet in network.Subnets)
         {
             if (subnet.NetworkSecurityGroup is { } nsg)
@@ -119,6 +138,17 @@ internal static class ItemDependencies
             if (endpoint.Subnet is { } reference)
             {
                 SubnetReference(reference.Value, model, keys);
+            }
+        }
+        foreach (var client in cache.Clients)
+        {
+            if (client.FromIsReference && client.From!.Value.Contains('/'))
+            {
+                SubnetReference(client.From.Value, model, keys);
+            }
+            else if (client.FromIsReference)
+            {
+                NetworkReference(client.From!.Value, model, keys);
             }
         }
         if (cache.VnetInjection?.Subnet is { } injected)
@@ -191,6 +221,16 @@ internal static class ItemDependencies
         else
         {
             Unresolved(keys, DependencyKind.Subnet);
+        }
+    }
+
+    /// <summary>A network named by its name (v1.1: peerings, connections, zone links, clients).</summary>
+    private static void NetworkReference(string name, WorkspaceModel model, HashSet<DependencyKey> keys)
+    {
+        keys.Add(new(DependencyKind.Network, name));
+        if (model.FindNetwork(name) is null)
+        {
+            Unresolved(keys, DependencyKind.Network);
         }
     }
 

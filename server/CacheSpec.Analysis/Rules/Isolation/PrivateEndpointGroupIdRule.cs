@@ -10,7 +10,8 @@ public sealed class PrivateEndpointGroupIdRule : CacheRule
     public override RuleInputs Reads => RuleInputs.Item;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary =>
-        "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise tiers).";
+        "A private endpoint's groupId is not redisCache (redisEnterprise for Enterprise and Azure Managed Redis " +
+        "tiers).";
     public override FixProvider Fix { get; } = new PrivateEndpointGroupIdFix();
 
     protected override void Check(CacheModel cache, RuleContext context)

@@ -4,8 +4,9 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Names are unique per kind: networks, NSGs, caches and private endpoints across the whole workspace; subnets within
-/// their network; NSG rules within their group; routes within their subnet; firewall rules within their cache.
+/// Names are unique per kind: networks, NSGs, caches, private endpoints and (v1.1) private DNS zones across the whole
+/// workspace; subnets within their network; NSG rules within their group; routes within their subnet; firewall rules
+/// and (v1.1) clients within their cache.
 /// </summary>
 public sealed class DuplicateNameRule : Rule
 {
@@ -19,7 +20,8 @@ public sealed class DuplicateNameRule : Rule
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Model;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "Two networks, subnets, NSGs, caches, rules or endpoints share a name.";
+    public override string Summary =>
+        "Two networks, subnets, NSGs, caches, rules, endpoints, zones or clients share a name.";
 
     public override void Analyze(RuleContext context)
     {
@@ -52,6 +54,13 @@ public sealed class DuplicateNameRule : Rule
                 CheckFirst(context, cache.Document, endpoint.Name, endpoint, model.FindPrivateEndpoint,
                     first => first.Cache.Document, first => first.Name, "private endpoint");
             }
+        }
+        foreach (var zone in context.PrivateDnsZones)
+        {
+            context.Checkpoint();
+            context.Unit = zone;
+            CheckFirst(context, zone.Document, zone.Name, zone, model.FindPrivateDnsZone, first => first.Document,
+                first => first.Name, "private DNS zone");
         }
         // Names unique within one item: one list, filled with a scope's names and emptied for the next.
         var names = new List<(SpecDocument Document, Located<string> Name)>();
@@ -97,6 +106,12 @@ public sealed class DuplicateNameRule : Rule
                 Add(names, cache.Document, rule.Name);
             }
             Check(context, names, "firewall rule", cache);
+            foreach (var client in cache.Clients)
+            {
+                context.Checkpoint();
+                Add(names, cache.Document, client.Name);
+            }
+            Check(context, names, "client", cache);
         }
     }
 

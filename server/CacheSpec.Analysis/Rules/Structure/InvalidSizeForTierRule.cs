@@ -13,7 +13,7 @@ public sealed class InvalidSizeForTierRule : CacheRule
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
     public override string Summary =>
         "The size does not belong to the tier's family (C for Basic and Standard, P for Premium, E and F for " +
-        "Enterprise tiers).";
+        "Enterprise tiers, B, M, X and A for the Azure Managed Redis tiers).";
     public override FixProvider Fix { get; } = new InvalidSizeForTierFix();
 
     protected override void Check(CacheModel cache, RuleContext context)

@@ -5,7 +5,9 @@ using CacheSpec.Analysis.Model;
 namespace CacheSpec.Analysis.Rules.Structure;
 
 /// <summary>
-/// Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file.
+/// Every reference names something of the model: subnets ("network/subnet"), NSGs and linked caches, in any file; and
+/// (v1.1) the networks of peerings, gateway connections, zone links and clients (an address as a client's "from" is no
+/// reference).
 /// </summary>
 public sealed class UnresolvedReferenceRule : Rule
 {
@@ -13,7 +15,7 @@ public sealed class UnresolvedReferenceRule : Rule
     public override RuleCategory Category => RuleCategory.Structure;
     public override RuleInputs Reads => RuleInputs.Model;
     public override Severities Severities => Severities.Both(DiagnosticSeverity.Error);
-    public override string Summary => "A subnet, NSG or linked cache reference names nothing in the model.";
+    public override string Summary => "A subnet, network, NSG or linked cache reference names nothing in the model.";
     public override FixProvider Fix { get; } = new UnresolvedReferenceFix();
 
     /// <summary>The hints kept from one analysis to the next, one memory per kind of name.</summary>
@@ -22,6 +24,7 @@ public sealed class UnresolvedReferenceRule : Rule
         public HintMemory Subnets { get; } = new();
         public HintMemory Nsgs { get; } = new();
         public HintMemory Caches { get; } = new();
+        public HintMemory Networks { get; } = new();
     }
 
     public override void Analyze(RuleContext context)
@@ -35,6 +38,19 @@ public sealed class UnresolvedReferenceRule : Rule
             model.NetworkSecurityGroups.Select(nsg => nsg.Name?.Value).OfType<string>().ToArray());
         var cacheNames = new Lazy<string[]>(() =>
             model.Caches.Select(cache => cache.Name?.Value).OfType<string>().ToArray());
+        var networkNames = new Lazy<string[]>(() =>
+            model.Networks.Select(network => network.Name?.Value).OfType<string>().ToArray());
+
+        void CheckNetwork(SpecDocument document, Located<string>? reference)
+        {
+            if (reference is null || model.FindNetwork(reference.Value) is not null
+                || model.MayBeDeclaredInUnreadText(reference.Value))
+            {
+                return;
+            }
+            context.Report(document, reference.Node, $"No network is named '{reference.Value}'."
+                + hints.Networks.DidYouMean(reference.Value, networkNames.Value, meter));
+        }
 
         void CheckSubnet(SpecDocument document, Located<string>? reference)
         {
@@ -60,6 +76,11 @@ public sealed class UnresolvedReferenceRule : Rule
         {
             context.Checkpoint();
             context.Unit = network;
+            foreach (var peer in network.Peerings.Select(peering => peering.Network).Concat(network.ConnectedTo))
+            {
+                context.Checkpoint();
+                CheckNetwork(network.Document, peer);
+            }
             foreach (var subnet in network.Subnets)
             {
                 context.Checkpoint();
@@ -99,12 +120,34 @@ public sealed class UnresolvedReferenceRule : Rule
                 context.Checkpoint();
                 CheckSubnet(cache.Document, endpoint.Subnet);
             }
+            foreach (var client in cache.Clients)
+            {
+                context.Checkpoint();
+                if (client.FromIsReference && client.From!.Value.Contains('/'))
+                {
+                    CheckSubnet(cache.Document, client.From);
+                }
+                else if (client.FromIsReference)
+                {
+                    CheckNetwork(cache.Document, client.From);
+                }
+            }
             if (cache.LinkedCache is { } linked && model.FindCache(linked.Value) is null
                 && !model.MayBeDeclaredInUnreadText(linked.Value))
             {
                 context.Report(cache.Document, linked.Node,
                     $"No cache is named '{linked.Value}'." + hints.Caches.DidYouMean(linked.Value, cacheNames.Value,
                         meter));
+            }
+        }
+        foreach (var zone in context.PrivateDnsZones)
+        {
+            context.Checkpoint();
+            context.Unit = zone;
+            foreach (var link in zone.VirtualNetworkLinks)
+            {
+                context.Checkpoint();
+                CheckNetwork(zone.Document, link);
             }
         }
     }

@@ -1,3 +1,4 @@
+using CacheSpec.Analysis;
 using System.Text;
 using CacheSpec.Analysis.Diagnostics;
 using CacheSpec.Analysis.Facts;
@@ -165,6 +166,28 @@ public class NsgTableTests
         var alone = Spec(string.Empty).Replace("      - {name: web, addressPrefix: 10.0.8.0/22}\n", string.Empty)
             .Replace("      - {name: batch, addressPrefix: 10.0.12.0/22}\n", string.Empty);
         Assert.DoesNotContain("vnet-inbound-port-blocked", Specs.Analyze(alone, GuidanceProfile.Current).Codes());
+    }
+
+    [Theory]
+    [InlineData(AnalysisLimits.MaxAssumedClientSubnets, true)]
+    [InlineData(AnalysisLimits.MaxAssumedClientSubnets + 1, false)]
+    public void Client_rows_are_judged_only_in_a_network_within_the_limit_of_assumed_client_subnets(int others,
+        bool judged)
+    {
+        // Every subnet but the first is a possible client; the NSG admits the cache's own subnet and the load
+        // balancer only, so the client rows are blocked wherever they are judged.
+        var subnets = string.Concat(Enumerable.Range(1, others).Select(index =>
+            $"      - {{name: app{index}, addressPrefix: 10.0.{index}.0/24}}\n"));
+        var spec = Specs.Header + "networks:\n  - name: net\n    addressSpace: [10.0.0.0/16]\n    subnets:\n" +
+            "      - {name: redis, addressPrefix: 10.0.0.0/27, networkSecurityGroup: redis-nsg}\n" + subnets +
+            "networkSecurityGroups:\n  - name: redis-nsg\n    rules:\n" +
+            Inbound("allow-redis", 110, "Allow", "\"*\"", "net/redis", "\"*\"") + "\n" +
+            Inbound("allow-lb", 120, "Allow", "\"*\"", "AzureLoadBalancer", "\"*\"") + "\n" +
+            Inbound("deny-all-in", 4096, "Deny", "\"*\"", "\"*\"", "\"*\"") + "\n" +
+            "caches:\n  - {name: c, tier: Premium, size: P1, isolation: {vnetInjection: {subnet: net/redis}}}\n";
+        var findings = Specs.Analyze(spec, GuidanceProfile.Current).Diagnostics
+            .Where(d => d.Code == "vnet-inbound-port-blocked").ToArray();
+        Assert.Equal(judged, findings.Any(d => d.Message.Contains("the client subnets", StringComparison.Ordinal)));
     }
 
     [Fact]

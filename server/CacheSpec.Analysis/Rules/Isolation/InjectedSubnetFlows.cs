@@ -36,7 +36,8 @@ internal static class InjectedSubnetFlows
             return Array.Empty<RequiredFlow>();
         }
         var network = subnet.Network;
-        var others = network.Subnets
+        // Past the limit the client rows are not judged (an empty list), rather than judged against some subnets only.
+        var others = network.Subnets.Count - 1 > AnalysisLimits.MaxAssumedClientSubnets ? [] : network.Subnets
             .Where(other => !ReferenceEquals(other, subnet))
             .Select(other => other is { AddressPrefix: { } otherPrefix, QualifiedName: { } name }
                 && otherPrefix.Value.Range != prefix.Value.Range ? new NamedRange(name, otherPrefix.Value) : null)

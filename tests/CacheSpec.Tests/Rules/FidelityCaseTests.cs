@@ -12,20 +12,11 @@ namespace CacheSpec.Tests.Rules;
 /// </summary>
 public class FidelityCaseTests
 {
-    private static string Cases => Path.Combine(RepositoryPaths.Root, "tests", "cases", "fidelity");
+    private static readonly SpecCases Cases = new("fidelity");
 
-    public static TheoryData<string> CaseNames => new(Directory.GetFileSystemEntries(Cases)
-        .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> CaseNames => Cases.Names;
 
-    /// <summary>The case's files (kept as .yaml so that no workspace scan of the repository picks them up).</summary>
-    private static (string Path, string Text)[] Load(string name)
-    {
-        var folder = Path.Combine(Cases, name);
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
-            .ToArray() : new[] { folder + ".yaml" };
-        return files.Select(file => (Path.GetFileNameWithoutExtension(file) + ".cachespec.yaml",
-            File.ReadAllText(file))).ToArray();
-    }
+    private static (string Path, string Text)[] Load(string name) => Cases.Load(name);
 
     [Theory]
     [MemberData(nameof(CaseNames))]

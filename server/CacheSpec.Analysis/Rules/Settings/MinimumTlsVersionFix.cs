@@ -1,17 +1,15 @@
-using CacheSpec.Analysis.Editing;
+using CacheSpec.Analysis.Rules.Common;
 
 namespace CacheSpec.Analysis.Rules.Settings;
 
-/// <summary>Raise the minimum TLS version to "1.2" (quoted: YAML would read a plain 1.2 as a number).</summary>
+/// <summary>Raise the minimum TLS version to "1.2".</summary>
 internal sealed class MinimumTlsVersionFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
-        if (context.Cache is { MinimumTlsVersion: { } version } cache && context.IsOn(version.Node)
-            && YamlEdits.ReplaceScalar(cache.Document.File, version.Node,
-                YamlText.StringLike(cache.Document.File.Text, version.Node, "1.2")) is { } edit)
+        if (QuotedSetting.Replace(context, context.Cache?.MinimumTlsVersion, "minimumVersion", "1.2") is { } fix)
         {
-            yield return new CodeFix("Set minimumVersion: \"1.2\"", new[] { edit }, IsPreferred: true);
+            yield return fix;
         }
     }
 }

@@ -1,17 +1,15 @@
-using CacheSpec.Analysis.Editing;
+using CacheSpec.Analysis.Rules.Common;
 
 namespace CacheSpec.Analysis.Rules.Settings;
 
-/// <summary>Move the cache to Redis 6, in the quoting style the text already uses.</summary>
+/// <summary>Move the cache to Redis 6.</summary>
 internal sealed class RedisVersionRetiredFix : FixProvider
 {
     public override IEnumerable<CodeFix> Provide(FixContext context)
     {
-        if (context.Cache is { RedisVersion: { } version } cache && context.IsOn(version.Node)
-            && YamlEdits.ReplaceScalar(cache.Document.File, version.Node,
-                YamlText.StringLike(cache.Document.File.Text, version.Node, "6")) is { } edit)
+        if (QuotedSetting.Replace(context, context.Cache?.RedisVersion, "redisVersion", "6") is { } fix)
         {
-            yield return new CodeFix("Set redisVersion: \"6\"", new[] { edit }, IsPreferred: true);
+            yield return fix;
         }
     }
 }
